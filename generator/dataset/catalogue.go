@@ -1,0 +1,142 @@
+package dataset
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"regexp"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"minhbach/generator/period"
+)
+
+// idPattern is the shape of measure, indicator and group ids.
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+
+// readCatalogue reads and checks catalogue.toml. Unknown keys are errors, so
+// a misspelt field never silently drops a target or a description.
+func readCatalogue(path string, c *collector) Catalogue {
+	var cat Catalogue
+	src, err := os.ReadFile(path)
+	if err != nil {
+		c.errorf(Position{File: path}, "io", "cannot read the catalogue: %v", err)
+		return cat
+	}
+	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
+	if err := dec.Decode(&cat); err != nil {
+		var de *toml.DecodeError
+		var sm *toml.StrictMissingError
+		switch {
+		case errors.As(err, &sm):
+			for _, e := range sm.Errors {
+				line, col := e.Position()
+				c.errorf(Position{File: path, Line: line, Column: col}, "catalogue", "unknown key %q", e.Key())
+			}
+		case errors.As(err, &de):
+			line, col := de.Position()
+			c.errorf(Position{File: path, Line: line, Column: col}, "catalogue", "%s", de.Error())
+		default:
+			c.errorf(Position{File: path}, "catalogue", "%v", err)
+		}
+		return cat
+	}
+	checkCatalogue(path, &cat, c)
+	return cat
+}
+
+// checkCatalogue checks ids, references between entries and required texts.
+// The catalogue's findings carry the file but no line: go-toml does not keep
+// positions after decoding.
+func checkCatalogue(path string, cat *Catalogue, c *collector) {
+	at := Position{File: path}
+	groups := map[string]bool{}
+	for _, g := range cat.ScoreGroups {
+		if !idPattern.MatchString(g.ID) || groups[g.ID] {
+			c.errorf(at, "catalogue", "score group %q: expected a unique id of lower-case letters, digits and _", g.ID)
+		}
+		groups[g.ID] = true
+		checkText(at, "score group "+g.ID, g.Name, c)
+	}
+	measures := map[string]*Measure{}
+	for i := range cat.Measures {
+		m := &cat.Measures[i]
+		if !idPattern.MatchString(m.ID) || measures[m.ID] != nil {
+			c.errorf(at, "catalogue", "measure %q: expected a unique id of lower-case letters, digits and _", m.ID)
+		}
+		measures[m.ID] = m
+		checkText(at, "measure "+m.ID, m.Name, c)
+		if m.Kind != Count && m.Kind != Amount {
+			c.errorf(at, "catalogue", "measure %q: kind %q, expected count or amount", m.ID, m.Kind)
+		}
+		if m.OverTime != Sum && m.OverTime != Last {
+			c.errorf(at, "catalogue", "measure %q: over_time %q, expected sum or last", m.ID, m.OverTime)
+		}
+		switch m.AcrossUnits {
+		case Sum, None:
+		case WeightedMean:
+			if m.Weight == "" {
+				c.errorf(at, "catalogue", "measure %q: weighted_mean needs a weight measure", m.ID)
+			}
+		default:
+			c.errorf(at, "catalogue", "measure %q: across_units %q, expected sum, weighted_mean or none", m.ID, m.AcrossUnits)
+		}
+		for _, t := range m.AppliesTo {
+			if !t.Valid() {
+				c.errorf(at, "catalogue", "measure %q: applies_to has unknown unit type %q", m.ID, t)
+			}
+		}
+	}
+	for _, m := range cat.Measures {
+		if m.Weight != "" && measures[m.Weight] == nil {
+			c.errorf(at, "catalogue", "measure %q: weight %q is not a measure", m.ID, m.Weight)
+		}
+	}
+	seen := map[string]bool{}
+	for _, ind := range cat.Indicators {
+		if !idPattern.MatchString(ind.ID) || seen[ind.ID] {
+			c.errorf(at, "catalogue", "indicator %q: expected a unique id of lower-case letters, digits and _", ind.ID)
+		}
+		seen[ind.ID] = true
+		checkText(at, "indicator "+ind.ID, ind.Name, c)
+		checkText(at, "indicator "+ind.ID+" description", ind.Description, c)
+		switch ind.Type {
+		case Rate:
+			for _, ref := range []string{ind.Numerator, ind.Denominator} {
+				if measures[ref] == nil {
+					c.errorf(at, "catalogue", "indicator %q: %q is not a measure", ind.ID, ref)
+				}
+			}
+		case CountIndicator, Level:
+			if measures[ind.Measure] == nil {
+				c.errorf(at, "catalogue", "indicator %q: measure %q is not a measure", ind.ID, ind.Measure)
+			}
+		default:
+			c.errorf(at, "catalogue", "indicator %q: type %q, expected rate, count or level", ind.ID, ind.Type)
+		}
+		switch ind.Direction {
+		case HigherIsBetter, LowerIsBetter, Neutral:
+		default:
+			c.errorf(at, "catalogue", "indicator %q: direction %q, expected higher, lower or none", ind.ID, ind.Direction)
+		}
+		if t := ind.Target; t != nil {
+			if _, err := period.Parse(t.Deadline); err != nil {
+				c.errorf(at, "catalogue", "indicator %q: target deadline: %v", ind.ID, err)
+			}
+		}
+		if s := ind.Score; s != nil {
+			if !groups[s.Group] {
+				c.errorf(at, "catalogue", "indicator %q: score group %q is not a score group", ind.ID, s.Group)
+			}
+			if s.Points <= 0 || s.Threshold <= 0 {
+				c.errorf(at, "catalogue", "indicator %q: score points and threshold must be above 0", ind.ID)
+			}
+		}
+	}
+}
+
+func checkText(at Position, what string, t Text, c *collector) {
+	if t.VI == "" || t.EN == "" {
+		c.errorf(at, "catalogue", "%s: expected text in both vi and en", what)
+	}
+}

@@ -1,0 +1,246 @@
+// Package dataset reads and checks what Minh Bạch publishes: the units
+// (province, communes, wards, special zones), the catalogue of measures and
+// indicators, and the observations that exports carry.
+//
+// Everything here is validated input: a Dataset returned by Load has no
+// unknown unit or measure, no duplicate observation and no malformed number.
+// Computing with it is the job of package indicator.
+package dataset
+
+import (
+	"minhbach/generator/period"
+)
+
+// UnitType is the level of an administrative unit.
+type UnitType string
+
+const (
+	Country     UnitType = "country"
+	Province    UnitType = "province"
+	Commune     UnitType = "commune"
+	Ward        UnitType = "ward"
+	SpecialZone UnitType = "special_zone"
+)
+
+// Valid reports whether t is one of the known unit types.
+func (t UnitType) Valid() bool {
+	switch t {
+	case Country, Province, Commune, Ward, SpecialZone:
+		return true
+	}
+	return false
+}
+
+// Local reports whether t is a commune-level unit (commune, ward or special zone).
+func (t UnitType) Local() bool { return t == Commune || t == Ward || t == SpecialZone }
+
+// Unit is one administrative unit from units.csv.
+type Unit struct {
+	// Code is a stable ASCII slug, used in URLs and file names.
+	Code string
+	// Name is the unit's Vietnamese name, without its type prefix ("Gò Quao").
+	Name string
+	Type UnitType
+	// Parent is the code of the enclosing unit; empty for the top unit.
+	Parent string
+}
+
+// Text holds one text in both languages of the site.
+type Text struct {
+	VI string `toml:"vi"`
+	EN string `toml:"en"`
+}
+
+// Get returns the text for lang ("vi" or "en"), falling back to Vietnamese.
+func (t Text) Get(lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.VI
+}
+
+// MeasureKind says what values a measure takes.
+type MeasureKind string
+
+const (
+	// Count is a whole number of things, zero or more.
+	Count MeasureKind = "count"
+	// Amount is a decimal quantity, zero or more (a speed, a length of time).
+	Amount MeasureKind = "amount"
+)
+
+// Aggregation says how values combine, over time or across units.
+type Aggregation string
+
+const (
+	// Sum adds values: documents over a quarter, over communes.
+	Sum Aggregation = "sum"
+	// Last takes the latest value: a stock such as accounts, over time.
+	Last Aggregation = "last"
+	// WeightedMean averages values weighted by another measure (Measure.Weight).
+	WeightedMean Aggregation = "weighted_mean"
+	// None does not combine: only values reported for the unit itself stand.
+	None Aggregation = "none"
+)
+
+// Measure is a raw figure that an export carries.
+type Measure struct {
+	ID   string      `toml:"id"`
+	Name Text        `toml:"name"`
+	Kind MeasureKind `toml:"kind"`
+	// OverTime combines months into quarters and quarters into years: Sum or Last.
+	OverTime Aggregation `toml:"over_time"`
+	// AcrossUnits combines units into their parent: Sum, WeightedMean or None.
+	AcrossUnits Aggregation `toml:"across_units"`
+	// Weight names the measure that weights a WeightedMean.
+	Weight string `toml:"weight"`
+	// AppliesTo lists the unit types that may report the measure; empty means all.
+	AppliesTo []UnitType `toml:"applies_to"`
+	// Source names the system the measure is exported from.
+	Source string `toml:"source"`
+}
+
+// AppliesToType reports whether units of type t may report the measure.
+func (m *Measure) AppliesToType(t UnitType) bool {
+	if len(m.AppliesTo) == 0 {
+		return true
+	}
+	for _, a := range m.AppliesTo {
+		if a == t {
+			return true
+		}
+	}
+	return false
+}
+
+// IndicatorType says how an indicator is computed from measures.
+type IndicatorType string
+
+const (
+	// Rate is Numerator / Denominator, shown as a percentage.
+	Rate IndicatorType = "rate"
+	// CountIndicator is the value of one count measure.
+	CountIndicator IndicatorType = "count"
+	// Level is the value of one amount measure (a speed, say).
+	Level IndicatorType = "level"
+)
+
+// Direction says which way an indicator improves.
+type Direction string
+
+const (
+	HigherIsBetter Direction = "higher"
+	LowerIsBetter  Direction = "lower"
+	Neutral        Direction = "none"
+)
+
+// Target is a value an indicator should reach by a deadline.
+type Target struct {
+	Value float64 `toml:"value"`
+	// Deadline is the last period by which the target should be met ("2030").
+	Deadline string `toml:"deadline"`
+	// Source says where the target comes from (a decision, a plan).
+	Source Text `toml:"source"`
+}
+
+// Score gives an indicator points in a scored index such as the national
+// service index: min(rate/Threshold, 1) × Points.
+type Score struct {
+	Group     string  `toml:"group"`
+	Points    float64 `toml:"points"`
+	Threshold float64 `toml:"threshold"`
+}
+
+// Indicator is a figure computed from measures and published on the site.
+type Indicator struct {
+	ID   string        `toml:"id"`
+	Name Text          `toml:"name"`
+	Type IndicatorType `toml:"type"`
+	// Measure is the measure of a count or level indicator.
+	Measure string `toml:"measure"`
+	// Numerator and Denominator are the measures of a rate.
+	Numerator   string    `toml:"numerator"`
+	Denominator string    `toml:"denominator"`
+	Direction   Direction `toml:"direction"`
+	// Unit names what a count or level counts ("văn bản", "Mbps"); rates are in %.
+	Unit Text `toml:"unit"`
+	// Headline indicators are shown as cards on the home page and in reports.
+	Headline bool    `toml:"headline"`
+	Target   *Target `toml:"target"`
+	Score    *Score  `toml:"score"`
+	// Description is Markdown, in both languages.
+	Description Text `toml:"description"`
+}
+
+// ScoreGroup is a group of a scored index, with its total points.
+type ScoreGroup struct {
+	ID     string  `toml:"id"`
+	Name   Text    `toml:"name"`
+	Points float64 `toml:"points"`
+}
+
+// Catalogue lists the measures exports carry and the indicators computed from them.
+type Catalogue struct {
+	Measures    []Measure    `toml:"measures"`
+	Indicators  []Indicator  `toml:"indicators"`
+	ScoreGroups []ScoreGroup `toml:"score_groups"`
+}
+
+// Observation is one validated value: a measure for a unit in a period.
+type Observation struct {
+	Period  period.Period
+	Unit    string
+	Measure string
+	Value   float64
+	// Source is where the value was read, for messages.
+	Source Position
+}
+
+// Position is a place in an input file. Line and Column count from 1;
+// Line is the physical line, also after quoted fields that span lines.
+type Position struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// Dataset is everything Minh Bạch publishes from, after validation.
+type Dataset struct {
+	// Units in the order of units.csv; parents come before their children.
+	Units     []Unit
+	Catalogue Catalogue
+	// Observations sorted by measure, unit and period (period.Compare).
+	Observations []Observation
+	// Findings holds the warnings found while loading.
+	Findings Findings
+}
+
+// Unit returns the unit with the given code.
+func (d *Dataset) Unit(code string) (*Unit, bool) {
+	for i := range d.Units {
+		if d.Units[i].Code == code {
+			return &d.Units[i], true
+		}
+	}
+	return nil, false
+}
+
+// Measure returns the catalogue's measure with the given id.
+func (c *Catalogue) Measure(id string) (*Measure, bool) {
+	for i := range c.Measures {
+		if c.Measures[i].ID == id {
+			return &c.Measures[i], true
+		}
+	}
+	return nil, false
+}
+
+// Indicator returns the catalogue's indicator with the given id.
+func (c *Catalogue) Indicator(id string) (*Indicator, bool) {
+	for i := range c.Indicators {
+		if c.Indicators[i].ID == id {
+			return &c.Indicators[i], true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,121 @@
+package dataset
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// slugPattern is the shape of unit codes: they become URL paths and file
+// names, so only lower-case ASCII letters, digits and single hyphens pass.
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// IsSlug reports whether s is a safe unit code.
+func IsSlug(s string) bool { return len(s) <= 64 && slugPattern.MatchString(s) }
+
+// unitRow is one line of units.csv as gocsv reads it.
+type unitRow struct {
+	Code   string `csv:"code"`
+	Name   string `csv:"name"`
+	Type   string `csv:"type"`
+	Parent string `csv:"parent"`
+}
+
+var unitColumns = []string{"code", "name", "type", "parent"}
+
+// readUnits reads units.csv: code,name,type,parent.
+func readUnits(path string, c *collector) []Unit {
+	cf, done := openCSV(path, c)
+	defer done()
+	if cf == nil {
+		return nil
+	}
+	if !checkHeader(cf, unitColumns, unitColumns, c) {
+		return nil
+	}
+	var units []Unit
+	seen := map[string]Position{}
+	cf.chunks(func(recs []record) {
+		rows, err := decodeChunk[unitRow](cf.header, recs)
+		if err != nil {
+			c.errorf(recs[0].pos[0], "csv", "%v", err)
+			return
+		}
+		col := columnIndex(cf.header)
+		for i, row := range rows {
+			pos := func(name string) Position { return recs[i].pos[col[name]] }
+			u := Unit{Code: row.Code, Name: row.Name, Type: UnitType(row.Type), Parent: row.Parent}
+			ok := true
+			if !IsSlug(u.Code) {
+				c.errorf(pos("code"), "unit-code", "found %q, expected a unit code of lower-case ASCII letters, digits and hyphens, such as go-quao", u.Code)
+				ok = false
+			} else if first, dup := seen[u.Code]; dup {
+				c.errorf(pos("code"), "duplicate-unit", "unit %q is defined twice (first at line %d)", u.Code, first.Line)
+				ok = false
+			}
+			if strings.TrimSpace(u.Name) == "" || !utf8.ValidString(u.Name) || utf8.RuneCountInString(u.Name) > 200 {
+				c.errorf(pos("name"), "unit-name", "found %q, expected the unit's name in UTF-8, 1 to 200 characters", u.Name)
+				ok = false
+			}
+			if !u.Type.Valid() {
+				c.errorf(pos("type"), "unit-type", "found %q, expected one of country, province, commune, ward, special_zone", row.Type)
+				ok = false
+			}
+			if u.Parent != "" {
+				if _, known := seen[u.Parent]; !known {
+					c.errorf(pos("parent"), "unit-parent", "found %q, expected the code of a unit defined on an earlier line", u.Parent)
+					ok = false
+				}
+			}
+			if ok {
+				seen[u.Code] = pos("code")
+				units = append(units, u)
+			}
+		}
+	})
+	return units
+}
+
+// columnIndex maps each header name to its column.
+func columnIndex(header []string) map[string]int {
+	m := make(map[string]int, len(header))
+	for i, h := range header {
+		m[h] = i
+	}
+	return m
+}
+
+// checkHeader reports duplicated, unknown and missing columns. Columns in
+// required must all be present; only columns in allowed may appear.
+func checkHeader(cf *csvFile, required, allowed []string, c *collector) bool {
+	ok := true
+	seen := map[string]int{}
+	for i, h := range cf.header {
+		if j, dup := seen[h]; dup {
+			c.errorf(cf.headerPos[i], "header", "column %q appears twice (also column %d)", h, j+1)
+			ok = false
+			continue
+		}
+		seen[h] = i
+		if !contains(allowed, h) {
+			c.errorf(cf.headerPos[i], "header", "unknown column %q, expected one of %s", h, strings.Join(allowed, ", "))
+			ok = false
+		}
+	}
+	for _, r := range required {
+		if _, found := seen[r]; !found {
+			c.errorf(Position{File: cf.path, Line: 1, Column: 1}, "header", "missing column %q; the header must have %s", r, strings.Join(required, ","))
+			ok = false
+		}
+	}
+	return ok
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
