@@ -1,0 +1,291 @@
+// Package chart turns plain figures into the two forms a dashboard page
+// shows for one chart:
+//
+//   - a static SVG drawn here at build time, which the page shows first, so
+//     the chart works without JavaScript, prints, and needs no inline styles;
+//   - an ECharts option (JSON) that the site's script loads to replace the
+//     SVG with an interactive chart.
+//
+// The option is built with go-echarts' typed API and serialised by this
+// package with encoding/json, never with go-echarts' own page rendering,
+// which writes the option unescaped into a <script> and uses random ids.
+// The JSON is HTML-safe and deterministic, so it can sit verbatim inside
+// <script type="application/json"> and two builds give identical bytes.
+//
+// The package knows nothing about indicators, datasets or pages: callers
+// pass already formatted labels, values and a number formatter.
+package chart
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Series is one named line or set of bars. NaN in Values means no data
+// (a gap, never 0).
+type Series struct {
+	Name   string
+	Values []float64
+	// Dashed draws the line dashed, e.g. for a comparison series, so that
+	// series differ by more than colour.
+	Dashed bool
+}
+
+// Line is a trend over periods.
+type Line struct {
+	// ID is a slug the caller derives from what the chart shows, e.g.
+	// "signature-rate-trend-an-giang". It must match ^[a-z0-9]+(-[a-z0-9]+)*$;
+	// the SVG's <title> and <desc> ids derive from it.
+	ID string
+	// Title is the chart's accessible name.
+	Title string
+	// Categories are the x-axis labels (already formatted periods).
+	Categories []string
+	// Series each hold one value per category.
+	Series []Series
+	// Unit is appended to axis and value labels: "%", "Mbps" or "".
+	Unit string
+	// Decimals is how many decimals values are rounded to in the option.
+	Decimals int
+	// Target is an optional horizontal target line, labelled TargetLabel.
+	Target      *float64
+	TargetLabel string
+	// Format formats a number (without unit) for SVG labels; the caller
+	// passes its locale formatter. nil means strconv with Decimals.
+	Format func(float64) string
+	// NoData is the text shown where there is no value at all, in the
+	// page's language. Empty means "—".
+	NoData string
+}
+
+// Bar is a ranking of units for one period: horizontal bars, one per
+// category, drawn top to bottom in the order given.
+type Bar struct {
+	// ID and Title: see Line.
+	ID, Title string
+	// Categories are the unit names.
+	Categories []string
+	// Values hold one value per category; NaN means no data.
+	Values []float64
+	// Highlight is the index of a bar to emphasise, -1 for none.
+	Highlight int
+	// Reference is an optional vertical line (e.g. the province value),
+	// labelled ReferenceLabel.
+	Reference      *float64
+	ReferenceLabel string
+	// Unit, Decimals, Format and NoData: see Line. NoData is shown in
+	// place of the value label of a bar without data.
+	Unit     string
+	Decimals int
+	Format   func(float64) string
+	NoData   string
+}
+
+// Chart is one chart ready to be placed on a page.
+type Chart struct {
+	// ID is the validated slug the chart was built with.
+	ID string
+	// Kind is "line" or "bar".
+	Kind string
+	// Option is the JSON of the ECharts option. It is HTML-safe ('<', '>',
+	// '&', U+2028 and U+2029 are escaped as \u003c and so on) so it can sit
+	// verbatim inside <script type="application/json">.
+	Option []byte
+	// SVG is a complete, self-contained <svg> element.
+	SVG string
+	// Width and Height are the SVG's viewBox size, so the page can reserve
+	// the same aspect ratio for the interactive chart.
+	Width, Height int
+}
+
+// Kinds of chart, as stored in Chart.Kind.
+const (
+	KindLine = "line"
+	KindBar  = "bar"
+)
+
+// maxDecimals bounds Decimals; more would only print rounding noise.
+const maxDecimals = 6
+
+// NewLine builds the option and the SVG of a trend chart.
+func NewLine(l Line) (Chart, error) {
+	if err := checkLine(l); err != nil {
+		return Chart{}, fmt.Errorf("chart: line %q: %w", l.ID, err)
+	}
+	option, err := lineOption(l)
+	if err != nil {
+		return Chart{}, fmt.Errorf("chart: line %q: %w", l.ID, err)
+	}
+	svg, width, height := lineSVG(l)
+	return Chart{ID: l.ID, Kind: KindLine, Option: option, SVG: svg, Width: width, Height: height}, nil
+}
+
+// NewBar builds the option and the SVG of a ranking chart.
+func NewBar(b Bar) (Chart, error) {
+	if err := checkBar(b); err != nil {
+		return Chart{}, fmt.Errorf("chart: bar %q: %w", b.ID, err)
+	}
+	option, err := barOption(b)
+	if err != nil {
+		return Chart{}, fmt.Errorf("chart: bar %q: %w", b.ID, err)
+	}
+	svg, width, height := barSVG(b)
+	return Chart{ID: b.ID, Kind: KindBar, Option: option, SVG: svg, Width: width, Height: height}, nil
+}
+
+// checkLine reports the first reason l cannot be drawn.
+func checkLine(l Line) error {
+	if err := checkCommon(l.ID, l.Title, l.Categories, l.Decimals); err != nil {
+		return err
+	}
+	if len(l.Series) == 0 {
+		return fmt.Errorf("no series")
+	}
+	for i, s := range l.Series {
+		if len(s.Values) != len(l.Categories) {
+			return fmt.Errorf("series %d (%q) has %d values for %d categories", i, s.Name, len(s.Values), len(l.Categories))
+		}
+		if err := checkValues(s.Values); err != nil {
+			return fmt.Errorf("series %d (%q): %w", i, s.Name, err)
+		}
+	}
+	if l.Target != nil && !isFinite(*l.Target) {
+		return fmt.Errorf("target %v is not a finite number", *l.Target)
+	}
+	return nil
+}
+
+// checkBar reports the first reason b cannot be drawn.
+func checkBar(b Bar) error {
+	if err := checkCommon(b.ID, b.Title, b.Categories, b.Decimals); err != nil {
+		return err
+	}
+	if len(b.Values) != len(b.Categories) {
+		return fmt.Errorf("%d values for %d categories", len(b.Values), len(b.Categories))
+	}
+	if err := checkValues(b.Values); err != nil {
+		return err
+	}
+	if b.Highlight < -1 || b.Highlight >= len(b.Categories) {
+		return fmt.Errorf("highlight index %d out of range [-1, %d)", b.Highlight, len(b.Categories))
+	}
+	if b.Reference != nil && !isFinite(*b.Reference) {
+		return fmt.Errorf("reference %v is not a finite number", *b.Reference)
+	}
+	return nil
+}
+
+// checkCommon checks what line and bar charts share.
+func checkCommon(id, title string, categories []string, decimals int) error {
+	if !validID(id) {
+		return fmt.Errorf("invalid id: want lowercase letters and digits in dash-separated words, like \"signature-rate-an-giang\"")
+	}
+	if title == "" {
+		return fmt.Errorf("empty title: a chart needs an accessible name")
+	}
+	if len(categories) == 0 {
+		return fmt.Errorf("no categories")
+	}
+	if decimals < 0 || decimals > maxDecimals {
+		return fmt.Errorf("decimals %d out of range [0, %d]", decimals, maxDecimals)
+	}
+	for i, c := range categories {
+		if !utf8.ValidString(c) {
+			return fmt.Errorf("category %d is not valid UTF-8", i)
+		}
+	}
+	return nil
+}
+
+// checkValues rejects infinities, which neither JSON nor a chart can show.
+// NaN is allowed: it means no data.
+func checkValues(values []float64) error {
+	for i, v := range values {
+		if math.IsInf(v, 0) {
+			return fmt.Errorf("value %d is infinite", i)
+		}
+	}
+	return nil
+}
+
+// validID reports whether id matches ^[a-z0-9]+(-[a-z0-9]+)*$.
+func validID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// numberFormat turns values into label text: the caller's formatter (or
+// strconv) for the number, followed by the unit.
+type numberFormat struct {
+	format   func(float64) string
+	decimals int
+	unit     string
+}
+
+// number formats v without its unit. v is first rounded as in the option
+// (half away from zero), so both forms of a chart show the same digits.
+func (f numberFormat) number(v float64) string {
+	v = roundTo(v, f.decimals)
+	if f.format != nil {
+		return f.format(v)
+	}
+	return strconv.FormatFloat(v, 'f', f.decimals, 64)
+}
+
+// tick formats an axis tick followed by its unit. Ticks are round numbers,
+// so without a caller's formatter they get only the decimals they need
+// ("25%", not "25.0%").
+func (f numberFormat) tick(v float64) string {
+	if f.format != nil {
+		return f.format(v) + unitSuffix(f.unit)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64) + unitSuffix(f.unit)
+}
+
+// withUnit formats v followed by its unit.
+func (f numberFormat) withUnit(v float64) string {
+	return f.number(v) + unitSuffix(f.unit)
+}
+
+// unitSuffix is what follows a number: "%" sticks to it, other units are
+// separated by a space.
+func unitSuffix(unit string) string {
+	switch unit {
+	case "":
+		return ""
+	case "%":
+		return "%"
+	default:
+		return " " + unit
+	}
+}
+
+// noDataText is the label for a missing value.
+func noDataText(text string) string {
+	if text == "" {
+		return "—"
+	}
+	return text
+}
+
+// roundTo rounds v to the given number of decimals, so the option carries
+// no more digits than the chart shows.
+func roundTo(v float64, decimals int) float64 {
+	p := math.Pow10(decimals)
+	return math.Round(v*p) / p
+}
