@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"regexp"
+	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -13,6 +14,46 @@ import (
 
 // idPattern is the shape of measure, indicator and group ids.
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+
+// readMeta reads site.toml. The file is optional: without it the site is
+// titled "Minh Bạch".
+func readMeta(path string, c *collector) Meta {
+	meta := Meta{Title: Text{VI: "Minh Bạch", EN: "Minh Bạch"}}
+	src, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return meta
+	}
+	if err != nil {
+		c.errorf(Position{File: path}, "io", "cannot read the file: %v", err)
+		return meta
+	}
+	decodeTOML(path, src, &meta, c)
+	return meta
+}
+
+// decodeTOML decodes src strictly into v, reporting errors with positions.
+func decodeTOML(path string, src []byte, v any, c *collector) bool {
+	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		return true
+	}
+	var de *toml.DecodeError
+	var sm *toml.StrictMissingError
+	switch {
+	case errors.As(err, &sm):
+		for _, e := range sm.Errors {
+			line, col := e.Position()
+			c.errorf(Position{File: path, Line: line, Column: col}, "toml", "unknown key %q", strings.Join(e.Key(), "."))
+		}
+	case errors.As(err, &de):
+		line, col := de.Position()
+		c.errorf(Position{File: path, Line: line, Column: col}, "toml", "%s", de.Error())
+	default:
+		c.errorf(Position{File: path}, "toml", "%v", err)
+	}
+	return false
+}
 
 // readCatalogue reads and checks catalogue.toml. Unknown keys are errors, so
 // a misspelt field never silently drops a target or a description.
@@ -23,22 +64,7 @@ func readCatalogue(path string, c *collector) Catalogue {
 		c.errorf(Position{File: path}, "io", "cannot read the catalogue: %v", err)
 		return cat
 	}
-	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
-	if err := dec.Decode(&cat); err != nil {
-		var de *toml.DecodeError
-		var sm *toml.StrictMissingError
-		switch {
-		case errors.As(err, &sm):
-			for _, e := range sm.Errors {
-				line, col := e.Position()
-				c.errorf(Position{File: path, Line: line, Column: col}, "catalogue", "unknown key %q", e.Key())
-			}
-		case errors.As(err, &de):
-			line, col := de.Position()
-			c.errorf(Position{File: path, Line: line, Column: col}, "catalogue", "%s", de.Error())
-		default:
-			c.errorf(Position{File: path}, "catalogue", "%v", err)
-		}
+	if !decodeTOML(path, src, &cat, c) {
 		return cat
 	}
 	checkCatalogue(path, &cat, c)

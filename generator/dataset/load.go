@@ -14,6 +14,7 @@ import (
 const (
 	UnitsFile     = "units.csv"
 	CatalogueFile = "catalogue.toml"
+	MetaFile      = "site.toml"
 	ExportsDir    = "exports"
 )
 
@@ -25,6 +26,7 @@ func Load(dir string) (*Dataset, error) {
 	c := &collector{}
 	units := readUnits(filepath.Join(dir, UnitsFile), c)
 	cat := readCatalogue(filepath.Join(dir, CatalogueFile), c)
+	meta := readMeta(filepath.Join(dir, MetaFile), c)
 	er := newExportReader(units, &cat, c)
 	for _, path := range exportFiles(filepath.Join(dir, ExportsDir), c) {
 		er.read(path)
@@ -35,7 +37,7 @@ func Load(dir string) (*Dataset, error) {
 	if c.hasErrors() {
 		return nil, &InvalidError{Findings: c.findings}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: er.obs, Findings: c.findings}, nil
+	return &Dataset{Units: units, Catalogue: cat, Observations: er.obs, Meta: meta, Findings: c.findings}, nil
 }
 
 // exportFiles lists the CSV files below dir in lexical order.

@@ -211,8 +211,23 @@ type Dataset struct {
 	Catalogue Catalogue
 	// Observations sorted by measure, unit and period (period.Compare).
 	Observations []Observation
+	// Meta describes the publication (site.toml).
+	Meta Meta
 	// Findings holds the warnings found while loading.
 	Findings Findings
+}
+
+// Meta describes the publication as a whole, from site.toml.
+type Meta struct {
+	// Title names the site.
+	Title Text `toml:"title"`
+	// Publisher names who publishes the figures.
+	Publisher Text `toml:"publisher"`
+	// Sample says that unit figures are invented sample data; every page
+	// then says so.
+	Sample bool `toml:"sample"`
+	// Licence names the licence of the open data.
+	Licence string `toml:"licence"`
 }
 
 // Unit returns the unit with the given code.

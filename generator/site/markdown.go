@@ -1,0 +1,30 @@
+package site
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+// markdown renders the Markdown texts of the catalogue (indicator
+// descriptions) to HTML. Raw HTML in the source is not passed through: the
+// renderer is not given html.WithUnsafe, so it writes a comment in its place,
+// and links with dangerous schemes such as javascript: lose their target.
+type markdown struct {
+	md goldmark.Markdown
+}
+
+func newMarkdown() markdown {
+	return markdown{md: goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))}
+}
+
+// render converts src to HTML. goldmark does not fail on any input; an error
+// can only come from the writer, which is a buffer here.
+func (m markdown) render(src string) (string, error) {
+	var buf bytes.Buffer
+	if err := m.md.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}

@@ -1,0 +1,366 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"minhbach/generator/chart"
+	"minhbach/generator/dataset"
+	"minhbach/generator/indicator"
+	"minhbach/generator/period"
+)
+
+// headline returns the catalogue's headline indicators, and of them the rates.
+func (p *pager) headline() (all, rates []*dataset.Indicator) {
+	for i := range p.ds.Catalogue.Indicators {
+		ind := &p.ds.Catalogue.Indicators[i]
+		if !ind.Headline {
+			continue
+		}
+		all = append(all, ind)
+		if ind.Type == dataset.Rate {
+			rates = append(rates, ind)
+		}
+	}
+	return all, rates
+}
+
+func (p *pager) home() (page, error) {
+	all, rates := p.headline()
+	params := homeParams{Kind: "home", Province: p.top.Name, Period: p.f.Period(p.latest),
+		Report: link{Text: p.f.Period(p.latest), URL: reportURL(p.latest)}}
+	for _, ind := range all {
+		v := p.res.Value(ind.ID, p.top.Code, p.latest)
+		c := card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
+			Period: p.f.Period(p.latest), Prev: p.change(v.Prev)}
+		c.Target, c.Status, c.StatusText = p.target(ind, v)
+		params.Cards = append(params.Cards, c)
+	}
+	if len(rates) > 0 {
+		cv, err := p.trendChart(chartID("rates-trend", p.top.Code), p.w.Rates+" — "+p.top.Name, p.top, rates, false)
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, cv)
+	}
+	return page{Path: "_index", FM: frontMatter{Title: p.top.Name, Params: params}}, nil
+}
+
+func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
+	desc, err := p.md.render(ind.Description.Get(p.lang))
+	if err != nil {
+		return page{}, err
+	}
+	v := p.res.Value(ind.ID, p.top.Code, p.latest)
+	params := indicatorParams{Kind: "indicator", ID: ind.ID, Description: desc, Period: p.f.Period(p.latest),
+		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo),
+		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, p.latest, period.Y(p.latest.Year-1))),
+		LastYearLabel: fmt.Sprintf(p.w.VsYear, p.latest.Year-1)}
+	params.Target, params.Status, params.StatusText = p.target(ind, v)
+	if ind.Target != nil {
+		params.Source = ind.Target.Source.Get(p.lang)
+	}
+	name := ind.Name.Get(p.lang)
+	trend, err := p.trendChart(chartID(ind.ID, "trend", p.top.Code), name+" — "+p.top.Name, p.top, []*dataset.Indicator{ind}, true)
+	if err != nil {
+		return page{}, err
+	}
+	params.Charts = append(params.Charts, trend)
+	rank, tbl, err := p.rankingChart(ind, p.latest)
+	if err != nil {
+		return page{}, err
+	}
+	params.Charts = append(params.Charts, rank)
+	params.Ranking = tbl
+	return page{Path: "indicators/" + ind.ID + "/index", FM: frontMatter{
+		Title:       name,
+		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.Name, p.f.Period(p.latest), params.Value),
+		Params:      params,
+	}}, nil
+}
+
+// rankingChart draws the ranking of the top unit's children for a period, as
+// a bar chart and as a table.
+func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView, table, error) {
+	ranked := p.res.Ranking(ind.ID, p.top.Code, q)
+	name := ind.Name.Get(p.lang)
+	title := fmt.Sprintf("%s %s — %s", p.w.RankingIn, p.f.Period(q), name)
+	tbl := table{Caption: title,
+		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.w.Province},
+		Numeric: []bool{true, false, true, true, false}}
+	bar := chart.Bar{ID: chartID(ind.ID, "ranking", q.Slug()), Title: title, Highlight: -1,
+		Unit: chartUnit(ind, p.lang), Decimals: decimals(ind), Format: p.plain(ind), NoData: p.f.NoData()}
+	top := p.res.Value(ind.ID, p.top.Code, q)
+	if top.OK {
+		ref := top.Value
+		bar.Reference = &ref
+		bar.ReferenceLabel = p.w.Province + " " + p.number(ind, ref)
+	}
+	for _, v := range ranked {
+		u, _ := p.ds.Unit(v.Unit)
+		bar.Categories = append(bar.Categories, u.Name)
+		x := math.NaN()
+		if v.OK {
+			x = v.Value
+		}
+		bar.Values = append(bar.Values, x)
+		rank := "—"
+		if v.Rank > 0 {
+			rank = fmt.Sprintf("%d", v.Rank)
+		}
+		vs := ""
+		switch v.VsParent {
+		case 1:
+			vs = p.w.Above
+		case -1:
+			vs = p.w.Below
+		}
+		tbl.Rows = append(tbl.Rows, []cell{
+			{Text: rank, Num: true},
+			{Text: u.Name, URL: unitURL(u.Code), Head: true},
+			{Text: p.value(ind, v), Num: true},
+			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
+			{Text: vs},
+		})
+	}
+	c, err := chart.NewBar(bar)
+	if err != nil {
+		return chartView{}, table{}, fmt.Errorf("chart %s: %w", bar.ID, err)
+	}
+	summary := p.rankingSummary(ind, ranked)
+	return chartView{ID: c.ID, Kind: c.Kind, Title: title, Summary: summary, Option: string(c.Option), SVG: c.SVG,
+		Width: c.Width, Height: c.Height, Table: tbl}, tbl, nil
+}
+
+// rankingSummary names the first and last ranked units.
+func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value) string {
+	var ok []indicator.Value
+	for _, v := range ranked {
+		if v.OK {
+			ok = append(ok, v)
+		}
+	}
+	if len(ok) == 0 {
+		return p.f.NoData()
+	}
+	first, last := ok[0], ok[len(ok)-1]
+	fu, _ := p.ds.Unit(first.Unit)
+	lu, _ := p.ds.Unit(last.Unit)
+	return fmt.Sprintf("%s %s: %d. %s %s … %d. %s %s.", p.w.RankingIn, p.f.Period(first.Period),
+		first.Rank, fu.Name, p.value(ind, first), last.Rank, lu.Name, p.value(ind, last))
+}
+
+func (p *pager) unitPage(u *dataset.Unit) (page, error) {
+	params := unitParams{Kind: "unit", Code: u.Code, TypeName: p.w.UnitTypes[string(u.Type)], Period: p.f.Period(p.latest)}
+	parent, hasParent := p.ds.Unit(u.Parent)
+	if hasParent {
+		params.Parent = link{Text: parent.Name, URL: unitURL(parent.Code)}
+	}
+	tbl := table{Caption: u.Name + " — " + p.f.Period(p.latest),
+		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.Rank, p.w.Province},
+		Numeric: []bool{false, true, true, true, true}}
+	for i := range p.ds.Catalogue.Indicators {
+		ind := &p.ds.Catalogue.Indicators[i]
+		v := p.res.Value(ind.ID, u.Code, p.latest)
+		rank := "—"
+		if v.Rank > 0 {
+			rank = fmt.Sprintf("%d/%d", v.Rank, v.RankOf)
+		}
+		prov := "—"
+		if hasParent {
+			prov = p.value(ind, p.res.Value(ind.ID, parent.Code, p.latest))
+		}
+		tbl.Rows = append(tbl.Rows, []cell{
+			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
+			{Text: p.value(ind, v), Num: true},
+			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
+			{Text: rank, Num: true},
+			{Text: prov, Num: true},
+		})
+	}
+	params.Summary = tbl
+	_, rates := p.headline()
+	if len(rates) > 0 {
+		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.Name, u, rates, false)
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, cv)
+	}
+	title := u.Name
+	if tn := p.w.UnitTypes[string(u.Type)]; tn != "" && p.lang == "vi" {
+		title = tn + " " + u.Name
+	} else if tn != "" {
+		title = u.Name + " (" + tn + ")"
+	}
+	return page{Path: "units/" + u.Code + "/index", FM: frontMatter{
+		Title:       title,
+		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
+		Params:      params,
+	}}, nil
+}
+
+func (p *pager) reportPage(q period.Period) page {
+	params := reportParams{Kind: "report", Period: p.f.Period(q), PeriodSlug: q.Slug()}
+	params.Summary = table{Caption: p.f.Period(q),
+		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.VsYearAgo, fmt.Sprintf(p.w.VsYear, q.Year-1), p.w.TargetCol, p.w.Score},
+		Numeric: []bool{false, true, true, true, true, false, true}}
+	type moved struct {
+		text  string
+		delta float64
+	}
+	var improved, fell []moved
+	for i := range p.ds.Catalogue.Indicators {
+		ind := &p.ds.Catalogue.Indicators[i]
+		v := p.res.Value(ind.ID, p.top.Code, q)
+		lastYear := p.res.Compare(ind.ID, p.top.Code, q, period.Y(q.Year-1))
+		target, status, statusText := p.target(ind, v)
+		if statusText != "" {
+			target += " — " + statusText
+		}
+		score := ""
+		if v.Score != nil && ind.Score != nil {
+			score = p.f.Number(*v.Score, 2) + "/" + p.f.Number(ind.Score.Points, 0)
+		}
+		params.Summary.Rows = append(params.Summary.Rows, []cell{
+			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
+			{Text: p.value(ind, v), Num: true},
+			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
+			{Text: p.change(v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
+			{Text: p.change(lastYear).Text, Num: true, Class: verdictClass(lastYear)},
+			{Text: target, Class: status},
+			{Text: score, Num: true},
+		})
+		if v.Prev.OK {
+			c := p.change(v.Prev)
+			m := moved{text: ind.Name.Get(p.lang) + ": " + c.Text + " " + c.Label, delta: math.Abs(v.Prev.Delta)}
+			switch v.Prev.Verdict {
+			case indicator.Better:
+				improved = append(improved, m)
+			case indicator.Worse:
+				fell = append(fell, m)
+			}
+		}
+	}
+	byDelta := func(a, b moved) int { return cmp.Compare(b.delta, a.delta) }
+	slices.SortStableFunc(improved, byDelta)
+	slices.SortStableFunc(fell, byDelta)
+	for _, m := range improved {
+		params.Improved = append(params.Improved, m.text)
+	}
+	for _, m := range fell {
+		params.Fell = append(params.Fell, m.text)
+	}
+	_, rates := p.headline()
+	for _, ind := range rates {
+		params.Lagging = append(params.Lagging, p.extremes(ind, q, false))
+		params.Leading = append(params.Leading, p.extremes(ind, q, true))
+	}
+	comp := p.res.Completeness(q)
+	params.Completeness = p.f.Percent(comp.Share, 1)
+	for _, code := range comp.Silent {
+		u, _ := p.ds.Unit(code)
+		params.Silent = append(params.Silent, link{Text: u.Name, URL: unitURL(code)})
+	}
+	params.Scores = table{Caption: p.w.Score + " — " + p.top.Name + ", " + p.f.Period(q),
+		Head: []string{p.w.Group, p.w.Points}, Numeric: []bool{false, true}}
+	for _, gs := range p.res.Scores(p.top.Code, q) {
+		name := gs.Group
+		for _, g := range p.ds.Catalogue.ScoreGroups {
+			if g.ID == gs.Group {
+				name = g.Name.Get(p.lang)
+			}
+		}
+		params.Scores.Rows = append(params.Scores.Rows, []cell{{Text: name, Head: true},
+			{Text: p.f.Number(gs.Points, 2) + "/" + p.f.Number(gs.Max, 0), Num: true}})
+	}
+	title := p.f.Period(q)
+	return page{Path: "reports/" + q.Slug() + "/index", FM: frontMatter{
+		Title:       title,
+		Description: title + " — " + p.top.Name,
+		Weight:      -(q.Year*10 + q.N),
+		Params:      params,
+	}}
+}
+
+// extremes lists the ten lowest (or highest) units of a rate in a period.
+func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) table {
+	ranked := p.res.Ranking(ind.ID, p.top.Code, q)
+	var ok []indicator.Value
+	for _, v := range ranked {
+		if v.OK {
+			ok = append(ok, v)
+		}
+	}
+	caption := p.w.Lagging
+	if leading {
+		caption = p.w.Leading
+	} else {
+		slices.Reverse(ok)
+	}
+	if len(ok) > 10 {
+		ok = ok[:10]
+	}
+	tbl := table{Caption: caption + " — " + ind.Name.Get(p.lang), Head: []string{p.w.Rank, p.w.Unit, p.w.Value},
+		Numeric: []bool{true, false, true}}
+	for _, v := range ok {
+		u, _ := p.ds.Unit(v.Unit)
+		tbl.Rows = append(tbl.Rows, []cell{{Text: fmt.Sprintf("%d", v.Rank), Num: true},
+			{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.value(ind, v), Num: true}})
+	}
+	return tbl
+}
+
+func (p *pager) indicatorList() page {
+	tbl := table{Caption: p.f.Period(p.latest) + " — " + p.top.Name,
+		Head: []string{p.w.Indicator, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, true, true}}
+	for i := range p.ds.Catalogue.Indicators {
+		ind := &p.ds.Catalogue.Indicators[i]
+		v := p.res.Value(ind.ID, p.top.Code, p.latest)
+		tbl.Rows = append(tbl.Rows, []cell{{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
+			{Text: p.value(ind, v), Num: true}, {Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)}})
+	}
+	return page{Path: "indicators/_index", FM: frontMatter{Title: p.word("indicators"), Params: listParams{Kind: "list", Table: tbl}}}
+}
+
+func (p *pager) unitList() page {
+	_, rates := p.headline()
+	tbl := table{Caption: p.top.Name, Head: []string{p.w.Unit, p.w.Type}, Numeric: []bool{false, false}}
+	for _, ind := range rates {
+		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
+		tbl.Numeric = append(tbl.Numeric, true)
+	}
+	for i := range p.ds.Units {
+		u := &p.ds.Units[i]
+		row := []cell{{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.w.UnitTypes[string(u.Type)]}}
+		for _, ind := range rates {
+			row = append(row, cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, p.latest)), Num: true})
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	return page{Path: "units/_index", FM: frontMatter{Title: p.word("units"), Params: listParams{Kind: "list", Table: tbl}}}
+}
+
+func (p *pager) reportList() page {
+	tbl := table{Caption: p.top.Name, Head: []string{p.w.Period}, Numeric: []bool{false}}
+	for i := len(p.quarters) - 1; i >= 0; i-- {
+		q := p.quarters[i]
+		tbl.Rows = append(tbl.Rows, []cell{{Text: p.f.Period(q), URL: reportURL(q), Head: true}})
+	}
+	return page{Path: "reports/_index", FM: frontMatter{Title: p.word("reports"), Params: listParams{Kind: "list", Table: tbl}}}
+}
+
+// word names the site's sections.
+func (p *pager) word(section string) string {
+	names := map[string][2]string{
+		"indicators": {"Chỉ số", "Indicators"},
+		"units":      {"Đơn vị hành chính", "Administrative units"},
+		"reports":    {"Báo cáo quý", "Quarterly reports"},
+	}
+	if p.lang == "en" {
+		return names[section][1]
+	}
+	return names[section][0]
+}

@@ -1,0 +1,278 @@
+package site
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"minhbach/generator/chart"
+	"minhbach/generator/dataset"
+	"minhbach/generator/indicator"
+	"minhbach/generator/locale"
+	"minhbach/generator/period"
+)
+
+// page is one generated content file: its path below content/ (without the
+// language suffix) and its front matter.
+type page struct {
+	Path string
+	FM   frontMatter
+	// Body is Markdown after the front matter (usually empty).
+	Body string
+}
+
+// pager builds the pages of one language from the computed indicators.
+type pager struct {
+	ds   *dataset.Dataset
+	res  *indicator.Result
+	f    locale.Formatter
+	w    words
+	lang string
+	md   markdown
+
+	top      *dataset.Unit              // the unit the site is about (the province)
+	children map[string][]*dataset.Unit // units by parent code
+	quarters []period.Period
+	latest   period.Period
+}
+
+func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, md markdown) (*pager, error) {
+	f, err := locale.New(lang)
+	if err != nil {
+		return nil, err
+	}
+	p := &pager{ds: ds, res: res, f: f, w: vocabulary[lang], lang: lang, md: md, children: map[string][]*dataset.Unit{}}
+	for i := range ds.Units {
+		u := &ds.Units[i]
+		if u.Parent == "" && p.top == nil {
+			p.top = u
+		}
+		p.children[u.Parent] = append(p.children[u.Parent], u)
+	}
+	if p.top == nil {
+		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
+	}
+	p.quarters = res.Periods(period.Quarter)
+	if len(p.quarters) == 0 {
+		return nil, fmt.Errorf("no quarterly data to publish")
+	}
+	p.latest = p.quarters[len(p.quarters)-1]
+	return p, nil
+}
+
+// pages returns every generated page of the language.
+func (p *pager) pages() ([]page, error) {
+	var out []page
+	home, err := p.home()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, home, p.indicatorList(), p.unitList(), p.reportList())
+	for i := range p.ds.Catalogue.Indicators {
+		pg, err := p.indicatorPage(&p.ds.Catalogue.Indicators[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, pg)
+	}
+	for i := range p.ds.Units {
+		pg, err := p.unitPage(&p.ds.Units[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, pg)
+	}
+	for _, q := range p.quarters {
+		out = append(out, p.reportPage(q))
+	}
+	return out, nil
+}
+
+// ---- formatting ------------------------------------------------------------
+
+// value formats an indicator value, or says there is no data.
+func (p *pager) value(ind *dataset.Indicator, v indicator.Value) string {
+	if !v.OK {
+		return p.f.NoData()
+	}
+	return p.number(ind, v.Value)
+}
+
+// number formats a figure of an indicator with its unit.
+func (p *pager) number(ind *dataset.Indicator, x float64) string {
+	switch ind.Type {
+	case dataset.Rate:
+		return p.f.Percent(x, 1)
+	case dataset.Level:
+		return p.f.Number(x, 1) + " " + ind.Unit.Get(p.lang)
+	}
+	return p.f.Count(x)
+}
+
+// plain formats a figure without its unit, for chart labels.
+func (p *pager) plain(ind *dataset.Indicator) func(float64) string {
+	switch ind.Type {
+	case dataset.Rate, dataset.Level:
+		return func(x float64) string { return p.f.Number(x, 1) }
+	}
+	return p.f.Count
+}
+
+func chartUnit(ind *dataset.Indicator, lang string) string {
+	switch ind.Type {
+	case dataset.Rate:
+		return "%"
+	case dataset.Level:
+		return ind.Unit.Get(lang)
+	}
+	return ""
+}
+
+func decimals(ind *dataset.Indicator) int {
+	if ind.Type == dataset.CountIndicator {
+		return 0
+	}
+	return 1
+}
+
+// change formats a comparison, with its verdict in words.
+func (p *pager) change(c indicator.Change) change {
+	if !c.OK {
+		return change{Text: p.f.NoData(), Verdict: "none", Label: p.w.NoComparison}
+	}
+	text := p.f.SignedPercent(c.Delta, 1)
+	if c.Points {
+		text = p.f.Points(c.Delta, 1)
+	}
+	label := p.w.Since + " " + p.f.Period(c.From)
+	var verdict string
+	switch c.Verdict {
+	case indicator.Better:
+		verdict = p.w.Better
+	case indicator.Worse:
+		verdict = p.w.Worse
+	case indicator.Same:
+		verdict = p.w.Same
+	}
+	if verdict != "" {
+		label += " (" + verdict + ")"
+	}
+	return change{Text: text, Verdict: c.Verdict.String(), Label: label}
+}
+
+// target formats a value's target and status.
+func (p *pager) target(ind *dataset.Indicator, v indicator.Value) (target, status, statusText string) {
+	if ind.Target == nil {
+		return "", "", ""
+	}
+	dl, _ := period.Parse(ind.Target.Deadline)
+	target = fmt.Sprintf(p.w.TargetBy, p.number(ind, ind.Target.Value), p.f.Period(dl))
+	if v.Target == nil {
+		return target, "", ""
+	}
+	switch v.Target.Status {
+	case indicator.Achieved:
+		return target, "achieved", p.w.Achieved
+	case indicator.OnTrack:
+		return target, "on_track", p.w.OnTrack
+	}
+	return target, "behind", p.w.Behind
+}
+
+func verdictClass(c indicator.Change) string {
+	if !c.OK {
+		return ""
+	}
+	return c.Verdict.String()
+}
+
+// ---- URLs ------------------------------------------------------------------
+
+func indicatorURL(id string) string { return "indicators/" + id + "/" }
+func unitURL(code string) string    { return "units/" + code + "/" }
+func reportURL(q period.Period) string {
+	return "reports/" + q.Slug() + "/"
+}
+
+// chartID makes a chart id from parts that are already slugs or ids.
+func chartID(parts ...string) string {
+	return strings.ReplaceAll(strings.Join(parts, "-"), "_", "-")
+}
+
+// ---- charts ----------------------------------------------------------------
+
+// trendChart draws the quarterly trend of one or more indicators for a unit.
+func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset.Indicator, withTarget bool) (chartView, error) {
+	cats := make([]string, len(p.quarters))
+	for i, q := range p.quarters {
+		cats[i] = p.f.PeriodShort(q)
+	}
+	first := inds[0]
+	tbl := table{Caption: title, Head: []string{p.w.Period}, Numeric: []bool{false}}
+	var series []chart.Series
+	rows := make([][]cell, len(p.quarters))
+	for i, q := range p.quarters {
+		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
+	}
+	for k, ind := range inds {
+		vals := p.res.Series(ind.ID, unit.Code, period.Quarter)
+		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(p.quarters)), Dashed: k%2 == 1}
+		for i := range p.quarters {
+			s.Values[i] = math.NaN()
+			if i < len(vals) && vals[i].OK {
+				s.Values[i] = vals[i].Value
+			}
+			text := p.f.NoData()
+			if i < len(vals) {
+				text = p.value(ind, vals[i])
+			}
+			rows[i] = append(rows[i], cell{Text: text, Num: true})
+		}
+		series = append(series, s)
+		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
+		tbl.Numeric = append(tbl.Numeric, true)
+	}
+	tbl.Rows = rows
+	line := chart.Line{
+		ID: id, Title: title, Categories: cats, Series: series,
+		Unit: chartUnit(first, p.lang), Decimals: decimals(first), Format: p.plain(first), NoData: p.f.NoData(),
+	}
+	if withTarget && first.Target != nil {
+		t := first.Target.Value
+		line.Target = &t
+		line.TargetLabel = p.w.TargetCol + " " + p.number(first, t)
+	}
+	c, err := chart.NewLine(line)
+	if err != nil {
+		return chartView{}, fmt.Errorf("chart %s: %w", id, err)
+	}
+	return chartView{
+		ID: c.ID, Kind: c.Kind, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
+		Summary: p.trendSummary(unit, inds), Table: tbl,
+	}, nil
+}
+
+// trendSummary says in one sentence what a trend chart shows.
+func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator) string {
+	var parts []string
+	for _, ind := range inds {
+		v := p.res.Value(ind.ID, unit.Code, p.latest)
+		s := ind.Name.Get(p.lang) + ": " + p.value(ind, v)
+		if v.OK && v.Prev.OK {
+			c := p.change(v.Prev)
+			s += " (" + c.Text + " " + c.Label + ")"
+		}
+		parts = append(parts, s)
+	}
+	return fmt.Sprintf("%s %s, %s %s %s %s. %s %s — %s.",
+		p.w.TrendOf, unit.Name, p.w.From, p.f.Period(p.quarters[0]), p.w.To, p.f.Period(p.latest),
+		capitalize(p.w.Latest), p.f.Period(p.latest), strings.Join(parts, "; "))
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}

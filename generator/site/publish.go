@@ -1,0 +1,46 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// stagingDir makes an empty folder beside out, on the same file system, for
+// a build to be written to before it is published.
+func stagingDir(out string) (string, error) {
+	parent := filepath.Dir(filepath.Clean(out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", fmt.Errorf("creating %s: %w", parent, err)
+	}
+	return os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
+}
+
+// publish replaces out with the finished build in staging. Where the system
+// can exchange two paths in one step (Linux renameat2), readers see either
+// the old site or the new one, never a mix and never nothing; elsewhere the
+// old site is moved aside, the new one moved in, and the old one restored if
+// that fails. Either way a failure leaves out as it was.
+func publish(staging, out string) error {
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(staging, out)
+	}
+	if err := exchange(staging, out); err == nil {
+		return os.RemoveAll(staging) // staging now holds the old site
+	}
+	old := staging + ".old"
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("moving the previous site aside: %w", err)
+	}
+	if err := os.Rename(staging, out); err != nil {
+		if rerr := os.Rename(old, out); rerr != nil {
+			return fmt.Errorf("publishing: %v; restoring the previous site: %w", err, rerr)
+		}
+		return fmt.Errorf("publishing: %w", err)
+	}
+	return os.RemoveAll(old)
+}

@@ -1,0 +1,258 @@
+package site_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"minhbach/generator/dataset"
+	"minhbach/generator/indicator"
+	"minhbach/generator/site"
+)
+
+// root is the repository root, where data/, content/ and templates/ live.
+const root = "../.."
+
+// sample is the sample site, built once for all tests of this package.
+var sample struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// TestMain removes the shared sample build when the tests are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sample.dir != "" {
+		os.RemoveAll(filepath.Dir(sample.dir))
+	}
+	os.Exit(code)
+}
+
+// buildSample builds the sample data into a new folder and returns it.
+func buildSample(t testing.TB, out string) {
+	t.Helper()
+	ds, err := dataset.Load(filepath.Join(root, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := indicator.Compute(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sampleSite returns the folder of the shared sample build.
+func sampleSite(t testing.TB) string {
+	t.Helper()
+	sample.once.Do(func() {
+		tmp, err := os.MkdirTemp("", "minhbach-site-")
+		if err != nil {
+			sample.err = err
+			return
+		}
+		sample.dir = filepath.Join(tmp, "public")
+		buildSample(t, sample.dir)
+	})
+	if sample.err != nil {
+		t.Fatal(sample.err)
+	}
+	return sample.dir
+}
+
+func readPage(t *testing.T, dir, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestSamplePagesExist(t *testing.T) {
+	dir := sampleSite(t)
+	for _, p := range []string{
+		"index.html", "en/index.html",
+		"indicators/index.html", "indicators/signature_rate/index.html", "en/indicators/signature_rate/index.html",
+		"units/index.html", "units/go-quao/index.html", "units/an-giang/index.html", "en/units/phu-quoc/index.html",
+		"reports/index.html", "reports/2025-q1/index.html", "reports/2024-q1/index.html", "en/reports/2025-q3/index.html",
+		"about/index.html", "methodology/index.html", "en/about/index.html", "en/methodology/index.html",
+		"404.html", "sitemap.xml", "robots.txt",
+	} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("missing page: %v", err)
+		}
+	}
+}
+
+// TestSampleReportFigures checks the published province figures of 2025-Q1,
+// as the report shows them in each language.
+func TestSampleReportFigures(t *testing.T) {
+	dir := sampleSite(t)
+	vi := readPage(t, dir, "reports/2025-q1/index.html")
+	for _, want := range []string{"213.883", "75.393", "86,7%", "74,5%", "81,5%", "Quý I/2025", "+4,0 điểm %"} {
+		if !strings.Contains(vi, want) {
+			t.Errorf("Vietnamese report for 2025-Q1 lacks %q", want)
+		}
+	}
+	en := readPage(t, dir, "en/reports/2025-q1/index.html")
+	for _, want := range []string{"213,883", "75,393", "86.7%", "Q1 2025", "+4.0 pp"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English report for 2025-Q1 lacks %q", want)
+		}
+	}
+}
+
+func TestSamplePagesCarryCharts(t *testing.T) {
+	dir := sampleSite(t)
+	for _, tc := range []struct{ path, chartID string }{
+		{"index.html", "rates-trend-an-giang"},
+		{"indicators/signature_rate/index.html", "signature-rate-trend-an-giang"},
+		{"indicators/signature_rate/index.html", "signature-rate-ranking-2025-q3"},
+		{"units/go-quao/index.html", "rates-trend-go-quao"},
+	} {
+		html := readPage(t, dir, tc.path)
+		for _, want := range []string{
+			`id=` + tc.chartID + ` `,
+			`<script type=application/json id=` + tc.chartID + `-option>`,
+			`aria-labelledby="` + tc.chartID + `-title"`,
+		} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s: lacks %q", tc.path, want)
+			}
+		}
+	}
+	if html := readPage(t, dir, "about/index.html"); strings.Contains(html, "charts.") {
+		t.Error("about page loads the chart script, though it has no chart")
+	}
+}
+
+// TestSampleNoOtherHosts checks that no page refers to a script, style, font
+// or image on another host.
+func TestSampleNoOtherHosts(t *testing.T) {
+	dir := sampleSite(t)
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, attr := range []string{"src=http", "src=//", `src="http`, "href=http://", `@import`} {
+			if bytes.Contains(b, []byte(attr)) {
+				t.Errorf("%s refers to another host (%s)", path, attr)
+			}
+		}
+		if bytes.Contains(b, []byte("<link rel=stylesheet href=http")) {
+			t.Errorf("%s loads a stylesheet from another host", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hashTree returns a digest of every file below dir, by relative path.
+func hashTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	sums := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		sums[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sums
+}
+
+func diffTrees(t *testing.T, a, b map[string]string) {
+	t.Helper()
+	n := 0
+	for p, h := range a {
+		if b[p] != h && n < 10 {
+			t.Errorf("%s differs", p)
+			n++
+		}
+	}
+	for p := range b {
+		if _, ok := a[p]; !ok && n < 10 {
+			t.Errorf("%s appeared", p)
+			n++
+		}
+	}
+	if len(a) != len(b) {
+		t.Errorf("%d files, then %d", len(a), len(b))
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the sample site a second time")
+	}
+	first := hashTree(t, sampleSite(t))
+	again := filepath.Join(t.TempDir(), "public")
+	buildSample(t, again)
+	diffTrees(t, first, hashTree(t, again))
+}
+
+// TestFailedBuildKeepsPublishedSite breaks a template after a good build and
+// checks that the failing build leaves the published folder byte-identical.
+func TestFailedBuildKeepsPublishedSite(t *testing.T) {
+	ds, err := dataset.Load(filepath.Join(root, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := indicator.Compute(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A project root of our own: the real content and node_modules, a copy of the templates.
+	proj := t.TempDir()
+	abs, _ := filepath.Abs(root)
+	for _, name := range []string{"content", "node_modules", "package-lock.json"} {
+		if err := os.Symlink(filepath.Join(abs, name), filepath.Join(proj, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.CopyFS(filepath.Join(proj, "templates"), os.DirFS(filepath.Join(abs, "templates"))); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(ds, res, site.Options{Root: proj, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := hashTree(t, out)
+
+	broken := filepath.Join(proj, "templates", "layouts", "_partials", "unit.html")
+	if err := os.WriteFile(broken, []byte(`{{ partial "no-such-partial.html" . }}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.Build(ds, res, site.Options{Root: proj, Out: out}); err == nil {
+		t.Fatal("the build with a broken template succeeded")
+	}
+	diffTrees(t, before, hashTree(t, out))
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.staging-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
