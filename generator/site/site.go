@@ -144,6 +144,7 @@ func hugoConfig(ds *dataset.Dataset, root, src, work, baseURL string) string {
 	b.WriteString(`defaultContentLanguage = "vi"
 disableKinds = ["taxonomy", "term", "rss"]
 enableRobotsTXT = true
+noBuildLock = true
 disableHugoGeneratorInject = true
 timeZone = "Asia/Ho_Chi_Minh"
 `)
