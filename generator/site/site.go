@@ -90,6 +90,10 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	if err != nil {
 		return Stats{}, err
 	}
+	// Hugo's library leaves static files to its command line; copy them here.
+	if err := os.CopyFS(staging, os.DirFS(filepath.Join(root, "templates", "static"))); err != nil {
+		return Stats{}, fmt.Errorf("copying static files: %w", err)
+	}
 	if err := publish(staging, out); err != nil {
 		return Stats{}, fmt.Errorf("publishing %s: %w", out, err)
 	}
@@ -181,7 +185,6 @@ priority = -1
 	mount(filepath.Join(root, "templates", "layouts"), "layouts")
 	mount(filepath.Join(root, "templates", "assets"), "assets")
 	mount(filepath.Join(root, "templates", "i18n"), "i18n")
-	mount(filepath.Join(root, "templates", "static"), "static")
 	mount(filepath.Join(root, "content"), "content")
 	mount(filepath.Join(src, "content"), "content")
 	mount(filepath.Join(src, "data"), "data")
