@@ -6,6 +6,7 @@ package period
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -230,4 +231,9 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
+}
+
+// Sort orders periods with Compare.
+func Sort(ps []Period) {
+	slices.SortFunc(ps, Compare)
 }

@@ -70,7 +70,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		return Stats{}, err
 	}
 	defer os.RemoveAll(src)
-	if err := os.MkdirAll(filepath.Join(src, "data"), 0o755); err != nil {
+	if err := writeColumnDocs(filepath.Join(src, "data")); err != nil {
 		return Stats{}, err
 	}
 	if err := writeContent(ds, res, src); err != nil {
@@ -89,6 +89,9 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	pages, err := runHugo(root, cfg, staging)
 	if err != nil {
 		return Stats{}, err
+	}
+	if err := writeDownloads(ds, res, staging); err != nil {
+		return Stats{}, fmt.Errorf("writing downloads: %w", err)
 	}
 	// Hugo's library leaves static files to its command line; copy them here.
 	if err := os.CopyFS(staging, os.DirFS(filepath.Join(root, "templates", "static"))); err != nil {

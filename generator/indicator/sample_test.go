@@ -1,0 +1,60 @@
+package indicator_test
+
+import (
+	"math"
+	"testing"
+
+	"minhbach/generator/dataset"
+	"minhbach/generator/indicator"
+	"minhbach/generator/period"
+)
+
+// TestSampleReproducesPublishedFigures computes the shipped sample and checks
+// the province figures An Giang published for 2025-Q1, and the whole-year
+// 2024 signature rate that makes "4 points above 2024".
+func TestSampleReproducesPublishedFigures(t *testing.T) {
+	ds, err := dataset.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := indicator.Compute(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q1 := period.Q(2025, 1)
+	for _, tc := range []struct {
+		id   string
+		want float64
+	}{
+		{"docs_incoming", 213883},
+		{"docs_outgoing", 75393},
+		{"eoffice_accounts", 7736},
+		{"eoffice_mobile_users", 3845},
+		{"video_points", 204},
+		{"broadband_mbps", 65.3},
+	} {
+		if v := r.Value(tc.id, "an-giang", q1); !v.OK || v.Value != tc.want {
+			t.Errorf("%s 2025-Q1 = %v (ok %v), want %v", tc.id, v.Value, v.OK, tc.want)
+		}
+	}
+	sig := r.Value("signature_rate", "an-giang", q1)
+	if sig.Numerator != 65366 || sig.Denominator != 75393 || round1(sig.Value) != 86.7 {
+		t.Errorf("signature rate 2025-Q1 = %v/%v = %v, want 65366/75393 = 86.7%%", sig.Numerator, sig.Denominator, sig.Value)
+	}
+	y2024 := r.Value("signature_rate", "an-giang", period.Y(2024))
+	if round1(y2024.Value) != 82.7 || y2024.Partial {
+		t.Errorf("signature rate 2024 = %v (partial %v), want 82.7", y2024.Value, y2024.Partial)
+	}
+	c := r.Compare("signature_rate", "an-giang", q1, period.Y(2024))
+	if !c.OK || round1(c.Delta) != 4.0 || c.Verdict != indicator.Better {
+		t.Errorf("2025-Q1 against 2024 = %+v, want +4.0 points, better", c)
+	}
+	if v := r.Value("online_filing_rate", "an-giang", q1); !(v.Value > 74) {
+		t.Errorf("online filing 2025-Q1 = %v, want above 74%%", v.Value)
+	}
+	if v := r.Value("digitization_rate", "an-giang", q1); !(v.Value > 81) {
+		t.Errorf("digitization 2025-Q1 = %v, want above 81%%", v.Value)
+	}
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
