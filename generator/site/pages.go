@@ -170,13 +170,17 @@ func (p *pager) target(ind *dataset.Indicator, v indicator.Value) (target, statu
 	if v.Target == nil {
 		return target, "", ""
 	}
-	switch v.Target.Status {
-	case indicator.Achieved:
+	if v.Target.Status == indicator.Achieved {
 		return target, "achieved", p.w.Achieved
-	case indicator.OnTrack:
-		return target, "on_track", p.w.OnTrack
 	}
-	return target, "behind", p.w.Behind
+	gap := p.f.Number(v.Target.Gap, 1) + " " + p.w.PointsUnit
+	if ind.Type != dataset.Rate {
+		gap = p.number(ind, v.Target.Gap)
+	}
+	if v.Target.Status == indicator.OnTrack {
+		return target, "on_track", fmt.Sprintf(p.w.GapLeft, p.w.OnTrack, gap)
+	}
+	return target, "behind", fmt.Sprintf(p.w.GapLeft, p.w.Behind, gap)
 }
 
 func verdictClass(c indicator.Change) string {

@@ -19,6 +19,8 @@ type words struct {
 	Lagging, Leading                           string
 	NoTarget                                   string
 	Rose, FellBy                               string
+	GapLeft                                    string // "%s, còn cách mục tiêu %s"
+	PointsUnit                                 string // "điểm %"
 }
 
 var vocabulary = map[string]words{
@@ -37,6 +39,7 @@ var vocabulary = map[string]words{
 		Lagging:   "10 đơn vị thấp nhất", Leading: "10 đơn vị cao nhất",
 		NoTarget: "Chưa đặt mục tiêu",
 		Rose:     "tăng", FellBy: "giảm",
+		GapLeft: "%s, còn cách mục tiêu %s", PointsUnit: "điểm %",
 	},
 	"en": {
 		Better: "better", Worse: "worse", Same: "unchanged", Neutral: "", NoComparison: "no data to compare",
@@ -53,5 +56,6 @@ var vocabulary = map[string]words{
 		Lagging:   "10 lowest units", Leading: "10 highest units",
 		NoTarget: "No target set",
 		Rose:     "up", FellBy: "down",
+		GapLeft: "%s, %s short of the target", PointsUnit: "pp",
 	},
 }
