@@ -10,8 +10,7 @@ import (
 	"io"
 	"strings"
 
-	"minhbach/generator/dataset"
-	"minhbach/generator/indicator"
+	"minhbach/generator/progress"
 	"minhbach/generator/site"
 )
 
@@ -25,13 +24,23 @@ const (
 const usage = `Minh Bạch builds a static dashboard site from statistics exported as CSV.
 
 Usage:
-  minhbach build    [--data DIR] [--out DIR] [--base-url URL]
-  minhbach validate [--data DIR]
+  minhbach build    [--data DIR] [--out DIR] [--base-url URL] [--pdf] [--strict]
+  minhbach validate [--data DIR] [--format text|json|github] [--strict] [--max-jump POINTS]
+  minhbach serve    [--data DIR] [--addr HOST:PORT]
+  minhbach sample   --out DIR [--provinces N] [--units N] [--quarters N] [--last QUARTER]
+  minhbach bench    [--data DIR] [--plain=false] [--keep DIR] [--cpuprofile FILE]
 
 Commands:
   build     check the data, compute the indicators and publish the site to --out;
             on any error the previously published site is left untouched
   validate  run every check that build runs, and build nothing
+  serve     preview the site on a local address, rebuilding and reloading the
+            open pages when data/, content/ or templates/ change
+  sample    write a synthetic national dataset (34 provinces, 3,321 units,
+            20 quarters by default), the benchmark's input
+  bench     build the site from --data and, in the same run, Hugo alone
+            building as many plain pages; print time per stage, pages,
+            files, bytes and peak memory of both
 
 Run 'minhbach COMMAND --help' for a command's flags.
 `
@@ -48,6 +57,12 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
+	case "sample":
+		return sampleCmd(args[1:], stdout, stderr)
+	case "bench":
+		return bench(args[1:], stdout, stderr)
+	case "serve":
+		return serve(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -84,69 +99,24 @@ func build(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", "data", "folder with units.csv, catalogue.toml and exports/")
 	out := fs.String("out", "public", "folder to publish the site to")
 	baseURL := fs.String("base-url", "/", "address the site is served from, e.g. https://example.gov.vn/")
+	pdf := fs.Bool("pdf", false, "also print every quarterly report to PDF with headless Chromium")
+	strict := strictFlag(fs)
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
 	}
-	ds, code := load(*data, stdout, stderr)
-	if ds == nil {
+	if *strict {
+		if code := strictCheck(*data, stderr); code != ExitOK {
+			return code
+		}
+	}
+	meter := progress.New(stdout)
+	stats, code := buildSite(*data, site.Options{Root: ".", Out: *out, BaseURL: *baseURL, PDF: *pdf}, meter, stdout, stderr)
+	if code != ExitOK {
 		return code
 	}
-	res, err := indicator.Compute(ds)
-	if err != nil {
-		fmt.Fprintf(stderr, "minhbach: computing indicators: %v\n", err)
-		return ExitBadInput
-	}
-	for _, w := range res.Warnings() {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
-	stats, err := site.Build(ds, res, site.Options{Root: ".", Out: *out, BaseURL: *baseURL, Log: stdout})
-	if err != nil {
-		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
-		return ExitBadInput
-	}
+	summary(stdout, meter, stats)
 	fmt.Fprintf(stdout, "published %d pages to %s in %s\n", stats.Pages, *out, stats.Duration.Round(1e6))
 	return ExitOK
-}
-
-func validate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", stderr)
-	data := fs.String("data", "data", "folder with units.csv, catalogue.toml and exports/")
-	if code := parse(fs, args, stderr); code >= 0 {
-		return code
-	}
-	ds, code := load(*data, stdout, stderr)
-	if ds == nil {
-		return code
-	}
-	if _, err := indicator.Compute(ds); err != nil {
-		fmt.Fprintf(stderr, "minhbach: computing indicators: %v\n", err)
-		return ExitBadInput
-	}
-	fmt.Fprintf(stdout, "%s: %d units, %d observations, no errors\n", *data, len(ds.Units), len(ds.Observations))
-	return ExitOK
-}
-
-// load reads the data folder and prints its findings, one a line. It returns
-// a nil dataset and the exit status when the data cannot be used.
-func load(dir string, stdout, stderr io.Writer) (*dataset.Dataset, int) {
-	ds, err := dataset.Load(dir)
-	var inv *dataset.InvalidError
-	if errors.As(err, &inv) {
-		for _, f := range inv.Findings {
-			fmt.Fprintln(stderr, oneLine(errors.New(f.String())))
-		}
-		fmt.Fprintf(stderr, "minhbach: %d error(s), %d warning(s); nothing was published\n",
-			inv.Findings.Count(dataset.Error), inv.Findings.Count(dataset.Warning))
-		return nil, ExitBadInput
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
-		return nil, ExitBadInput
-	}
-	for _, f := range ds.Findings {
-		fmt.Fprintln(stderr, oneLine(errors.New(f.String())))
-	}
-	return ds, ExitOK
 }
 
 // oneLine folds an error onto one line, as CI logs and editors expect.

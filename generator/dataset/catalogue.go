@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -27,7 +28,11 @@ func readMeta(path string, c *collector) Meta {
 		c.errorf(Position{File: path}, "io", "cannot read the file: %v", err)
 		return meta
 	}
-	decodeTOML(path, src, &meta, c)
+	if decodeTOML(path, src, &meta, c) && meta.Exported != "" {
+		if _, err := time.Parse("2006-01-02", meta.Exported); err != nil {
+			c.errorf(Position{File: path}, "toml", "exported: found %q, expected a date such as 2025-10-10", meta.Exported)
+		}
+	}
 	return meta
 }
 

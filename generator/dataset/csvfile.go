@@ -1,13 +1,12 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"unicode/utf8"
+	"slices"
 
 	"github.com/gocarina/gocsv"
 )
@@ -16,93 +15,153 @@ import (
 // amortise its per-call set-up, small enough to keep memory flat.
 const chunkRows = 4096
 
-// maxFileSize is the largest export read, as a guard against runaway files.
-const maxFileSize = 512 << 20
+// DefaultMaxFileSize is the largest file read, as a guard against runaway files.
+const DefaultMaxFileSize = 512 << 20
+
+// fileOptions says how to read one CSV file.
+type fileOptions struct {
+	// encoding is declared by a mapping file; "" detects UTF-8 or UTF-16.
+	encoding string
+	// comma is the delimiter; 0 detects it from the header line.
+	comma    byte
+	maxSize  int64
+	maxField int
+}
 
 // csvFile reads one CSV file record by record, keeping the physical position
 // of every field so that findings can name line and column even after quoted
 // fields that span lines.
 type csvFile struct {
 	path   string
-	r      *csv.Reader
+	s      *scanner
 	c      *collector
 	header []string
 	// headerPos holds the position of each header field.
 	headerPos []Position
+	// rows counts the data records read, good or bad.
+	rows int
+	// in is the checked text, for the progress of reading.
+	in io.Reader
+}
+
+// size returns the size of the file in bytes, or 0 when unknown.
+func (cf *csvFile) size() int64 {
+	if tc, ok := cf.in.(*textChecker); ok {
+		return tc.size
+	}
+	return 0
+}
+
+// offset returns how many bytes of the file's text have been read.
+func (cf *csvFile) offset() int64 {
+	if tc, ok := cf.in.(*textChecker); ok {
+		return tc.offset - int64(tc.end-tc.start) - int64(cf.s.r.Buffered())
+	}
+	return 0
 }
 
 // openCSV opens path and reads its header. It reports a finding and returns
-// nil when the file cannot be used at all.
-func openCSV(path string, c *collector) (*csvFile, func()) {
-	f, err := os.Open(path)
-	if err != nil {
-		c.errorf(Position{File: path}, "io", "cannot read the file: %v", err)
+// nil when the file cannot be used at all. The returned function closes the file.
+func openCSV(path string, opts fileOptions, c *collector) (*csvFile, func()) {
+	in, closeFn, ierr := openInput(path, opts.encoding, opts.maxSize)
+	if ierr != nil {
+		c.add(ierr.pos, Error, ierr.code, ierr.msg)
 		return nil, func() {}
 	}
-	closeFn := func() { f.Close() }
-	if st, err := f.Stat(); err == nil && st.Size() > maxFileSize {
-		c.errorf(Position{File: path}, "file-size", "the file is %d bytes, over the limit of %d", st.Size(), maxFileSize)
-		return nil, closeFn
+	br := bufio.NewReaderSize(in, 64<<10)
+	comma := opts.comma
+	if comma == 0 {
+		head, _ := br.Peek(4096)
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			head = head[:i]
+		}
+		comma = detectDelimiter(head)
 	}
-	in := skipBOM(f)
-	r := csv.NewReader(in)
-	r.ReuseRecord = false
-	cf := &csvFile{path: path, r: r, c: c}
-	header, err := r.Read()
+	cf := &csvFile{path: path, s: newScanner(br, comma, opts.maxField), c: c, in: in}
+	_, err := cf.s.next()
+	cf.reportBlank()
 	if errors.Is(err, io.EOF) {
 		c.errorf(Position{File: path, Line: 1, Column: 1}, "empty", "the file is empty; expected a header line")
 		return nil, closeFn
 	}
 	if err != nil {
-		cf.parseError(err)
+		cf.report(err)
 		return nil, closeFn
 	}
-	cf.header = header
-	cf.headerPos = cf.positions(len(header))
-	for i, h := range header {
-		if !utf8.ValidString(h) {
-			c.errorf(cf.headerPos[i], "encoding", "the header is not valid UTF-8; save the file as UTF-8")
-			return nil, closeFn
-		}
-	}
+	cf.header = slices.Clone(cf.s.strings())
+	cf.headerPos = cf.positions()
 	return cf, closeFn
 }
 
-// skipBOM drops a UTF-8 byte order mark, as spreadsheets write one.
-func skipBOM(f io.Reader) io.Reader {
-	buf := make([]byte, 3)
-	n, _ := io.ReadFull(f, buf)
-	if n == 3 && bytes.Equal(buf, []byte{0xEF, 0xBB, 0xBF}) {
-		return f
-	}
-	return io.MultiReader(bytes.NewReader(buf[:n]), f)
+// at returns the position of field i of the last record read.
+func (cf *csvFile) at(i int) Position {
+	p := cf.s.pos[i]
+	return Position{File: cf.path, Line: p.line, Column: p.col}
 }
 
-// positions returns where each field of the last record read starts.
-func (cf *csvFile) positions(n int) []Position {
-	ps := make([]Position, n)
+// positions returns where each field of the last record starts.
+func (cf *csvFile) positions() []Position {
+	ps := make([]Position, len(cf.s.pos))
 	for i := range ps {
-		line, col := cf.r.FieldPos(i)
-		ps[i] = Position{File: cf.path, Line: line, Column: col}
+		ps[i] = cf.at(i)
 	}
 	return ps
 }
 
-// parseError turns an encoding/csv error into a finding.
-func (cf *csvFile) parseError(err error) {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
-		switch {
-		case errors.Is(pe.Err, csv.ErrFieldCount):
-			msg = fmt.Sprintf("the row has a different number of fields from the header (%d)", len(cf.header))
-		case errors.Is(pe.Err, csv.ErrBareQuote), errors.Is(pe.Err, csv.ErrQuote):
-			msg += `; a field that contains quotes must be quoted, with each quote doubled ("")`
-		}
-		cf.c.errorf(Position{File: cf.path, Line: pe.Line, Column: pe.Column}, "csv", "%s", msg)
-		return
+// rowStart is the position of the last record's first field.
+func (cf *csvFile) rowStart() Position { return cf.at(0) }
+
+// report turns a reading error into a finding. It returns false when reading
+// cannot go on.
+func (cf *csvFile) report(err error) bool {
+	var se *syntaxError
+	var ie *inputError
+	switch {
+	case errors.As(err, &se):
+		cf.c.errorf(Position{File: cf.path, Line: se.line, Column: se.col}, "csv", "%s", se.msg)
+		return true
+	case errors.As(err, &ie):
+		pos := ie.pos
+		pos.File = cf.path
+		cf.c.add(pos, Error, ie.code, ie.msg)
+	default:
+		cf.c.errorf(Position{File: cf.path}, "io", "cannot read the file: %v", err)
 	}
-	cf.c.errorf(Position{File: cf.path}, "io", "cannot read the file: %v", err)
+	return false
+}
+
+// reportBlank reports the blank lines skipped before the last record.
+func (cf *csvFile) reportBlank() {
+	for _, line := range cf.s.blank {
+		cf.c.warnf(Position{File: cf.path, Line: line, Column: 1}, "blank-line",
+			"blank line; it is skipped (remove it, or check whether a row is missing)")
+	}
+}
+
+// each calls fn for every data record that has as many fields as the
+// header; fn reads them from cf.s. Malformed and ragged records are
+// reported and skipped; an error that ends reading ends the file.
+func (cf *csvFile) each(fn func()) {
+	for {
+		n, err := cf.s.next()
+		cf.reportBlank()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			cf.rows++
+			if !cf.report(err) {
+				break
+			}
+			continue
+		}
+		cf.rows++
+		if n != len(cf.header) {
+			cf.c.errorf(cf.rowStart(), "ragged-row", "found %d fields, expected %d as in the header", n, len(cf.header))
+			continue
+		}
+		fn()
+	}
 }
 
 // record is one data row with the position of each of its fields.
@@ -111,30 +170,16 @@ type record struct {
 	pos    []Position
 }
 
-// chunks calls fn with successive batches of records. Rows with the wrong
-// number of fields are reported and skipped; a syntax error that encoding/csv
-// cannot recover from ends the file.
+// chunks calls fn with successive batches of records, for gocsv.
 func (cf *csvFile) chunks(fn func([]record)) {
 	batch := make([]record, 0, chunkRows)
-	for {
-		fields, err := cf.r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			cf.parseError(err)
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
-				continue
-			}
-			break
-		}
-		batch = append(batch, record{fields: fields, pos: cf.positions(len(fields))})
+	cf.each(func() {
+		batch = append(batch, record{fields: slices.Clone(cf.s.strings()), pos: cf.positions()})
 		if len(batch) == chunkRows {
 			fn(batch)
 			batch = batch[:0]
 		}
-	}
+	})
 	if len(batch) > 0 {
 		fn(batch)
 	}
@@ -156,12 +201,16 @@ func (d rowsDecoder) GetCSVRows() ([][]string, error) {
 }
 
 // decodeChunk maps a chunk of records onto structs of type T with gocsv.
-// Field types do their own checking (see cell types), so gocsv does not stop
-// at the first bad value and every bad cell is reported.
+//
+// gocsv is what maps small, hand-edited tables such as units.csv onto
+// structs by column name. It is not used for exports: it reflects on every
+// field of every row, which makes it several times slower than reading
+// the cells directly (see BenchmarkReadExportGocsv), and exports are the files
+// that grow to millions of rows.
 func decodeChunk[T any](header []string, records []record) ([]T, error) {
 	var out []T
 	if err := gocsv.UnmarshalDecoder(rowsDecoder{header: header, records: records}, &out); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decoding rows: %w", err)
 	}
 	return out, nil
 }

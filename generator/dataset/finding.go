@@ -15,11 +15,17 @@ const (
 	Error Severity = iota + 1
 	// Warning findings are reported; they fail only a strict run.
 	Warning
+	// Note findings say what was done with the input, such as a column
+	// a mapping leaves out; they never fail a run.
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -46,8 +52,8 @@ func (f Finding) String() string {
 		}
 	}
 	b.WriteString(": ")
-	if f.Severity == Warning {
-		b.WriteString("warning: ")
+	if f.Severity != Error {
+		b.WriteString(f.Severity.String() + ": ")
 	}
 	b.WriteString(f.Message)
 	return b.String()
@@ -79,17 +85,28 @@ func (fs Findings) Count(s Severity) int {
 	return n
 }
 
-// InvalidError is returned by Load when the input has errors. It holds every
-// finding, errors and warnings, sorted.
+// Tally counts findings by severity, including those past the cap that were
+// not kept (see WithMaxFindings).
+type Tally struct {
+	Errors, Warnings, Notes int
+}
+
+// Omitted returns how many findings were counted but not kept in fs.
+func (t Tally) Omitted(fs Findings) int { return t.Errors + t.Warnings + t.Notes - len(fs) }
+
+// InvalidError is returned by Load when the input has errors. It holds the
+// findings, errors, warnings and notes, sorted, up to the cap of each.
 type InvalidError struct {
 	Findings Findings
+	// Tally counts all findings, also those past the cap.
+	Tally Tally
 }
 
 // Error lists up to ten findings, one a line, and says how many more there are.
 func (e *InvalidError) Error() string {
 	const shown = 10
 	var b strings.Builder
-	n := e.Findings.Count(Error)
+	n := max(e.Tally.Errors, e.Findings.Count(Error))
 	fmt.Fprintf(&b, "%d error(s) in the data", n)
 	i := 0
 	for _, f := range e.Findings {
@@ -107,27 +124,49 @@ func (e *InvalidError) Error() string {
 	return b.String()
 }
 
-// collector gathers findings while files are read.
+// DefaultMaxFindings is how many findings of each severity a load keeps;
+// the rest are counted.
+const DefaultMaxFindings = 1000
+
+// collector gathers findings while files are read, keeping up to max of
+// each severity and counting the rest.
 type collector struct {
 	findings Findings
+	tally    Tally
+	max      int
+}
+
+func (c *collector) add(pos Position, sev Severity, code, msg string) {
+	var n *int
+	switch sev {
+	case Warning:
+		n = &c.tally.Warnings
+	case Note:
+		n = &c.tally.Notes
+	default:
+		n = &c.tally.Errors
+	}
+	*n++
+	if c.max > 0 && *n > c.max {
+		return
+	}
+	c.findings = append(c.findings, Finding{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
 
 func (c *collector) errorf(pos Position, code, format string, args ...any) {
-	c.findings = append(c.findings, Finding{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
+	c.add(pos, Error, code, fmt.Sprintf(format, args...))
 }
 
 func (c *collector) warnf(pos Position, code, format string, args ...any) {
-	c.findings = append(c.findings, Finding{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
+	c.add(pos, Warning, code, fmt.Sprintf(format, args...))
 }
 
-func (c *collector) hasErrors() bool { return c.findings.Count(Error) > 0 }
-
-// hasErrorsIn reports whether an error was already found in file path.
-func (c *collector) hasErrorsIn(path string) bool {
-	for _, f := range c.findings {
-		if f.Severity == Error && f.Pos.File == path {
-			return true
-		}
-	}
-	return false
+func (c *collector) notef(pos Position, code, format string, args ...any) {
+	c.add(pos, Note, code, fmt.Sprintf(format, args...))
 }
+
+func (c *collector) hasErrors() bool { return c.tally.Errors > 0 }
+
+// errorsIn counts the errors found so far; compare two counts to see
+// whether a step found any.
+func (c *collector) errorsIn() int { return c.tally.Errors }

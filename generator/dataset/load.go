@@ -1,13 +1,9 @@
 package dataset
 
 import (
-	"cmp"
 	"io/fs"
 	"path/filepath"
-	"slices"
 	"strings"
-
-	"minhbach/generator/period"
 )
 
 // The files of a data folder.
@@ -18,93 +14,129 @@ const (
 	ExportsDir    = "exports"
 )
 
-// Load reads and checks a data folder: units.csv, catalogue.toml and every
-// CSV file below exports/. When the data has errors it returns an
-// *InvalidError listing all of them, in a stable order. Warnings of a good
-// load are in Dataset.Findings.
-func Load(dir string) (*Dataset, error) {
-	c := &collector{}
-	units := readUnits(filepath.Join(dir, UnitsFile), c)
-	cat := readCatalogue(filepath.Join(dir, CatalogueFile), c)
-	meta := readMeta(filepath.Join(dir, MetaFile), c)
-	er := newExportReader(units, &cat, c)
-	for _, path := range exportFiles(filepath.Join(dir, ExportsDir), c) {
-		er.read(path)
-	}
-	sortObservations(er.obs)
-	checkRates(&cat, er.obs, c)
-	c.findings.Sort()
-	if c.hasErrors() {
-		return nil, &InvalidError{Findings: c.findings}
-	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: er.obs, Meta: meta, Findings: c.findings}, nil
+// DefaultJumpPoints is how many percentage points a rate may move between
+// consecutive periods before a warning asks whether the figure is right.
+const DefaultJumpPoints = 20
+
+// config holds the settings of a load; Options change them.
+type config struct {
+	maxFileSize int64
+	maxField    int
+	maxFindings int
+	jumpPoints  float64
+	tolerance   float64
 }
 
-// exportFiles lists the CSV files below dir in lexical order.
-func exportFiles(dir string, c *collector) []string {
-	var paths []string
+func defaults() config {
+	return config{
+		maxFileSize: DefaultMaxFileSize,
+		maxField:    DefaultMaxField,
+		maxFindings: DefaultMaxFindings,
+		jumpPoints:  DefaultJumpPoints,
+		tolerance:   DefaultTotalTolerance,
+	}
+}
+
+// Option changes how Load reads and checks the data.
+type Option func(*config)
+
+// WithMaxFileSize sets the largest file read, in bytes (DefaultMaxFileSize).
+func WithMaxFileSize(bytes int64) Option { return func(c *config) { c.maxFileSize = bytes } }
+
+// WithMaxField sets the longest field and line, in bytes (DefaultMaxField).
+func WithMaxField(bytes int) Option { return func(c *config) { c.maxField = bytes } }
+
+// WithMaxFindings sets how many findings of each severity are kept
+// (DefaultMaxFindings); the rest are only counted. Zero keeps them all.
+func WithMaxFindings(n int) Option { return func(c *config) { c.maxFindings = n } }
+
+// WithJumpPoints sets how many percentage points a rate may move between
+// consecutive periods without a warning (DefaultJumpPoints).
+func WithJumpPoints(points float64) Option { return func(c *config) { c.jumpPoints = points } }
+
+// WithTotalTolerance sets the relative difference allowed between a unit's
+// reported total and the sum of its children (DefaultTotalTolerance).
+func WithTotalTolerance(relative float64) Option { return func(c *config) { c.tolerance = relative } }
+
+// Load reads and checks a data folder: units.csv, catalogue.toml, site.toml
+// and every CSV file below exports/, each read through the mapping file
+// beside it when there is one (see Mapping). When the data has errors it
+// returns an *InvalidError listing them, in a stable order: by file, line
+// and column. The warnings and notes of a good load are in Dataset.Findings.
+func Load(dir string, opts ...Option) (*Dataset, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	c := &collector{max: cfg.maxFindings}
+	units := readUnits(filepath.Join(dir, UnitsFile), cfg, c)
+	cat := readCatalogue(filepath.Join(dir, CatalogueFile), c)
+	meta := readMeta(filepath.Join(dir, MetaFile), c)
+	if meta.Checks.JumpPoints > 0 {
+		cfg.jumpPoints = meta.Checks.JumpPoints
+	}
+	if meta.Checks.TotalTolerance > 0 {
+		cfg.tolerance = meta.Checks.TotalTolerance
+	}
+	for _, o := range opts {
+		o(&cfg) // options override site.toml
+	}
+	er := newExportReader(units, &cat, cfg, c)
+	for _, ex := range exportFiles(filepath.Join(dir, ExportsDir), c) {
+		er.read(ex.csv, ex.mapping)
+	}
+	obs, periods := er.finish()
+	checkObservations(&cat, units, obs, periods, cfg, c)
+	c.findings.Sort()
+	if c.hasErrors() {
+		return nil, &InvalidError{Findings: c.findings, Tally: c.tally}
+	}
+	return &Dataset{Units: units, Catalogue: cat, Observations: obs, Meta: meta, Findings: c.findings, Tally: c.tally}, nil
+}
+
+// exportFile is an export and, when it has one, its mapping file.
+type exportFile struct {
+	csv, mapping string
+}
+
+// exportFiles lists the CSV files below dir in lexical order, each with the
+// mapping file of the same name beside it (eoffice.csv, eoffice.toml). A
+// mapping file without its export is an error.
+func exportFiles(dir string, c *collector) []exportFile {
+	var files []exportFile
+	var mappings []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".csv") {
-			paths = append(paths, path)
+		if d.IsDir() {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".csv":
+			files = append(files, exportFile{csv: path})
+		case ".toml":
+			mappings = append(mappings, path)
 		}
 		return nil
 	})
 	if err != nil {
 		c.errorf(Position{File: dir}, "io", "cannot read the exports: %v", err)
 	}
-	if len(paths) == 0 && err == nil {
+	if len(files) == 0 && err == nil {
 		c.errorf(Position{File: dir}, "no-exports", "no CSV export found below the folder")
 	}
-	return paths
-}
-
-// sortObservations orders observations by measure, unit and period.
-func sortObservations(obs []Observation) {
-	slices.SortFunc(obs, func(a, b Observation) int {
-		return cmp.Or(
-			cmp.Compare(a.Measure, b.Measure),
-			cmp.Compare(a.Unit, b.Unit),
-			period.Compare(a.Period, b.Period),
-		)
-	})
-}
-
-// checkRates reports a rate's numerator above its denominator: more files
-// received online than received is a broken export, not a 120% rate.
-func checkRates(cat *Catalogue, obs []Observation, c *collector) {
-	type key struct {
-		p    period.Period
-		unit string
-	}
-	byMeasure := map[string]map[key]*Observation{}
-	index := func(measure string) map[key]*Observation {
-		if m, ok := byMeasure[measure]; ok {
-			return m
-		}
-		m := map[key]*Observation{}
-		for i := range obs {
-			if obs[i].Measure == measure {
-				m[key{obs[i].Period, obs[i].Unit}] = &obs[i]
+	for _, m := range mappings {
+		base := strings.TrimSuffix(m, filepath.Ext(m))
+		found := false
+		for i := range files {
+			if strings.TrimSuffix(files[i].csv, filepath.Ext(files[i].csv)) == base {
+				files[i].mapping, found = m, true
 			}
 		}
-		byMeasure[measure] = m
-		return m
-	}
-	for _, ind := range cat.Indicators {
-		if ind.Type != Rate {
-			continue
-		}
-		dens := index(ind.Denominator)
-		for k, num := range index(ind.Numerator) {
-			den, ok := dens[k]
-			if ok && num.Value > den.Value {
-				c.errorf(num.Source, "rate-above-denominator",
-					"%s is %g for %s in %s, above %s (%g at %s); expected at most the denominator",
-					ind.Numerator, num.Value, k.unit, k.p, ind.Denominator, den.Value, den.Source.short())
-			}
+		if !found {
+			c.errorf(Position{File: m}, "mapping", "a mapping file without its export; expected %s beside it", filepath.Base(base)+".csv")
 		}
 	}
+	return files
 }

@@ -160,7 +160,7 @@ func TestLoadStructure(t *testing.T) {
 		{"header only", "exports/h.csv", "period,unit,measure,value\n", "exports/h.csv:2:1: the file has a header but no data rows"},
 		{"duplicate column", "exports/d.csv", "period,unit,files_online,files_online\n2025-Q1,go-quao,1,2\n", `exports/d.csv:1:26: column "files_online" appears twice (also column 3)`},
 		{"unknown measure column", "exports/u.csv", "period,unit,files_offline\n2025-Q1,go-quao,1\n", `exports/u.csv:1:13: unknown measure column "files_offline"; expected a measure id from the catalogue`},
-		{"ragged row", "exports/r.csv", "period,unit,files_online\n2025-Q1,go-quao,1,2\n", "exports/r.csv:2:1: the row has a different number of fields from the header (3)"},
+		{"ragged row", "exports/r.csv", "period,unit,files_online\n2025-Q1,go-quao,1,2\n", "exports/r.csv:2:1: found 4 fields, expected 3 as in the header"},
 		{"bad unit code", UnitsFile, testUnits + "Bad Code,X,commune,an-giang\n", `units.csv:5:1: found "Bad Code", expected a unit code of lower-case ASCII letters, digits and hyphens, such as go-quao`},
 	}
 	for _, tt := range tests {

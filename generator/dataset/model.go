@@ -213,8 +213,11 @@ type Dataset struct {
 	Observations []Observation
 	// Meta describes the publication (site.toml).
 	Meta Meta
-	// Findings holds the warnings found while loading.
+	// Findings holds the warnings and notes found while loading, up to the
+	// cap of each severity (see WithMaxFindings).
 	Findings Findings
+	// Tally counts the findings, also those past the cap.
+	Tally Tally
 }
 
 // Meta describes the publication as a whole, from site.toml.
@@ -226,8 +229,23 @@ type Meta struct {
 	// Sample says that unit figures are invented sample data; every page
 	// then says so.
 	Sample bool `toml:"sample"`
-	// Licence names the licence of the open data.
+	// Licence names the licence of the open data (an SPDX id such as CC-BY-4.0).
 	Licence string `toml:"licence"`
+	// Exported is the date of the latest export, YYYY-MM-DD.
+	Exported string `toml:"exported"`
+	// Checks tunes the warnings of the data checks.
+	Checks Checks `toml:"checks"`
+}
+
+// Checks tunes the warnings of the data checks ([checks] in site.toml);
+// zero values keep the defaults, and Load's options override both.
+type Checks struct {
+	// JumpPoints is how many percentage points a rate may move between
+	// consecutive periods without a warning (DefaultJumpPoints).
+	JumpPoints float64 `toml:"jump_points"`
+	// TotalTolerance is the relative difference allowed between a unit's
+	// reported total and the sum of its children (DefaultTotalTolerance).
+	TotalTolerance float64 `toml:"total_tolerance"`
 }
 
 // Unit returns the unit with the given code.

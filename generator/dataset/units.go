@@ -24,8 +24,8 @@ type unitRow struct {
 var unitColumns = []string{"code", "name", "type", "parent"}
 
 // readUnits reads units.csv: code,name,type,parent.
-func readUnits(path string, c *collector) []Unit {
-	cf, done := openCSV(path, c)
+func readUnits(path string, cfg config, c *collector) []Unit {
+	cf, done := openCSV(path, fileOptions{maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
 	defer done()
 	if cf == nil {
 		return nil

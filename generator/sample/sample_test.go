@@ -56,7 +56,7 @@ func TestGeneratedSampleIsCurrent(t *testing.T) {
 		}
 	}
 	for _, name := range sortedKeys(got) {
-		if _, ok := want[name]; !ok {
+		if _, ok := want[name]; !ok && !mappedExample(got, name) {
 			t.Errorf("data/%s is not written by the generator: remove it", name)
 		}
 	}
@@ -487,6 +487,16 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// mappedExample reports whether name is part of a hand-made example of a
+// foreign export — a CSV file and its mapping file of the same name — which
+// the sample ships beside what the generator writes.
+func mappedExample(files map[string][]byte, name string) bool {
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	_, csv := files[base+".csv"]
+	_, mapping := files[base+".toml"]
+	return csv && mapping
 }
 
 func sortedKeys(m map[string][]byte) []string {

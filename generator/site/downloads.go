@@ -56,8 +56,26 @@ var ObservationColumns = []struct{ Name, Type, VI, EN string }{
 // downloadRow is one row of an indicator or unit download.
 type downloadRow []string
 
-// writeDownloads writes the downloads into the folder being published.
-func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) error {
+// writeDownloads writes the downloads into the folder being published and
+// lists them.
+func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]downloadFile, error) {
+	var files []downloadFile
+	table := func(path, columns string, title dataset.Text, head []string, rows []downloadRow) error {
+		for _, ext := range []string{".csv", ".json"} {
+			var n int64
+			var err error
+			if ext == ".csv" {
+				n, err = writeCSV(filepath.Join(out, filepath.FromSlash(path+ext)), head, rows)
+			} else {
+				n, err = writeJSON(filepath.Join(out, filepath.FromSlash(path+ext)), head, rows)
+			}
+			if err != nil {
+				return err
+			}
+			files = append(files, downloadFile{Path: path + ext, Bytes: n, Columns: columns, Title: title})
+		}
+		return nil
+	}
 	f := locale.MustNew("en")
 	var periods []period.Period
 	for _, k := range []period.Kind{period.Year, period.Quarter, period.Month} {
@@ -76,21 +94,31 @@ func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) erro
 				byUnit[unit.Code] = append(byUnit[unit.Code], row)
 			}
 		}
-		if err := writeTable(filepath.Join(out, "data", "indicators", ind.ID), columnNames(DownloadColumns), rows); err != nil {
-			return err
+		if err := table("data/indicators/"+ind.ID, "indicators", ind.Name, columnNames(DownloadColumns), rows); err != nil {
+			return nil, err
 		}
 	}
 	for _, u := range ds.Units {
-		if err := writeTable(filepath.Join(out, "data", "units", u.Code), columnNames(DownloadColumns), byUnit[u.Code]); err != nil {
-			return err
+		title := dataset.Text{VI: u.Name, EN: u.Name}
+		if err := table("data/units/"+u.Code, "indicators", title, columnNames(DownloadColumns), byUnit[u.Code]); err != nil {
+			return nil, err
 		}
 	}
 	obs := make([]downloadRow, len(ds.Observations))
 	for i, o := range ds.Observations {
-		obs[i] = downloadRow{o.Period.String(), o.Unit, o.Measure, strconv.FormatFloat(o.Value, 'f', -1, 64)}
+		obs[i] = downloadRow{o.Period.String(), o.Unit, o.Measure, formatRaw(o.Value)}
 	}
-	return writeCSV(filepath.Join(out, "data", "observations.csv"), columnNames(ObservationColumns), obs)
+	n, err := writeCSV(filepath.Join(out, "data", "observations.csv"), columnNames(ObservationColumns), obs)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, downloadFile{Path: "data/observations.csv", Bytes: n, Columns: "observations",
+		Title: dataset.Text{VI: "Số liệu đầu vào đã kiểm tra", EN: "Validated observations"}})
+	return files, nil
 }
+
+// formatRaw writes a validated input value as it was read: "1234", "65.3".
+func formatRaw(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // indicatorRow formats one value for the downloads.
 func indicatorRow(f locale.Formatter, ind *dataset.Indicator, u *dataset.Unit, v indicator.Value) downloadRow {
@@ -147,15 +175,8 @@ func columnNames(cols []struct{ Name, Type, VI, EN string }) []string {
 	return names
 }
 
-// writeTable writes path.csv and path.json with the same rows.
-func writeTable(path string, head []string, rows []downloadRow) error {
-	if err := writeCSV(path+".csv", head, rows); err != nil {
-		return err
-	}
-	return writeJSON(path+".json", head, rows)
-}
-
-func writeCSV(path string, head []string, rows []downloadRow) error {
+// writeCSV writes a CSV file and returns its size.
+func writeCSV(path string, head []string, rows []downloadRow) (int64, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.Write(head)
@@ -164,14 +185,15 @@ func writeCSV(path string, head []string, rows []downloadRow) error {
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return 0, fmt.Errorf("%s: %w", path, err)
 	}
-	return writeFile(path, buf.Bytes())
+	return int64(buf.Len()), writeFile(path, buf.Bytes())
 }
 
 // writeJSON writes rows as an array of objects, numbers as JSON numbers and
-// empty cells as null, so that the JSON and the CSV say the same.
-func writeJSON(path string, head []string, rows []downloadRow) error {
+// empty cells as null, so that the JSON and the CSV say the same. It
+// returns the file's size.
+func writeJSON(path string, head []string, rows []downloadRow) (int64, error) {
 	var buf bytes.Buffer
 	buf.WriteString("[")
 	for i, r := range rows {
@@ -191,7 +213,7 @@ func writeJSON(path string, head []string, rows []downloadRow) error {
 		buf.WriteString("}")
 	}
 	buf.WriteString("\n]\n")
-	return writeFile(path, buf.Bytes())
+	return int64(buf.Len()), writeFile(path, buf.Bytes())
 }
 
 // jsonCell writes a cell as the JSON type its column declares.

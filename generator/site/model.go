@@ -10,7 +10,11 @@ type frontMatter struct {
 	Title       string `json:"title"`
 	Description string `json:"description,omitempty"`
 	Weight      int    `json:"weight,omitempty"`
-	Params      any    `json:"params,omitempty"`
+	// Date is the page's date (a report's: the last day of its quarter).
+	Date string `json:"date,omitempty"`
+	// Outputs lists Hugo output formats other than the defaults.
+	Outputs []string `json:"outputs,omitempty"`
+	Params  any      `json:"params,omitempty"`
 }
 
 // cell is one cell of a data table.
@@ -24,6 +28,8 @@ type cell struct {
 	Class string `json:"class,omitempty"`
 	// Head makes the cell a row header.
 	Head bool `json:"head,omitempty"`
+	// Raw links the URL as it is, not within the page's language.
+	Raw bool `json:"raw,omitempty"`
 }
 
 // table is a data table with a caption, the accessible form of every chart.
@@ -122,17 +128,20 @@ type unitParams struct {
 
 // reportParams are the params of a quarterly report.
 type reportParams struct {
-	Kind         string   `json:"kind"`
-	Period       string   `json:"period"`
-	PeriodSlug   string   `json:"period_slug"`
-	Summary      table    `json:"summary"`
-	Improved     []string `json:"improved"`
-	Fell         []string `json:"fell"`
-	Lagging      []table  `json:"lagging"`
-	Leading      []table  `json:"leading"`
-	Completeness string   `json:"completeness"`
-	Silent       []link   `json:"silent"`
-	Scores       table    `json:"scores"`
+	Kind       string `json:"kind"`
+	Period     string `json:"period"`
+	PeriodSlug string `json:"period_slug"`
+	// Commentary is the officials' commentary, rendered to HTML.
+	Commentary   string      `json:"commentary,omitempty"`
+	Charts       []chartView `json:"charts"`
+	Summary      table       `json:"summary"`
+	Improved     []string    `json:"improved"`
+	Fell         []string    `json:"fell"`
+	Lagging      []table     `json:"lagging"`
+	Leading      []table     `json:"leading"`
+	Completeness string      `json:"completeness"`
+	Silent       []link      `json:"silent"`
+	Scores       table       `json:"scores"`
 }
 
 // listParams are the params of a section list (indicators, units, reports).

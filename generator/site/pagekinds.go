@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
@@ -39,7 +40,7 @@ func (p *pager) home() (page, error) {
 		params.Cards = append(params.Cards, c)
 	}
 	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("rates-trend", p.top.Code), p.w.Rates+" — "+p.top.Name, p.top, rates, false)
+		cv, err := p.trendChart(chartID("rates-trend", p.top.Code), p.w.Rates+" — "+p.top.Name, p.top, rates, false, p.latest)
 		if err != nil {
 			return page{}, err
 		}
@@ -63,7 +64,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		params.Source = ind.Target.Source.Get(p.lang)
 	}
 	name := ind.Name.Get(p.lang)
-	trend, err := p.trendChart(chartID(ind.ID, "trend", p.top.Code), name+" — "+p.top.Name, p.top, []*dataset.Indicator{ind}, true)
+	trend, err := p.trendChart(chartID(ind.ID, "trend", p.top.Code), name+" — "+p.top.Name, p.top, []*dataset.Indicator{ind}, true, p.latest)
 	if err != nil {
 		return page{}, err
 	}
@@ -99,7 +100,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView
 		bar.ReferenceLabel = p.w.Province + " " + p.number(ind, ref)
 	}
 	for _, v := range ranked {
-		u, _ := p.ds.Unit(v.Unit)
+		u, _ := p.unit(v.Unit)
 		bar.Categories = append(bar.Categories, u.Name)
 		x := math.NaN()
 		if v.OK {
@@ -183,7 +184,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params.Summary = tbl
 	_, rates := p.headline()
 	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.Name, u, rates, false)
+		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.Name, u, rates, false, p.latest)
 		if err != nil {
 			return page{}, err
 		}
@@ -202,8 +203,12 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	}}, nil
 }
 
-func (p *pager) reportPage(q period.Period) page {
+func (p *pager) reportPage(q period.Period) (page, error) {
 	params := reportParams{Kind: "report", Period: p.f.Period(q), PeriodSlug: q.Slug()}
+	var err error
+	if params.Commentary, err = p.commentary(q); err != nil {
+		return page{}, err
+	}
 	params.Summary = table{Caption: p.f.Period(q),
 		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.VsYearAgo, fmt.Sprintf(p.w.VsYear, q.Year-1), p.w.TargetCol, p.w.Score},
 		Numeric: []bool{false, true, true, true, true, false, true}}
@@ -253,15 +258,25 @@ func (p *pager) reportPage(q period.Period) page {
 	for _, m := range fell {
 		params.Fell = append(params.Fell, m.text)
 	}
-	_, rates := p.headline()
-	for _, ind := range rates {
+	all, rates := p.headline()
+	if len(rates) > 0 {
+		cv, err := p.trendChart(chartID("report", q.Slug(), "rates", p.top.Code), p.w.Rates+" — "+p.top.Name, p.top, rates, false, q)
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, cv)
+	}
+	for _, ind := range all {
+		if ind.Direction == dataset.Neutral {
+			continue
+		}
 		params.Lagging = append(params.Lagging, p.extremes(ind, q, false))
 		params.Leading = append(params.Leading, p.extremes(ind, q, true))
 	}
 	comp := p.res.Completeness(q)
 	params.Completeness = p.f.Percent(comp.Share, 1)
 	for _, code := range comp.Silent {
-		u, _ := p.ds.Unit(code)
+		u, _ := p.unit(code)
 		params.Silent = append(params.Silent, link{Text: u.Name, URL: unitURL(code)})
 	}
 	params.Scores = table{Caption: p.w.Score + " — " + p.top.Name + ", " + p.f.Period(q),
@@ -277,12 +292,14 @@ func (p *pager) reportPage(q period.Period) page {
 			{Text: p.f.Number(gs.Points, 2) + "/" + p.f.Number(gs.Max, 0), Num: true}})
 	}
 	title := p.f.Period(q)
+	y, m, d := q.End()
 	return page{Path: "reports/" + q.Slug() + "/index", FM: frontMatter{
 		Title:       title,
-		Description: title + " — " + p.top.Name,
+		Date:        fmt.Sprintf("%04d-%02d-%02d", y, m, d),
+		Description: p.reportSummary(q),
 		Weight:      -(q.Year*10 + q.N),
 		Params:      params,
-	}}
+	}}, nil
 }
 
 // extremes lists the ten lowest (or highest) units of a rate in a period.
@@ -306,7 +323,7 @@ func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) 
 	tbl := table{Caption: caption + " — " + ind.Name.Get(p.lang), Head: []string{p.w.Rank, p.w.Unit, p.w.Value},
 		Numeric: []bool{true, false, true}}
 	for _, v := range ok {
-		u, _ := p.ds.Unit(v.Unit)
+		u, _ := p.unit(v.Unit)
 		tbl.Rows = append(tbl.Rows, []cell{{Text: fmt.Sprintf("%d", v.Rank), Num: true},
 			{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.value(ind, v), Num: true}})
 	}
@@ -349,7 +366,8 @@ func (p *pager) reportList() page {
 		q := p.quarters[i]
 		tbl.Rows = append(tbl.Rows, []cell{{Text: p.f.Period(q), URL: reportURL(q), Head: true}})
 	}
-	return page{Path: "reports/_index", FM: frontMatter{Title: p.word("reports"), Params: listParams{Kind: "list", Table: tbl}}}
+	return page{Path: "reports/_index", FM: frontMatter{Title: p.word("reports"), Outputs: []string{"html", "atom"},
+		Params: listParams{Kind: "list", Table: tbl}}}
 }
 
 // word names the site's sections.
@@ -358,9 +376,26 @@ func (p *pager) word(section string) string {
 		"indicators": {"Chỉ số", "Indicators"},
 		"units":      {"Đơn vị hành chính", "Administrative units"},
 		"reports":    {"Báo cáo quý", "Quarterly reports"},
+		"indicator":  {"Chỉ số", "Indicator"},
+		"report":     {"Báo cáo", "Report"},
+		"search":     {"Tìm kiếm", "Search"},
+		"embed":      {"Biểu đồ nhúng", "Embedded chart"},
+		"data":       {"Dữ liệu mở", "Open data"},
 	}
 	if p.lang == "en" {
 		return names[section][1]
 	}
 	return names[section][0]
+}
+
+// reportSummary sums a report up in one sentence: the headline figures of
+// the quarter. It is the report's description and its feed summary.
+func (p *pager) reportSummary(q period.Period) string {
+	all, _ := p.headline()
+	var parts []string
+	for _, ind := range all {
+		v := p.res.Value(ind.ID, p.top.Code, q)
+		parts = append(parts, ind.Name.Get(p.lang)+": "+p.value(ind, v))
+	}
+	return p.top.Name + ", " + p.f.Period(q) + " — " + strings.Join(parts, "; ") + "."
 }

@@ -29,21 +29,28 @@ type pager struct {
 	w    words
 	lang string
 	md   markdown
+	// contentDir holds the hand-written content, for report commentary.
+	contentDir string
+	// open describes the downloads, for the open-data page.
+	open *openData
 
+	units    map[string]*dataset.Unit   // units by code
 	top      *dataset.Unit              // the unit the site is about (the province)
 	children map[string][]*dataset.Unit // units by parent code
 	quarters []period.Period
 	latest   period.Period
 }
 
-func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, md markdown) (*pager, error) {
+func newPager(ds *dataset.Dataset, res *indicator.Result, lang, contentDir string, md markdown) (*pager, error) {
 	f, err := locale.New(lang)
 	if err != nil {
 		return nil, err
 	}
-	p := &pager{ds: ds, res: res, f: f, w: vocabulary[lang], lang: lang, md: md, children: map[string][]*dataset.Unit{}}
+	p := &pager{ds: ds, res: res, f: f, w: vocabulary[lang], lang: lang, md: md, contentDir: contentDir,
+		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
 	for i := range ds.Units {
 		u := &ds.Units[i]
+		p.units[u.Code] = u
 		if u.Parent == "" && p.top == nil {
 			p.top = u
 		}
@@ -83,8 +90,14 @@ func (p *pager) pages() ([]page, error) {
 		out = append(out, pg)
 	}
 	for _, q := range p.quarters {
-		out = append(out, p.reportPage(q))
+		pg, err := p.reportPage(q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, pg)
 	}
+	out = append(out, p.embedPages(out)...)
+	out = append(out, p.searchPage(), p.dataPage())
 	return out, nil
 }
 
@@ -206,22 +219,25 @@ func chartID(parts ...string) string {
 // ---- charts ----------------------------------------------------------------
 
 // trendChart draws the quarterly trend of one or more indicators for a unit.
-func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset.Indicator, withTarget bool) (chartView, error) {
-	cats := make([]string, len(p.quarters))
-	for i, q := range p.quarters {
+//
+// It covers the published quarters up to and including upTo.
+func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset.Indicator, withTarget bool, upTo period.Period) (chartView, error) {
+	quarters := p.quartersUpTo(upTo)
+	cats := make([]string, len(quarters))
+	for i, q := range quarters {
 		cats[i] = p.f.PeriodShort(q)
 	}
 	first := inds[0]
 	tbl := table{Caption: title, Head: []string{p.w.Period}, Numeric: []bool{false}}
 	var series []chart.Series
-	rows := make([][]cell, len(p.quarters))
-	for i, q := range p.quarters {
+	rows := make([][]cell, len(quarters))
+	for i, q := range quarters {
 		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
 	}
 	for k, ind := range inds {
-		vals := p.res.Series(ind.ID, unit.Code, period.Quarter)
-		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(p.quarters)), Dashed: k%2 == 1}
-		for i := range p.quarters {
+		vals := p.res.Series(ind.ID, unit.Code, period.Quarter)[:len(quarters)]
+		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
+		for i := range quarters {
 			s.Values[i] = math.NaN()
 			if i < len(vals) && vals[i].OK {
 				s.Values[i] = vals[i].Value
@@ -252,15 +268,25 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	return chartView{
 		ID: c.ID, Kind: c.Kind, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
-		Summary: p.trendSummary(unit, inds), Table: tbl,
+		Summary: p.trendSummary(unit, inds, quarters), Table: tbl,
 	}, nil
 }
 
+// quartersUpTo returns the published quarters up to and including q.
+func (p *pager) quartersUpTo(q period.Period) []period.Period {
+	n := 0
+	for n < len(p.quarters) && period.Compare(p.quarters[n], q) <= 0 {
+		n++
+	}
+	return p.quarters[:n]
+}
+
 // trendSummary says in one sentence what a trend chart shows.
-func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator) string {
+func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator, quarters []period.Period) string {
+	last := quarters[len(quarters)-1]
 	var parts []string
 	for _, ind := range inds {
-		v := p.res.Value(ind.ID, unit.Code, p.latest)
+		v := p.res.Value(ind.ID, unit.Code, last)
 		s := ind.Name.Get(p.lang) + ": " + p.value(ind, v)
 		if v.OK && v.Prev.OK {
 			c := p.change(v.Prev)
@@ -269,8 +295,8 @@ func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator) stri
 		parts = append(parts, s)
 	}
 	return fmt.Sprintf("%s %s, %s %s %s %s. %s %s — %s.",
-		p.w.TrendOf, unit.Name, p.w.From, p.f.Period(p.quarters[0]), p.w.To, p.f.Period(p.latest),
-		capitalize(p.w.Latest), p.f.Period(p.latest), strings.Join(parts, "; "))
+		p.w.TrendOf, unit.Name, p.w.From, p.f.Period(quarters[0]), p.w.To, p.f.Period(last),
+		capitalize(p.w.Latest), p.f.Period(last), strings.Join(parts, "; "))
 }
 
 func capitalize(s string) string {

@@ -15,6 +15,8 @@ import (
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
+	"minhbach/generator/locale"
+	"minhbach/generator/period"
 )
 
 // Languages are the site's languages; the first is at the site root.
@@ -30,14 +32,21 @@ type Options struct {
 	Out string
 	// BaseURL is the address the site is served from ("/" when empty).
 	BaseURL string
+	// PDF also prints every report to PDF with headless Chromium.
+	PDF bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
+	// Progress is told about the stages of the build; nil tells nobody.
+	Progress Progress
 }
 
 // Stats describe a finished build.
 type Stats struct {
 	Pages    int
 	Duration time.Duration
+	// Files and Bytes count what was published.
+	Files int
+	Bytes int64
 }
 
 // Build generates the site from ds and res and publishes it to opts.Out.
@@ -49,6 +58,9 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	}
 	if opts.BaseURL == "" {
 		opts.BaseURL = "/"
+	}
+	if opts.Progress == nil {
+		opts.Progress = silent{}
 	}
 	root, err := filepath.Abs(opts.Root)
 	if err != nil {
@@ -70,49 +82,82 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		return Stats{}, err
 	}
 	defer os.RemoveAll(src)
-	if err := writeColumnDocs(filepath.Join(src, "data")); err != nil {
-		return Stats{}, err
-	}
-	if err := writeContent(ds, res, src); err != nil {
-		return Stats{}, err
-	}
-	cfg := filepath.Join(src, "hugo.toml")
-	if err := os.WriteFile(cfg, []byte(hugoConfig(ds, root, src, work, opts.BaseURL)), 0o644); err != nil {
-		return Stats{}, err
-	}
 	staging, err := stagingDir(out)
 	if err != nil {
 		return Stats{}, err
 	}
 	defer os.RemoveAll(staging) // a no-op once published
+	opts.Progress.Begin("open data", "files", 0)
+	open, err := writeOpenData(ds, res, out, staging)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := writeColumnDocs(filepath.Join(src, "data")); err != nil {
+		return Stats{}, err
+	}
+	opts.Progress.Begin("pages, charts", "pages", 0)
+	if err := writeContent(ds, res, open, filepath.Join(root, "content"), src, staging, opts.Progress); err != nil {
+		return Stats{}, err
+	}
+	cfg := filepath.Join(src, "hugo.toml")
+	if err := os.WriteFile(cfg, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644); err != nil {
+		return Stats{}, err
+	}
 	fmt.Fprintln(opts.Log, "rendering pages with Hugo")
+	opts.Progress.Begin("hugo", "pages", 0)
 	pages, err := runHugo(root, cfg, staging)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := writeDownloads(ds, res, staging); err != nil {
-		return Stats{}, fmt.Errorf("writing downloads: %w", err)
-	}
+	opts.Progress.Add(pages)
+	opts.Progress.Begin("publish", "files", 0)
 	// Hugo's library leaves static files to its command line; copy them here.
 	if err := os.CopyFS(staging, os.DirFS(filepath.Join(root, "templates", "static"))); err != nil {
 		return Stats{}, fmt.Errorf("copying static files: %w", err)
 	}
+	if opts.PDF {
+		fmt.Fprintln(opts.Log, "printing the reports to PDF with Chromium")
+		if err := printReports(staging, res.Periods(period.Quarter), reportTitles(ds, res)); err != nil {
+			return Stats{}, err
+		}
+	}
+	if err := writeHeaders(staging); err != nil {
+		return Stats{}, err
+	}
+	files, bytes, err := measure(staging)
+	if err != nil {
+		return Stats{}, err
+	}
 	if err := publish(staging, out); err != nil {
 		return Stats{}, fmt.Errorf("publishing %s: %w", out, err)
 	}
-	return Stats{Pages: pages, Duration: time.Since(start)}, nil
+	opts.Progress.Add(files)
+	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
 }
 
 // writeContent writes one content file per page and language below src/content.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, src string) error {
+// Files that are not pages (the search index) go straight to staging.
+func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, contentDir, src, staging string, progress Progress) error {
 	md := newMarkdown()
 	for _, lang := range Languages {
-		p, err := newPager(ds, res, lang, md)
+		p, err := newPager(ds, res, lang, contentDir, md)
 		if err != nil {
 			return err
 		}
+		p.open = open
 		pages, err := p.pages()
 		if err != nil {
+			return err
+		}
+		index, err := p.searchIndex()
+		if err != nil {
+			return err
+		}
+		prefix := ""
+		if lang != Languages[0] {
+			prefix = lang
+		}
+		if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
 			return err
 		}
 		for _, pg := range pages {
@@ -123,6 +168,7 @@ func writeContent(ds *dataset.Dataset, res *indicator.Result, src string) error 
 			if err := writePage(filepath.Join(src, "content", filepath.FromSlash(name)), pg); err != nil {
 				return err
 			}
+			progress.Add(1)
 		}
 	}
 	return nil
@@ -143,7 +189,7 @@ func writePage(path string, pg page) error {
 // hugoConfig writes Hugo's configuration. Every folder is mounted by its
 // absolute path, so Hugo reads the templates and the hand-written content of
 // the project and the generated content of src, and nothing else.
-func hugoConfig(ds *dataset.Dataset, root, src, work, baseURL string) string {
+func hugoConfig(ds *dataset.Dataset, root, src, work, baseURL string, pdf bool) string {
 	var b strings.Builder
 	q := func(s string) string { v, _ := json.Marshal(s); return string(v) }
 	fmt.Fprintf(&b, "baseURL = %s\n", q(baseURL))
@@ -159,6 +205,7 @@ timeZone = "Asia/Ho_Chi_Minh"
 	fmt.Fprintf(&b, `
 [params]
 sample = %t
+pdf = %t
 
 [languages.vi]
 weight = 1
@@ -175,13 +222,21 @@ title = %s
 [markup.goldmark.renderer]
 unsafe = false
 
+[mediaTypes."application/atom+xml"]
+suffixes = ["xml"]
+
+[outputFormats.atom]
+mediaType = "application/atom+xml"
+baseName = "index"
+rel = "alternate"
+
 [minify]
 minifyOutput = true
 
 [sitemap]
 changeFreq = ""
 priority = -1
-`, ds.Meta.Sample, q(ds.Meta.Title.Get("vi")), q(ds.Meta.Title.Get("en")))
+`, ds.Meta.Sample, pdf, q(ds.Meta.Title.Get("vi")), q(ds.Meta.Title.Get("en")))
 	mount := func(source, target string) {
 		fmt.Fprintf(&b, "\n[[module.mounts]]\nsource = %s\ntarget = %q\n", q(source), target)
 	}
@@ -189,7 +244,33 @@ priority = -1
 	mount(filepath.Join(root, "templates", "assets"), "assets")
 	mount(filepath.Join(root, "templates", "i18n"), "i18n")
 	mount(filepath.Join(root, "content"), "content")
+	// Report commentary is read by the generator, not published as pages.
+	b.WriteString("files = [\"! reports/**\"]\n")
 	mount(filepath.Join(src, "content"), "content")
 	mount(filepath.Join(src, "data"), "data")
 	return b.String()
+}
+
+// reportTitles names each report for the running header of its PDF, by
+// language prefix and period slug ("2025-q1", "en/2025-q1").
+func reportTitles(ds *dataset.Dataset, res *indicator.Result) map[string]string {
+	titles := map[string]string{}
+	top := ""
+	for _, u := range ds.Units {
+		if u.Parent == "" {
+			top = u.Name
+			break
+		}
+	}
+	for _, lang := range Languages {
+		f := locale.MustNew(lang)
+		prefix, word := "", "Báo cáo"
+		if lang != Languages[0] {
+			prefix, word = lang+"/", "Report"
+		}
+		for _, q := range res.Periods(period.Quarter) {
+			titles[prefix+q.Slug()] = fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top, ds.Meta.Title.Get(lang))
+		}
+	}
+	return titles
 }

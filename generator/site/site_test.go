@@ -35,8 +35,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// buildSample builds the sample data into a new folder and returns it.
-func buildSample(t testing.TB, out string) {
+// loadSample loads and computes the sample data.
+func loadSample(t testing.TB) (*dataset.Dataset, *indicator.Result) {
 	t.Helper()
 	ds, err := dataset.Load(filepath.Join(root, "data"))
 	if err != nil {
@@ -46,6 +46,13 @@ func buildSample(t testing.TB, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ds, res
+}
+
+// buildSample builds the sample data into out.
+func buildSample(t testing.TB, out string) {
+	t.Helper()
+	ds, res := loadSample(t)
 	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}

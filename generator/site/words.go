@@ -21,6 +21,10 @@ type words struct {
 	Rose, FellBy                               string
 	GapLeft                                    string // "%s, còn cách mục tiêu %s"
 	PointsUnit                                 string // "điểm %"
+	File, Contents, Size, Measure              string
+	Export, FirstPublication, NewPeriods       string
+	ChangeCounts                               string // "%s added, %s revised, %s removed"
+	Revised, OldValue, NewValue                string
 }
 
 var vocabulary = map[string]words{

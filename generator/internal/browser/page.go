@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -103,6 +104,12 @@ func WithColorScheme(scheme string) VisitOption {
 	return withMediaFeature("prefers-color-scheme", scheme)
 }
 
+// WithForcedColors makes the media query forced-colors: active match, as
+// in Windows' high-contrast themes.
+func WithForcedColors() VisitOption {
+	return withMediaFeature("forced-colors", "active")
+}
+
 // withMediaFeature emulates one CSS media feature. All features and the
 // media type go to the browser in one Emulation.setEmulatedMedia call,
 // because each call replaces what the previous one set.
@@ -182,6 +189,17 @@ func (p *Page) load(ctx context.Context, url string, cfg visitConfig) error {
 	if err := chromedp.Do(ctx); err != nil {
 		return fmt.Errorf("opening a tab: %w", err)
 	}
+	// A dialog (alert, confirm…) would block the page until answered: the
+	// recorder notes it (see Dialogs) and it is dismissed at once. The
+	// answer is sent from a goroutine, as a listener must not block.
+	err := chromedp.Listen(ctx, func(ev any) {
+		if _, ok := ev.(*cdppage.EventJavascriptDialogOpening); ok {
+			go chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("listening for dialogs: %w", err)
+	}
 	// Every visit fetches every file, so a test never sees a response that
 	// an earlier test left in the browser's cache.
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
@@ -238,6 +256,11 @@ func (p *Page) ConsoleWarnings() []string { return p.rec.get(&p.rec.consoleWarni
 // CSPViolations returns the Content Security Policy violations that the
 // browser reported, in order. They are in [Page.ConsoleErrors] too.
 func (p *Page) CSPViolations() []string { return p.rec.get(&p.rec.cspViolations) }
+
+// Dialogs returns the JavaScript dialogs (alert, confirm, prompt) that the
+// page opened, in order, each as "type: message". Each was dismissed at
+// once. A page that runs no injected script opens none.
+func (p *Page) Dialogs() []string { return p.rec.get(&p.rec.dialogs) }
 
 // Exceptions returns the uncaught JavaScript exceptions and unhandled promise
 // rejections, in order.
@@ -412,16 +435,24 @@ func (p *Page) Screenshot(path string) error {
 // (unless the page's CSS @page rule sets a size) with backgrounds, and
 // writes the PDF to path.
 func (p *Page) PrintPDF(path string, landscape bool) error {
+	var extra []chromedp.PDFOption
+	if landscape {
+		extra = append(extra, chromedp.PDFLandscape())
+	}
+	return p.PrintPDFWith(path, extra...)
+}
+
+// PrintPDFWith is PrintPDF with more options, such as a running header and
+// footer (chromedp.PDFHeaderTemplate, chromedp.PDFFooterTemplate) and the
+// document outline.
+func (p *Page) PrintPDFWith(path string, extra ...chromedp.PDFOption) error {
 	ctx, cancel := p.op()
 	defer cancel()
-	opts := []chromedp.PDFOption{
+	opts := append([]chromedp.PDFOption{
 		chromedp.PDFPaper(chromedp.PaperA4), // 8.27 × 11.69 in
 		chromedp.PDFPrintBackground(),
 		chromedp.PDFPreferCSSPageSize(),
-	}
-	if landscape {
-		opts = append(opts, chromedp.PDFLandscape())
-	}
+	}, extra...)
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(opts...))
 	if err != nil {
 		return fmt.Errorf("printing to PDF: %w", err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 )
 
@@ -29,6 +30,9 @@ type recorder struct {
 	consoleWarnings []string
 	cspViolations   []string
 	exceptions      []string
+	// dialogs are the alert, confirm, prompt and beforeunload dialogs the
+	// page opened; Visit dismisses each at once.
+	dialogs []string
 
 	// pending maps each request in flight to its URL.
 	pending map[network.RequestID]string
@@ -79,6 +83,8 @@ func (r *recorder) handle(ev any) {
 		case runtime.ConsoleAPICalledTypeWarning:
 			r.consoleWarnings = append(r.consoleWarnings, msg)
 		}
+	case *cdppage.EventJavascriptDialogOpening:
+		r.dialogs = append(r.dialogs, fmt.Sprintf("%s: %s", ev.Type, ev.Message))
 	case *runtime.EventExceptionThrown:
 		r.exceptions = append(r.exceptions, exceptionText(ev.ExceptionDetails))
 	case *log.EventEntryAdded:

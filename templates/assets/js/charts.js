@@ -2,6 +2,12 @@
 // ECharts chart when it scrolls into view. The option of each chart is JSON in
 // a <script type="application/json"> next to it, written by the generator.
 // Only the chart types and components the site uses are bundled.
+//
+// The script adds no markup of its own and no style attribute: ECharts sets
+// sizes and positions through the CSSOM (element.style), which the site's
+// Content Security Policy (style-src 'self') allows. Colours come from the
+// stylesheet's custom properties, so a chart follows the light, dark and
+// forced-colours schemes as the rest of the page does, and changes with them.
 import * as echarts from 'echarts/core';
 import { LineChart, BarChart } from 'echarts/charts';
 import {
@@ -9,41 +15,169 @@ import {
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   LineChart, BarChart, AriaComponent, GridComponent, LegendComponent,
-  MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer,
+  MarkLineComponent, TooltipComponent, SVGRenderer,
 ]);
 
 const lang = document.documentElement.lang || 'vi';
 const numberFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
 const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const schemes = [
+  window.matchMedia('(prefers-color-scheme: dark)'),
+  window.matchMedia('(forced-colors: active)'),
+];
 
-// draw replaces a figure's static SVG with a live chart.
+// formatNumber writes a figure the way the page's language does: 213.883 and
+// 86,7 in Vietnamese, 213,883 and 86.7 in English.
+function formatNumber(v) {
+  return typeof v === 'number' && Number.isFinite(v) ? numberFormat.format(v) : '–';
+}
+
+// localised turns a label template of the generator ("{c}%", "{value}%",
+// "{b}: {c}%") into a formatter that writes the number in the page's language.
+function localised(template) {
+  return (p) => {
+    const value = p !== null && typeof p === 'object' ? p.value : p;
+    const name = p !== null && typeof p === 'object' ? p.name : '';
+    return template
+      .replaceAll('{value}', formatNumber(value))
+      .replaceAll('{c}', formatNumber(value))
+      .replaceAll('{b}', name || '');
+  };
+}
+
+// localiseLabel replaces the template of a label or axis label, if any.
+function localiseLabel(label) {
+  if (label && typeof label.formatter === 'string') {
+    label.formatter = localised(label.formatter);
+  }
+}
+
+// palette reads the colours of the stylesheet: each custom property is
+// resolved by the browser (through a hidden probe element), so system
+// colours in forced-colours mode come back as real colours ECharts can draw
+// with.
+function palette() {
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  document.body.append(probe);
+  const read = (name) => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color;
+  };
+  const colours = {
+    fg: read('--fg'), muted: read('--muted'), line: read('--line'), panel: read('--panel'),
+    series: [0, 1, 2, 3, 4, 5].map((i) => read(`--s${i}`)),
+  };
+  probe.remove();
+  return colours;
+}
+
+// themed returns the parts of an option that take the page's colours.
+function themed(option, c) {
+  const axis = () => ({
+    axisLabel: { color: c.fg },
+    axisLine: { lineStyle: { color: c.muted } },
+    axisTick: { lineStyle: { color: c.muted } },
+    splitLine: { lineStyle: { color: c.line } },
+  });
+  const list = (x) => (Array.isArray(x) ? x : x ? [x] : []);
+  return {
+    color: c.series,
+    backgroundColor: 'transparent',
+    textStyle: { color: c.fg, fontFamily: getComputedStyle(document.body).fontFamily },
+    legend: { textStyle: { color: c.fg } },
+    tooltip: { backgroundColor: c.panel, borderColor: c.muted, textStyle: { color: c.fg } },
+    xAxis: list(option.xAxis).map(axis),
+    yAxis: list(option.yAxis).map(axis),
+    series: list(option.series).map((s) => ({
+      label: { color: c.fg },
+      markLine: s.markLine ? { lineStyle: { color: c.fg }, label: { color: c.fg } } : undefined,
+      // An emphasised bar (the unit a page is about) keeps its own colour
+      // from the palette; its label also says it in words.
+      data: (s.data || []).map((d) => (d && typeof d === 'object' && d.itemStyle
+        ? Object.assign({}, d, { itemStyle: Object.assign({}, d.itemStyle, { color: c.series[1] }) })
+        : d)),
+    })),
+  };
+}
+
+// prepare reads a figure's option and adapts it to the page: numbers in the
+// page's language, tooltips formatted with Intl, animation only for readers
+// who did not ask for reduced motion, and an accessible name from the
+// figure's caption (the summary and the table follow the chart as text).
+function prepare(figure, source) {
+  const option = JSON.parse(source.textContent);
+  const list = (x) => (Array.isArray(x) ? x : x ? [x] : []);
+  list(option.xAxis).concat(list(option.yAxis)).forEach((a) => localiseLabel(a.axisLabel));
+  list(option.series).forEach((s) => {
+    localiseLabel(s.label);
+    if (s.markLine) localiseLabel(s.markLine.label);
+    (s.data || []).forEach((d) => d && typeof d === 'object' && localiseLabel(d.label));
+  });
+  const caption = figure.querySelector('figcaption');
+  option.aria = Object.assign({}, option.aria, {
+    enabled: true,
+    label: { description: caption ? caption.textContent.trim() : '' },
+  });
+  option.animation = !reduceMotion.matches;
+  option.tooltip = Object.assign({}, option.tooltip, {
+    // Tooltips are drawn inside the chart (no HTML with style attributes).
+    renderMode: 'richText',
+    valueFormatter: formatNumber,
+  });
+  return option;
+}
+
+// charts are the charts drawn so far, to re-colour when the scheme changes.
+const charts = [];
+
+// draw puts a live chart in place of a figure's static SVG.
 function draw(figure) {
   const source = document.getElementById(figure.dataset.option);
   const canvas = figure.querySelector('.chart-canvas');
   if (!source || !canvas) return;
-  const option = JSON.parse(source.textContent);
-  option.animation = !reduceMotion.matches;
-  option.tooltip = Object.assign({}, option.tooltip, {
-    valueFormatter: (v) => (typeof v === 'number' ? numberFormat.format(v) : '–'),
-  });
+  const option = prepare(figure, source);
+  const colours = palette();
   const ratio = Number(figure.dataset.height) / Number(figure.dataset.width) || 0.5;
-  const width = canvas.clientWidth;
-  canvas.replaceChildren();
-  canvas.style.height = Math.round(width * ratio) + 'px';
-  const chart = echarts.init(canvas, null, { renderer: 'svg' });
-  chart.setOption(option);
+  // The static SVG stays, hidden, so that the page still prints it.
+  const live = document.createElement('div');
+  live.className = 'chart-live';
+  const fit = () => {
+    live.style.height = `${Math.round(canvas.clientWidth * ratio)}px`;
+  };
+  for (const svg of canvas.querySelectorAll(':scope > svg')) svg.hidden = true;
+  canvas.append(live);
+  fit();
+  const chart = echarts.init(live, null, { renderer: 'svg' });
+  chart.setOption(option, { lazyUpdate: true });
+  chart.setOption(themed(option, colours));
+  charts.push({ option, chart });
+  figure.dataset.animated = String(option.animation);
   figure.dataset.rendered = 'true';
   if ('ResizeObserver' in window) {
-    new ResizeObserver(() => chart.resize()).observe(canvas);
+    let width = canvas.clientWidth;
+    new ResizeObserver(() => {
+      if (canvas.clientWidth === width) return;
+      width = canvas.clientWidth;
+      fit();
+      chart.resize();
+    }).observe(canvas);
   }
 }
+
+// recolour gives every drawn chart the colours of the current scheme.
+function recolour() {
+  for (const { option, chart } of charts) {
+    chart.setOption(themed(option, palette()));
+  }
+}
+schemes.forEach((m) => m.addEventListener('change', recolour));
 
 const figures = document.querySelectorAll('figure.chart[data-option]');
 if ('IntersectionObserver' in window) {

@@ -1,0 +1,349 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"time"
+
+	"minhbach/generator/progress"
+	"minhbach/generator/site"
+)
+
+// The issue's goals: the whole build within this factor of Hugo alone
+// building as many plain pages, and under this peak resident memory.
+const (
+	goalRatio = 1.5
+	goalPeak  = 1500 << 20
+)
+
+// benchResult is what one measured build reports to the bench command.
+type benchResult struct {
+	Stages []progress.Stage `json:"stages"`
+	Stats  site.Stats       `json:"stats"`
+	Total  time.Duration    `json:"total"`
+	// Peak is the build's peak resident memory in bytes, 0 when unknown.
+	Peak int64 `json:"peak"`
+	// CPU is the processor time the build took (user and system), which on
+	// a busy machine says more than the wall time.
+	CPU time.Duration `json:"cpu"`
+}
+
+// bench builds the site from --data and, in the same run, has Hugo alone
+// build as many plain pages; each build runs in a process of its own, so
+// that its peak memory is its own. It prints time per stage, pages, files,
+// bytes and peak memory of both.
+func bench(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("bench", stderr)
+	data := fs.String("data", "data", "folder with units.csv, catalogue.toml and exports/")
+	content := fs.String("content", "content", "folder of hand-written pages to build with the data; empty for none\n(the project's report commentaries name its own units)")
+	plain := fs.Bool("plain", true, "also time Hugo alone building as many plain pages")
+	keep := fs.String("keep", "", "publish the built sites below this folder (site/, plain/) instead of a temporary one")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the site build to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile of the site build, taken after Hugo, to this file")
+	// The measured builds: the bench command runs itself with --child.
+	child := fs.String("child", "", "")
+	pages := fs.Int("pages", 0, "")
+	out := fs.String("out", "", "")
+	if code := parse(fs, args, stderr); code >= 0 {
+		return code
+	}
+	switch *child {
+	case "site":
+		return benchSite(*data, *content, *out, *cpuprofile, *memprofile, stdout, stderr)
+	case "plain":
+		return benchPlain(*pages, *out, stdout, stderr)
+	case "":
+	default:
+		fmt.Fprintf(stderr, "minhbach bench: unknown --child %q\n", *child)
+		return ExitUsage
+	}
+
+	dir := *keep
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "minhbach-bench-")
+		if err != nil {
+			fmt.Fprintf(stderr, "minhbach bench: %v\n", err)
+			return ExitBadInput
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	siteArgs := []string{"bench", "--child", "site", "--data", *data, "--content", *content, "--out", filepath.Join(dir, "site")}
+	if *cpuprofile != "" {
+		siteArgs = append(siteArgs, "--cpuprofile", *cpuprofile)
+	}
+	if *memprofile != "" {
+		siteArgs = append(siteArgs, "--memprofile", *memprofile)
+	}
+	fmt.Fprintf(stdout, "building the site from %s …\n", *data)
+	mine, err := runChild(siteArgs, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "minhbach bench: site build: %v\n", err)
+		return ExitBadInput
+	}
+	var bare *benchResult
+	if *plain {
+		// Hugo adds a home page and a section page per language to the content pages.
+		n := max(mine.Stats.Pages-2*len(site.Languages), 1)
+		fmt.Fprintf(stdout, "building %s plain pages with Hugo alone …\n", progress.Count(n))
+		bare, err = runChild([]string{"bench", "--child", "plain", "--pages", strconv.Itoa(n), "--out", filepath.Join(dir, "plain")}, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "minhbach bench: plain build: %v\n", err)
+			return ExitBadInput
+		}
+	}
+	fmt.Fprintln(stdout)
+	benchTable(stdout, mine, bare)
+	return ExitOK
+}
+
+// runChild runs this program with args and decodes the benchResult it
+// prints, adding its peak memory.
+func runChild(args []string, stderr io.Writer) (*benchResult, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	cmd := exec.Command(self, args...)
+	cmd.Stdout, cmd.Stderr = &out, stderr
+	if err := cmd.Run(); err != nil {
+		return nil, err
+	}
+	var r benchResult
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		return nil, fmt.Errorf("reading its figures: %w", err)
+	}
+	r.Peak = peakRSS(cmd.ProcessState)
+	r.CPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return &r, nil
+}
+
+// benchSite is the measured site build, in a process of its own.
+func benchSite(data, content, out, cpuprofile, memprofile string, stdout, stderr io.Writer) int {
+	if out == "" {
+		fmt.Fprintln(stderr, "minhbach bench: --out is required with --child")
+		return ExitUsage
+	}
+	root := "."
+	if filepath.Clean(content) != "content" {
+		r, err := benchRoot(content)
+		if err != nil {
+			fmt.Fprintf(stderr, "minhbach bench: %v\n", err)
+			return ExitBadInput
+		}
+		defer os.RemoveAll(r)
+		root = r
+	}
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "minhbach bench: %v\n", err)
+			return ExitBadInput
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "minhbach bench: %v\n", err)
+			return ExitBadInput
+		}
+		defer pprof.StopCPUProfile()
+	}
+	meter := progress.New(io.Discard, progress.Live(false))
+	stats, code := buildSite(data, site.Options{Root: root, Out: out}, meter, io.Discard, stderr)
+	if code != ExitOK {
+		return code
+	}
+	if memprofile != "" {
+		f, err := os.Create(memprofile)
+		if err == nil {
+			err = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "minhbach bench: %v\n", err)
+			return ExitBadInput
+		}
+	}
+	return printResult(stdout, benchResult{Stages: meter.Stages(), Stats: stats, Total: meter.Elapsed()}, stderr)
+}
+
+// benchRoot makes a project folder that shares this one's templates,
+// JavaScript packages and Hugo caches, with content as its hand-written
+// pages (none when content is empty), and returns it.
+func benchRoot(content string) (string, error) {
+	here, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Join(here, ".minhbach", "cache"), 0o755); err != nil {
+		return "", err
+	}
+	root, err := os.MkdirTemp(filepath.Join(here, ".minhbach"), "bench-root-")
+	if err != nil {
+		return "", err
+	}
+	links := map[string]string{
+		"templates": "templates", "node_modules": "node_modules",
+		"package.json": "package.json", "package-lock.json": "package-lock.json",
+		".minhbach/cache": ".minhbach/cache",
+	}
+	if content != "" {
+		if content, err = filepath.Abs(content); err != nil {
+			return "", err
+		}
+		links["content"] = content
+	} else if err := os.Mkdir(filepath.Join(root, "content"), 0o755); err != nil {
+		return "", err
+	}
+	if err := os.Mkdir(filepath.Join(root, ".minhbach"), 0o755); err != nil {
+		return "", err
+	}
+	for name, target := range links {
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(here, target)
+		}
+		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			os.RemoveAll(root)
+			return "", err
+		}
+	}
+	return root, nil
+}
+
+// benchPlain is the measured build of plain pages, in a process of its own.
+func benchPlain(pages int, out string, stdout, stderr io.Writer) int {
+	if out == "" || pages < 1 {
+		fmt.Fprintln(stderr, "minhbach bench: --out and --pages are required with --child plain")
+		return ExitUsage
+	}
+	meter := progress.New(io.Discard, progress.Live(false))
+	stats, err := site.BuildPlain(pages, site.Options{Root: ".", Out: out, Progress: meter})
+	meter.Finish()
+	if err != nil {
+		fmt.Fprintf(stderr, "minhbach bench: %s\n", oneLine(err))
+		return ExitBadInput
+	}
+	return printResult(stdout, benchResult{Stages: meter.Stages(), Stats: stats, Total: meter.Elapsed()}, stderr)
+}
+
+func printResult(stdout io.Writer, r benchResult, stderr io.Writer) int {
+	if err := json.NewEncoder(stdout).Encode(r); err != nil {
+		fmt.Fprintf(stderr, "minhbach bench: %v\n", err)
+		return ExitBadInput
+	}
+	return ExitOK
+}
+
+// benchTable prints the two builds side by side, then how they compare
+// with the goals.
+func benchTable(w io.Writer, mine, bare *benchResult) {
+	results := []*benchResult{mine}
+	head := []string{"", "minhbach"}
+	if bare != nil {
+		results = append(results, bare)
+		head = append(head, "Hugo alone, plain pages")
+	}
+	// Stages in the order they ran, the site's first.
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range results {
+		for _, s := range r.Stages {
+			if !seen[s.Name] {
+				seen[s.Name] = true
+				names = append(names, s.Name)
+			}
+		}
+	}
+	rows := [][]string{head}
+	for _, name := range names {
+		row := []string{name}
+		for _, r := range results {
+			cell := ""
+			for _, s := range r.Stages {
+				if s.Name == name {
+					cell = progress.Duration(s.Elapsed)
+					if s.Count > 0 {
+						cell += " · " + progress.Count(s.Count) + " " + s.What
+					}
+				}
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, row)
+	}
+	rows = append(rows, nil) // a rule
+	totals := []struct {
+		name string
+		cell func(*benchResult) string
+	}{
+		{"total", func(r *benchResult) string { return progress.Duration(r.Total) }},
+		{"cpu time", func(r *benchResult) string { return progress.Duration(r.CPU) }},
+		{"pages", func(r *benchResult) string { return progress.Count(r.Stats.Pages) }},
+		{"files", func(r *benchResult) string { return progress.Count(r.Stats.Files) }},
+		{"bytes", func(r *benchResult) string { return progress.Bytes(r.Stats.Bytes) }},
+		{"peak memory", func(r *benchResult) string {
+			if r.Peak <= 0 {
+				return "unknown"
+			}
+			return fmt.Sprintf("%.0f MB", float64(r.Peak)/(1<<20))
+		}},
+	}
+	for _, t := range totals {
+		row := []string{t.name}
+		for _, r := range results {
+			row = append(row, t.cell(r))
+		}
+		rows = append(rows, row)
+	}
+	writeTable(w, rows)
+
+	fmt.Fprintln(w)
+	if bare != nil && bare.Total > 0 {
+		ratio := mine.Total.Seconds() / bare.Total.Seconds()
+		fmt.Fprintf(w, "minhbach took %.2f× the time of Hugo alone (goal: at most %.1f×), %.2f× its processor time\n",
+			ratio, goalRatio, mine.CPU.Seconds()/bare.CPU.Seconds())
+	}
+	if mine.Peak > 0 {
+		verdict := "under"
+		if mine.Peak >= goalPeak {
+			verdict = "over"
+		}
+		fmt.Fprintf(w, "peak memory %.0f MB, %s the goal of %.1f GB\n", float64(mine.Peak)/(1<<20), verdict, float64(goalPeak)/(1<<30))
+	}
+}
+
+// writeTable writes rows as columns separated by " | "; a nil row is a rule.
+func writeTable(w io.Writer, rows [][]string) {
+	var width []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], len([]rune(c)))
+		}
+	}
+	for _, r := range rows {
+		if r == nil {
+			parts := make([]string, len(width))
+			for i, n := range width {
+				parts[i] = strings.Repeat("-", n+2)
+			}
+			fmt.Fprintln(w, strings.Join(parts, "+"))
+			continue
+		}
+		parts := make([]string, len(r))
+		for i, c := range r {
+			parts[i] = " " + c + strings.Repeat(" ", width[i]-len([]rune(c))) + " "
+		}
+		fmt.Fprintln(w, strings.TrimRight(strings.Join(parts, "|"), " "))
+	}
+}

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"minhbach/generator/indicator"
+	"minhbach/generator/progress"
+	"minhbach/generator/site"
+)
+
+// buildSite runs the whole pipeline — read and check the data, compute the
+// indicators, build and publish the site — telling meter about each stage.
+// Findings and warnings go to stderr, one a line. It returns the build's
+// figures, or the exit status when it failed.
+func buildSite(data string, opts site.Options, meter *progress.Meter, stdout, stderr io.Writer) (site.Stats, int) {
+	meter.Begin("read, validate", "observations", 0)
+	ds, code := load(data, stdout, stderr)
+	if ds == nil {
+		meter.Finish()
+		return site.Stats{}, code
+	}
+	meter.Add(len(ds.Observations))
+	meter.Begin("compute", "indicators", len(ds.Catalogue.Indicators))
+	res, err := indicator.Compute(ds)
+	if err != nil {
+		meter.Finish()
+		fmt.Fprintf(stderr, "minhbach: computing indicators: %v\n", err)
+		return site.Stats{}, ExitBadInput
+	}
+	meter.Add(len(ds.Catalogue.Indicators))
+	for _, w := range res.Warnings() {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	opts.Progress, opts.Log = meter, meter.Writer()
+	stats, err := site.Build(ds, res, opts)
+	meter.Finish()
+	if err != nil {
+		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
+		return site.Stats{}, ExitBadInput
+	}
+	return stats, ExitOK
+}
+
+// summary prints the stages of a build and what it published, like Hugo's
+// build summary.
+func summary(w io.Writer, meter *progress.Meter, stats site.Stats) {
+	progress.Summary(w, meter.Stages(), []progress.Total{
+		{Name: "pages", Value: progress.Count(stats.Pages)},
+		{Name: "files", Value: progress.Count(stats.Files)},
+		{Name: "bytes", Value: progress.Bytes(stats.Bytes)},
+	}, meter.Elapsed())
+}

@@ -1,0 +1,105 @@
+package dataset
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldText reduces text for matching by name: lower case, without
+// diacritics (đ becomes d), with single spaces.
+func foldText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// typePrefixes are the words that may stand before a unit's name, folded,
+// with the unit type each implies.
+var typePrefixes = []struct {
+	prefix string
+	t      UnitType
+}{
+	{"dac khu ", SpecialZone},
+	{"phuong ", Ward},
+	{"xa ", Commune},
+	{"tinh ", Province},
+}
+
+// foldName folds a unit name and drops its type prefix, returning the type
+// the prefix implies ("" without one).
+func foldName(s string) (string, UnitType) {
+	f := foldText(s)
+	for _, p := range typePrefixes {
+		if rest, ok := strings.CutPrefix(f, p.prefix); ok && rest != "" {
+			return rest, p.t
+		}
+	}
+	return f, ""
+}
+
+// nameIndex finds units by name, ignoring case, diacritics and the
+// prefixes xã, phường, đặc khu and tỉnh.
+type nameIndex struct {
+	units  []Unit
+	byName map[string][]int32
+}
+
+func newNameIndex(units []Unit) *nameIndex {
+	ix := &nameIndex{units: units, byName: map[string][]int32{}}
+	for i, u := range units {
+		f := foldText(u.Name)
+		ix.byName[f] = append(ix.byName[f], int32(i))
+	}
+	return ix
+}
+
+// find returns the unit named s, or an error saying why none or more than
+// one unit matches.
+func (ix *nameIndex) find(s string) (int32, error) {
+	f, hint := foldName(s)
+	all := ix.byName[f]
+	if len(all) == 0 && hint != "" {
+		// A name that starts like a prefix, such as Tịnh Biên.
+		f, hint = foldText(s), ""
+		all = ix.byName[f]
+	}
+	var match []int32
+	for _, i := range all {
+		if hint == "" || ix.units[i].Type == hint {
+			match = append(match, i)
+		}
+	}
+	switch {
+	case len(match) == 1:
+		return match[0], nil
+	case len(match) > 1:
+		names := make([]string, len(match))
+		for j, i := range match {
+			names[j] = fmt.Sprintf("%s (%s)", ix.units[i].Code, ix.units[i].Type)
+		}
+		return -1, fmt.Errorf("found %q, which names more than one unit: %s; write the type before the name (xã, phường, đặc khu) or give unit codes",
+			s, strings.Join(names, ", "))
+	case len(all) > 0:
+		return -1, fmt.Errorf("found %q, but no %s has that name; it is the name of %s (%s)", s, hint, ix.units[all[0]].Code, ix.units[all[0]].Type)
+	}
+	return -1, fmt.Errorf("found %q, expected the name of a unit in units.csv (compared without case, diacritics and the prefixes xã, phường, đặc khu, tỉnh)", s)
+}

@@ -1,0 +1,248 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// DefaultMaxField is the longest field, and the longest line, an export may
+// have: a cell of a statistics export is short, and a longer one is nearly
+// always a quote left open that swallows the rest of the file.
+const DefaultMaxField = 1 << 20
+
+// scanner splits UTF-8 text into CSV records (RFC 4180: fields separated by
+// a delimiter, quoted with '"' when they hold a delimiter, a quote or a line
+// end, quotes inside doubled). It is encoding/csv's algorithm with what a
+// validator needs added: the physical line and the column, counted in
+// characters (runes), where each field starts, also after quoted fields that
+// span lines; the blank lines it skips; and a limit on the length of a line
+// and of a field. Lone CRs arrive as LFs (see textChecker); CR LF is one line
+// end.
+type scanner struct {
+	r        *bufio.Reader
+	comma    byte
+	maxField int
+	// line is the number of physical lines read.
+	line int
+	// long holds a line longer than the reader's buffer.
+	long []byte
+	// The last record: the contents of its fields, where each ends in buf,
+	// and where each starts in the file.
+	buf    []byte
+	ends   []int
+	pos    []fieldPos
+	fields []string
+	// blank lists the blank lines skipped before the last record.
+	blank []int
+}
+
+// fieldPos is where a field starts: physical line and column in characters.
+type fieldPos struct{ line, col int }
+
+// syntaxError is a malformed record. The scanner drops the rest of its line
+// and goes on with the next record.
+type syntaxError struct {
+	line, col int
+	msg       string
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+func newScanner(r *bufio.Reader, comma byte, maxField int) *scanner {
+	return &scanner{r: r, comma: comma, maxField: maxField}
+}
+
+// readLine reads one physical line with its LF (CR LF becomes LF). It returns
+// io.EOF only when no byte is left, and an *inputError for a line over the limit.
+func (s *scanner) readLine() ([]byte, error) {
+	line, err := s.r.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		s.long = append(s.long[:0], line...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			if len(s.long) > s.maxField {
+				return nil, &inputError{Position{Line: s.line + 1, Column: 1}, "field-size",
+					fmt.Sprintf("the line is over the limit of %d bytes; is a quote left open, or is this not a CSV file?", s.maxField)}
+			}
+			line, err = s.r.ReadSlice('\n')
+			s.long = append(s.long, line...)
+		}
+		line = s.long
+	}
+	if len(line) == 0 {
+		if err == nil || errors.Is(err, io.EOF) {
+			return nil, io.EOF
+		}
+		return nil, err
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	s.line++
+	n := len(line)
+	switch {
+	case n >= 2 && line[n-2] == '\r' && line[n-1] == '\n':
+		line[n-2] = '\n'
+		line = line[:n-1]
+	case line[n-1] == '\r': // a CR just before the end of the file
+		line = line[:n-1]
+	}
+	return line, nil
+}
+
+// next reads the next record, skipping blank lines, and returns its number
+// of fields; see field and strings for their contents, valid until the next
+// call. Errors: io.EOF at the end, *syntaxError for a malformed record
+// (reading can go on), *inputError or another error when reading cannot go on.
+func (s *scanner) next() (int, error) {
+	s.blank = s.blank[:0]
+	var line []byte
+	for {
+		var err error
+		line, err = s.readLine()
+		if err != nil {
+			return 0, err
+		}
+		if len(line) == 1 && line[0] == '\n' {
+			s.blank = append(s.blank, s.line)
+			continue
+		}
+		break
+	}
+	s.buf, s.ends, s.pos = s.buf[:0], s.ends[:0], s.pos[:0]
+	col := 1
+	for {
+		if len(line) == 0 || line[0] != '"' {
+			// An unquoted field runs to the delimiter or the line end.
+			i := bytes.IndexByte(line, s.comma)
+			field := line
+			if i >= 0 {
+				field = line[:i]
+			} else if n := len(field); n > 0 && field[n-1] == '\n' {
+				field = field[:n-1]
+			}
+			if len(field) > s.maxField {
+				return 0, &inputError{Position{Line: s.line, Column: col}, "field-size",
+					fmt.Sprintf("the field is over the limit of %d bytes", s.maxField)}
+			}
+			if j := bytes.IndexByte(field, '"'); j >= 0 {
+				return 0, &syntaxError{s.line, col + utf8.RuneCount(field[:j]),
+					`a quote inside an unquoted field; a field that holds quotes must be quoted, with each quote doubled ("")`}
+			}
+			s.buf = append(s.buf, field...)
+			s.ends = append(s.ends, len(s.buf))
+			s.pos = append(s.pos, fieldPos{s.line, col})
+			if i < 0 {
+				return len(s.ends), nil
+			}
+			col += utf8.RuneCount(field) + 1
+			line = line[i+1:]
+			continue
+		}
+		// A quoted field runs to a quote not followed by another one.
+		start := fieldPos{s.line, col}
+		from := len(s.buf)
+		line = line[1:]
+		col++
+		for {
+			i := bytes.IndexByte(line, '"')
+			if i < 0 {
+				// The field goes on on the next line.
+				s.buf = append(s.buf, line...)
+				if len(s.buf)-from > s.maxField {
+					return 0, &inputError{Position{Line: start.line, Column: start.col}, "field-size",
+						fmt.Sprintf("the quoted field starting here is over the limit of %d bytes; is its closing quote missing?", s.maxField)}
+				}
+				var err error
+				if line, err = s.readLine(); errors.Is(err, io.EOF) {
+					return 0, &syntaxError{start.line, start.col,
+						`the quoted field starting here is never closed: the file ends inside it; add the closing quote (")`}
+				} else if err != nil {
+					return 0, err
+				}
+				col = 1
+				continue
+			}
+			s.buf = append(s.buf, line[:i]...)
+			col += utf8.RuneCount(line[:i]) + 1
+			line = line[i+1:]
+			switch {
+			case len(line) > 0 && line[0] == '"': // "" is one quote
+				s.buf = append(s.buf, '"')
+				line = line[1:]
+				col++
+				continue
+			case len(line) > 0 && line[0] == s.comma:
+				s.ends = append(s.ends, len(s.buf))
+				s.pos = append(s.pos, start)
+				line = line[1:]
+				col++
+			case len(line) == 0 || (len(line) == 1 && line[0] == '\n'):
+				s.ends = append(s.ends, len(s.buf))
+				s.pos = append(s.pos, start)
+				return len(s.ends), nil
+			default:
+				r, _ := utf8.DecodeRune(line)
+				return 0, &syntaxError{s.line, col - 1,
+					fmt.Sprintf(`a closing quote followed by %q; a quote inside a quoted field must be doubled ("")`, r)}
+			}
+			break
+		}
+	}
+}
+
+// field returns the contents of field i of the last record.
+func (s *scanner) field(i int) []byte {
+	from := 0
+	if i > 0 {
+		from = s.ends[i-1]
+	}
+	return s.buf[from:s.ends[i]]
+}
+
+// strings returns the fields of the last record as strings, with one allocation.
+func (s *scanner) strings() []string {
+	str := string(s.buf)
+	s.fields = s.fields[:0]
+	from := 0
+	for _, end := range s.ends {
+		s.fields = append(s.fields, str[from:end])
+		from = end
+	}
+	return s.fields
+}
+
+// detectDelimiter picks the delimiter of a header line: the one of comma,
+// semicolon and tab that occurs most often outside quotes; comma on a tie.
+func detectDelimiter(header []byte) byte {
+	var counts [3]int
+	quoted := false
+	for _, b := range header {
+		switch b {
+		case '"':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				counts[0]++
+			}
+		case ';':
+			if !quoted {
+				counts[1]++
+			}
+		case '\t':
+			if !quoted {
+				counts[2]++
+			}
+		}
+	}
+	best := 0
+	for i := 1; i < 3; i++ {
+		if counts[i] > counts[best] {
+			best = i
+		}
+	}
+	return ",;\t"[best]
+}

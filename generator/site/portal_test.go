@@ -1,0 +1,292 @@
+package site_test
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"minhbach/generator/internal/browser"
+	"minhbach/generator/site"
+)
+
+// TestReportCommentaryCitesLiveFigures checks that the commentary's
+// placeholders became the figures the tables show.
+func TestReportCommentaryCitesLiveFigures(t *testing.T) {
+	dir := sampleSite(t)
+	for _, tc := range []struct{ page, want string }{
+		{"reports/2025-q1/index.html", "toàn tỉnh xử lý 213.883 văn bản đến"},
+		{"reports/2025-q1/index.html", "đạt <strong>86,7%</strong>, tăng\n+4,0 điểm % so với cả năm 2024"},
+		{"en/reports/2025-q1/index.html", "processed 213,883 incoming documents"},
+		{"en/reports/2025-q1/index.html", "<strong>86.7%</strong>,\n+4.0 pp on the whole of 2024"},
+	} {
+		if html := readPage(t, dir, tc.page); !strings.Contains(html, tc.want) {
+			t.Errorf("%s lacks %q", tc.page, tc.want)
+		}
+	}
+	if html := readPage(t, dir, "reports/2025-q2/index.html"); strings.Contains(html, "commentary") {
+		t.Error("the 2025-Q2 report has a commentary section, but no commentary was written")
+	}
+}
+
+// atomFeed is what TestFeedIsValidAtom reads of a feed.
+type atomFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Links   []struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Entries []struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	} `xml:"entry"`
+}
+
+// TestFeedIsValidAtom checks the report feeds against what RFC 4287
+// requires of a feed and its entries.
+func TestFeedIsValidAtom(t *testing.T) {
+	dir := sampleSite(t)
+	for _, path := range []string{"reports/index.xml", "en/reports/index.xml"} {
+		b, err := os.ReadFile(filepath.Join(dir, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f atomFeed
+		if err := xml.Unmarshal(b, &f); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if f.ID == "" || f.Title == "" {
+			t.Errorf("%s: feed id %q title %q", path, f.ID, f.Title)
+		}
+		if _, err := time.Parse(time.RFC3339, f.Updated); err != nil {
+			t.Errorf("%s: feed updated: %v", path, err)
+		}
+		self := false
+		for _, l := range f.Links {
+			self = self || (l.Rel == "self" && strings.HasSuffix(l.Href, path))
+		}
+		if !self {
+			t.Errorf("%s: no self link", path)
+		}
+		if len(f.Entries) != 7 {
+			t.Fatalf("%s: %d entries, want 7 quarters", path, len(f.Entries))
+		}
+		ids := map[string]bool{}
+		for i, e := range f.Entries {
+			if e.ID == "" || ids[e.ID] || e.Title == "" || e.Link.Href == "" || e.Summary == "" {
+				t.Errorf("%s entry %d: %+v", path, i, e)
+			}
+			ids[e.ID] = true
+			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
+				t.Errorf("%s entry %d updated: %v", path, i, err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(e.Link.Href, "/")), "index.html")); err != nil {
+				t.Errorf("%s entry %d links to a missing page: %v", path, i, err)
+			}
+		}
+		if !strings.Contains(f.Entries[0].Title, "2025") || !strings.Contains(f.Entries[0].Link.Href, "2025-q3") {
+			t.Errorf("%s: newest entry first, got %q", path, f.Entries[0].Title)
+		}
+	}
+}
+
+// dataPackage is what TestDataPackage reads of /datapackage.json.
+type dataPackage struct {
+	Resources []struct {
+		Path   string `json:"path"`
+		Bytes  int64  `json:"bytes"`
+		Schema struct {
+			Fields []struct {
+				Name, Type string
+			} `json:"fields"`
+			MissingValues []string `json:"missingValues"`
+		} `json:"schema"`
+	} `json:"resources"`
+	Licenses []struct{ Name string } `json:"licenses"`
+}
+
+// TestDataPackage checks that every path the descriptor names exists with
+// the size it gives, and that every CSV matches its declared schema.
+func TestDataPackage(t *testing.T) {
+	dir := sampleSite(t)
+	b, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dp dataPackage
+	if err := json.Unmarshal(b, &dp); err != nil {
+		t.Fatal(err)
+	}
+	if len(dp.Licenses) == 0 || dp.Licenses[0].Name != "CC-BY-4.0" {
+		t.Errorf("licenses = %+v", dp.Licenses)
+	}
+	// 10 indicators + 103 units + the observations.
+	if len(dp.Resources) != 10+103+1 {
+		t.Errorf("%d resources", len(dp.Resources))
+	}
+	for _, r := range dp.Resources {
+		path := filepath.Join(dir, filepath.FromSlash(r.Path))
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Errorf("resource %s: %v", r.Path, err)
+			continue
+		}
+		if st.Size() != r.Bytes {
+			t.Errorf("resource %s: %d bytes, descriptor says %d", r.Path, st.Size(), r.Bytes)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", r.Path, err)
+		}
+		for i, field := range r.Schema.Fields {
+			if recs[0][i] != field.Name {
+				t.Fatalf("%s: column %d is %q, schema says %q", r.Path, i+1, recs[0][i], field.Name)
+			}
+		}
+		for n, rec := range recs[1:] {
+			for i, cell := range rec {
+				if cell == "" {
+					continue // the declared missing value
+				}
+				if err := checkType(r.Schema.Fields[i].Type, cell); err != nil {
+					t.Fatalf("%s line %d column %s: %v", r.Path, n+2, r.Schema.Fields[i].Name, err)
+				}
+			}
+		}
+	}
+	if html := readPage(t, dir, "data/index.html"); !strings.Contains(html, "data/indicators/signature_rate.csv") || !strings.Contains(html, "10/10/2025") {
+		t.Error("the open-data page does not list the downloads or the export date")
+	}
+}
+
+func checkType(typ, cell string) error {
+	var err error
+	switch typ {
+	case "number":
+		_, err = strconv.ParseFloat(cell, 64)
+	case "integer":
+		_, err = strconv.Atoi(cell)
+	case "boolean":
+		_, err = strconv.ParseBool(cell)
+	}
+	return err
+}
+
+// TestSearchFindsWithAndWithoutDiacritics types queries into the search page
+// in the browser, as a visitor would.
+func TestSearchFindsWithAndWithoutDiacritics(t *testing.T) {
+	b := browser.Require(t)
+	base := browser.Serve(t, sampleSite(t))
+	for _, tc := range []struct{ page, query, want string }{
+		{"search/", "go quao", "Gò Quao"},
+		{"search/", "Gò Quao", "Gò Quao"},
+		{"search/", "ky so", "Tỷ lệ văn bản đi được ký số"},
+		{"en/search/", "phu quoc", "Phú Quốc"},
+		{"en/search/", "signed", "Outgoing documents digitally signed"},
+	} {
+		t.Run(tc.page+tc.query, func(t *testing.T) {
+			p, err := b.Visit(context.Background(), base+tc.page+"?q="+strings.ReplaceAll(tc.query, " ", "+"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			var first struct{ Text, Href string }
+			deadline := time.Now().Add(10 * time.Second)
+			for first.Text == "" && time.Now().Before(deadline) {
+				if err := p.Eval(`(() => { const a = document.querySelector('#search-results a'); return a ? {Text: a.textContent, Href: a.getAttribute('href')} : {Text: '', Href: ''}; })()`, &first); err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			if first.Text != tc.want {
+				t.Errorf("first result %q, want %q", first.Text, tc.want)
+			}
+			if _, err := os.Stat(filepath.Join(sampleSite(t), filepath.FromSlash(strings.TrimPrefix(first.Href, "/")), "index.html")); err != nil {
+				t.Errorf("result links to %q: %v", first.Href, err)
+			}
+			for _, e := range append(p.ConsoleErrors(), p.ExternalRequests(base)...) {
+				t.Error(e)
+			}
+		})
+	}
+}
+
+// TestReportPrints checks the report under print media: no navigation, the
+// charts from their static SVG.
+func TestReportPrints(t *testing.T) {
+	b := browser.Require(t)
+	base := browser.Serve(t, sampleSite(t))
+	p, err := b.Visit(context.Background(), base+"reports/2025-q1/", browser.WithMedia("print"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var got struct {
+		Nav, Footer, Summary string
+		StaticSVG            int
+	}
+	err = p.Eval(`({
+		Nav: getComputedStyle(document.querySelector('.site-header nav')).display,
+		Footer: getComputedStyle(document.querySelector('.site-footer')).display,
+		Summary: document.querySelector('main').innerText.includes('213.883') ? 'yes' : 'no',
+		StaticSVG: [...document.querySelectorAll('figure.chart .chart-canvas svg[role="img"]')].filter(s => getComputedStyle(s).display !== 'none').length,
+	})`, &got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Nav != "none" || got.Footer != "none" || got.Summary != "yes" || got.StaticSVG != 1 {
+		t.Errorf("printed report: %+v; want no navigation or footer, the figures, and the static chart", got)
+	}
+}
+
+// TestBuildPrintsReportsToPDF builds the sample with PDF output and checks
+// that every report has a non-empty PDF that its page links.
+func TestBuildPrintsReportsToPDF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the sample site again and prints 14 reports")
+	}
+	browser.Require(t) // fails under CI when Chromium is missing, skips elsewhere
+	ds, res := loadSample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out, PDF: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, prefix := range []string{"", "en/"} {
+		for _, q := range []string{"2024-q1", "2025-q1", "2025-q3"} {
+			pdf := filepath.Join(out, filepath.FromSlash(prefix+"reports/"+q+".pdf"))
+			b, err := os.ReadFile(pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(string(b), "%PDF-") || len(b) < 10_000 {
+				t.Errorf("%s: %d bytes, starting %q", pdf, len(b), b[:min(8, len(b))])
+			}
+			html := readPage(t, out, prefix+"reports/"+q+"/index.html")
+			if !strings.Contains(html, "/"+prefix+"reports/"+q+".pdf") {
+				t.Errorf("%sreports/%s/ does not link its PDF", prefix, q)
+			}
+		}
+	}
+	if html := readPage(t, sampleSite(t), "reports/2025-q1/index.html"); strings.Contains(html, ".pdf") {
+		t.Error("a build without --pdf links a PDF")
+	}
+}

@@ -1,0 +1,40 @@
+package site
+
+import (
+	"io/fs"
+	"path/filepath"
+)
+
+// Progress is told about the stages of a build as they run: "open data"
+// (the downloads), "pages, charts" (the content files and their charts),
+// "hugo" and "publish". A *progress.Meter is one.
+type Progress interface {
+	// Begin says that a stage begins, whose items are called what; total is
+	// how many there are, 0 when not known in advance.
+	Begin(stage, what string, total int)
+	// Add says that n more items of the running stage are done.
+	Add(n int)
+}
+
+// silent is the Progress of a build nobody follows.
+type silent struct{}
+
+func (silent) Begin(string, string, int) {}
+func (silent) Add(int)                   {}
+
+// measure counts the files below dir and their bytes.
+func measure(dir string) (files int, bytes int64, err error) {
+	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files++
+		bytes += info.Size()
+		return nil
+	})
+	return files, bytes, err
+}

@@ -1,0 +1,413 @@
+package site_test
+
+import (
+	"context"
+	"crypto/sha512"
+	"encoding/base64"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"minhbach/generator/dataset"
+	"minhbach/generator/indicator"
+	"minhbach/generator/internal/browser"
+	"minhbach/generator/site"
+)
+
+// The policies a page must be served with: the site's own pages may be
+// framed by the site only, chart embeds by any site.
+var (
+	ownPagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+	embedPolicy   = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *"
+)
+
+// servedHeaders returns the headers the static host of the browser tests
+// (which reads _headers as Netlify and Cloudflare Pages do) sends for path.
+func servedHeaders(t *testing.T, h http.Handler, path string) http.Header {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/"+path, nil))
+	return rec.Result().Header
+}
+
+// TestHeadersFile checks the headers every page of the sample is served
+// with, through its _headers file: one Content Security Policy, framing by
+// the site only (by anyone for chart embeds), and the other security headers.
+func TestHeadersFile(t *testing.T) {
+	dir := sampleSite(t)
+	h, err := browser.NewStaticHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := append(sitePages(t, dir), "css/", "js/", "sitemap.xml", "robots.txt", "favicon.svg")
+	for _, p := range paths {
+		hd := servedHeaders(t, h, p)
+		want, frame := ownPagePolicy, "SAMEORIGIN"
+		if isEmbed(p) {
+			want, frame = embedPolicy, ""
+		}
+		if got := hd.Values("Content-Security-Policy"); len(got) != 1 || got[0] != want {
+			t.Errorf("/%s: Content-Security-Policy %q, want %q", p, got, want)
+		}
+		if got := hd.Get("X-Frame-Options"); got != frame {
+			t.Errorf("/%s: X-Frame-Options %q, want %q", p, got, frame)
+		}
+		for name, want := range map[string]string{
+			"X-Content-Type-Options": "nosniff",
+			"Referrer-Policy":        "strict-origin-when-cross-origin",
+		} {
+			if got := hd.Get(name); got != want {
+				t.Errorf("/%s: %s %q, want %q", p, name, got, want)
+			}
+		}
+	}
+	// Chart embeds, in each language, may be framed by other sites,
+	// whether or not the sample has any yet.
+	for _, p := range []string{"embed/signature-rate/", "en/embed/signature-rate/"} {
+		if got := servedHeaders(t, h, p).Values("Content-Security-Policy"); len(got) != 1 || got[0] != embedPolicy {
+			t.Errorf("/%s: Content-Security-Policy %q, want %q", p, got, embedPolicy)
+		}
+	}
+	if site.ContentSecurityPolicy+"; frame-ancestors 'self'" != ownPagePolicy {
+		t.Errorf("site.ContentSecurityPolicy = %q, not the policy of this test", site.ContentSecurityPolicy)
+	}
+}
+
+// isEmbed reports whether a page is a chart embed, meant for other sites.
+func isEmbed(path string) bool {
+	return strings.HasPrefix(path, "embed/") || strings.HasPrefix(path, "en/embed/")
+}
+
+// parsePage parses a built HTML page.
+func parsePage(t *testing.T, dir, path string) *html.Node {
+	t.Helper()
+	name := filepath.Join(dir, filepath.FromSlash(path))
+	if path == "" || strings.HasSuffix(path, "/") {
+		name = filepath.Join(name, "index.html")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatalf("/%s: %v", path, err)
+	}
+	return doc
+}
+
+// elements returns the elements of doc that match, in document order.
+func elements(doc *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && match(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// attr returns the value of an attribute, and whether it is there.
+func attr(n *html.Node, name string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func tag(name string) func(*html.Node) bool {
+	return func(n *html.Node) bool { return n.Data == name }
+}
+
+// TestNoInlineScriptOrStyle checks every page of the sample for what the
+// Content Security Policy would refuse: script elements without src (other
+// than JSON data), style elements, style attributes, event handler
+// attributes and javascript: URLs. It also checks that each page's <meta>
+// policy is the site's.
+func TestNoInlineScriptOrStyle(t *testing.T) {
+	dir := sampleSite(t)
+	for _, p := range sitePages(t, dir) {
+		doc := parsePage(t, dir, p)
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			if n.Data == "script" {
+				src, hasSrc := attr(n, "src")
+				typ, _ := attr(n, "type")
+				if !hasSrc && typ != "application/json" {
+					t.Errorf("/%s: inline script", p)
+				}
+				if hasSrc && !strings.HasPrefix(src, "/") {
+					t.Errorf("/%s: script from %q", p, src)
+				}
+			}
+			if n.Data == "style" {
+				t.Errorf("/%s: <style> element", p)
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "style":
+					t.Errorf("/%s: style attribute on <%s>: %q", p, n.Data, a.Val)
+				case strings.HasPrefix(a.Key, "on"):
+					t.Errorf("/%s: event handler %s on <%s>", p, a.Key, n.Data)
+				case (a.Key == "href" || a.Key == "src" || a.Key == "action") &&
+					strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:"):
+					t.Errorf("/%s: %s=%q on <%s>", p, a.Key, a.Val, n.Data)
+				}
+			}
+		}
+		metas := elements(doc, func(n *html.Node) bool {
+			v, _ := attr(n, "http-equiv")
+			return n.Data == "meta" && v == "Content-Security-Policy"
+		})
+		if len(metas) != 1 {
+			t.Errorf("/%s: %d Content-Security-Policy <meta>, want 1", p, len(metas))
+			continue
+		}
+		if got, _ := attr(metas[0], "content"); got != site.ContentSecurityPolicy {
+			t.Errorf("/%s: <meta> policy %q, want %q", p, got, site.ContentSecurityPolicy)
+		}
+	}
+}
+
+// TestSubresourceIntegrity checks that every script and stylesheet of every
+// page carries an integrity hash, and that the hash is that of the file.
+func TestSubresourceIntegrity(t *testing.T) {
+	dir := sampleSite(t)
+	checked := map[string]bool{}
+	for _, p := range sitePages(t, dir) {
+		doc := parsePage(t, dir, p)
+		for _, n := range elements(doc, func(n *html.Node) bool {
+			rel, _ := attr(n, "rel")
+			_, src := attr(n, "src")
+			return (n.Data == "script" && src) || (n.Data == "link" && rel == "stylesheet")
+		}) {
+			url, _ := attr(n, "src")
+			if n.Data == "link" {
+				url, _ = attr(n, "href")
+			}
+			integrity, ok := attr(n, "integrity")
+			if !ok {
+				t.Errorf("/%s: %s has no integrity", p, url)
+				continue
+			}
+			if checked[url+" "+integrity] {
+				continue
+			}
+			checked[url+" "+integrity] = true
+			b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(url, "/"))))
+			if err != nil {
+				t.Errorf("/%s: %v", p, err)
+				continue
+			}
+			sum := sha512.Sum384(b)
+			if want := "sha384-" + base64.StdEncoding.EncodeToString(sum[:]); integrity != want {
+				t.Errorf("/%s: %s has integrity %s, want %s", p, url, integrity, want)
+			}
+		}
+	}
+	if len(checked) < 2 {
+		t.Errorf("checked %d files, want at least the stylesheet and the chart script", len(checked))
+	}
+}
+
+// TestBrowserNoCSPViolation draws the charts of the pages that have them,
+// under the policy of _headers, shows a tooltip as a mouse over a chart
+// would, and checks that the browser refused nothing.
+func TestBrowserNoCSPViolation(t *testing.T) {
+	b := browser.Require(t)
+	base := browser.Serve(t, sampleSite(t))
+	for _, path := range []string{"", "indicators/signature_rate/", "en/units/phu-quoc/"} {
+		t.Run("/"+path, func(t *testing.T) {
+			p, err := b.Visit(context.Background(), base+path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			var policy string
+			if err := p.Eval(`fetch(location.href).then(r => r.headers.get('content-security-policy'))`, &policy); err != nil {
+				t.Fatal(err)
+			}
+			if policy != ownPagePolicy {
+				t.Fatalf("served with policy %q, want %q", policy, ownPagePolicy)
+			}
+			if n, err := chartsDrawn(p); err != nil || n == 0 {
+				t.Fatalf("%d charts drawn: %v", n, err)
+			}
+			// Hover over the middle of each chart: its tooltip adds text
+			// to the chart.
+			var hovered struct{ Charts, Tooltips int }
+			err = p.Eval(`(async () => {
+				const canvases = [...document.querySelectorAll('figure.chart .chart-canvas')];
+				let tooltips = 0;
+				for (const c of canvases) {
+					c.scrollIntoView({block: 'center'});
+					const before = c.querySelectorAll('text').length;
+					const r = c.getBoundingClientRect();
+					const x = r.left + r.width / 2, y = r.top + r.height / 2;
+					const target = document.elementFromPoint(x, y) || c;
+					for (let i = 0; i < 3; i++) {
+						target.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: x + i, clientY: y}));
+						await new Promise(r => setTimeout(r, 150));
+					}
+					if (c.querySelectorAll('text').length > before) tooltips++;
+				}
+				return {Charts: canvases.length, Tooltips: tooltips};
+			})()`, &hovered)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if hovered.Tooltips != hovered.Charts {
+				t.Errorf("%d of %d charts showed a tooltip on hover", hovered.Tooltips, hovered.Charts)
+			}
+			for _, s := range p.CSPViolations() {
+				t.Errorf("CSP violation: %s", s)
+			}
+			for _, s := range p.ConsoleErrors() {
+				t.Errorf("console error: %s", s)
+			}
+		})
+	}
+}
+
+// hostile are texts that would run script if the site put them into its
+// pages as markup.
+var hostile = struct{ breakout, attribute, link string }{
+	breakout:  `</script><script>alert(1)</script>`,
+	attribute: `"><img src=x onerror=alert(1)>`,
+	link:      `[x](javascript:alert(1))`,
+}
+
+// hostileData copies the sample data into a new folder and puts the hostile
+// texts into a commune's name, another commune's name, an indicator's names
+// and description, and the site's title.
+func hostileData(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(root, "data"))); err != nil {
+		t.Fatal(err)
+	}
+	tomlQuoted := strings.ReplaceAll(hostile.attribute, `"`, `\"`)
+	edit := func(name string, pairs ...string) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		for i := 0; i < len(pairs); i += 2 {
+			if !strings.Contains(s, pairs[i]) {
+				t.Fatalf("%s lacks %q: the sample data changed, update this test", name, pairs[i])
+			}
+			s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+		}
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("units.csv",
+		"go-quao,Gò Quao,", `go-quao,"Gò Quao`+hostile.breakout+`",`,
+		"phu-quoc,Phú Quốc,", `phu-quoc,"Phú Quốc`+strings.ReplaceAll(hostile.attribute, `"`, `""`)+`",`)
+	// An export names units as people write them; they must match units.csv.
+	edit(filepath.Join("exports", "2025-q3", "records-archive.csv"),
+		";Xã Gò Quao;", `;"Xã Gò Quao`+hostile.breakout+`";`,
+		";đặc khu Phú Quốc;", `;"đặc khu Phú Quốc`+strings.ReplaceAll(hostile.attribute, `"`, `""`)+`";`)
+	edit("catalogue.toml",
+		`name = { vi = "Tỷ lệ văn bản đi được ký số", en = "Outgoing documents digitally signed" }`,
+		`name = { vi = "Ký số`+hostile.breakout+`", en = "Signed`+tomlQuoted+`" }`,
+		"vi = \"\"\"\nPhần trăm văn bản đi",
+		"vi = \"\"\"\nXem "+hostile.link+" "+hostile.breakout+" "+hostile.attribute+"\n\nPhần trăm văn bản đi")
+	edit("site.toml",
+		`vi = "Minh Bạch — Chính quyền số An Giang"`, `vi = "Minh Bạch`+hostile.breakout+`"`,
+		`en = "Minh Bạch — An Giang digital government"`, `en = "Minh Bạch`+hostile.breakout+`"`)
+	return dir
+}
+
+// TestBrowserHostileTextStaysText builds a site whose unit names, indicator
+// names and description and site title carry script breakouts, an
+// attribute breakout and a javascript: link, and checks in the browser that
+// nothing runs (no dialog opens), no element was injected, no link has a
+// javascript: target, and the texts show as text.
+func TestBrowserHostileTextStaysText(t *testing.T) {
+	b := browser.Require(t)
+	data := hostileData(t)
+	ds, err := dataset.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := indicator.Compute(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	base := browser.Serve(t, out)
+	for _, tc := range []struct {
+		path string
+		// shown are texts the page must show, as text.
+		shown []string
+	}{
+		{"", []string{"Ký số" + hostile.breakout}},
+		{"indicators/signature_rate/", []string{"Ký số" + hostile.breakout, "Gò Quao" + hostile.breakout, "Phú Quốc" + hostile.attribute}},
+		{"en/indicators/signature_rate/", []string{"Signed" + hostile.attribute}},
+		{"units/go-quao/", []string{"Gò Quao" + hostile.breakout}},
+		{"en/units/phu-quoc/", []string{"Phú Quốc" + hostile.attribute}},
+		{"units/", []string{"Gò Quao" + hostile.breakout, "Phú Quốc" + hostile.attribute}},
+		{"indicators/", []string{"Ký số" + hostile.breakout}},
+		{"reports/2025-q1/", []string{"Ký số" + hostile.breakout}},
+	} {
+		t.Run("/"+tc.path, func(t *testing.T) {
+			p, err := b.Visit(context.Background(), base+tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			if _, err := chartsDrawn(p); err != nil {
+				t.Fatal(err)
+			}
+			text, err := p.Text("body")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tc.shown {
+				if !strings.Contains(text, s) {
+					t.Errorf("the page does not show %q as text", s)
+				}
+			}
+			var found struct{ Injected, JSLinks, Titled int }
+			err = p.Eval(`({
+				Injected: document.querySelectorAll('img[src="x"], img[onerror], body script:not([src]):not([type="application/json"])').length,
+				JSLinks: [...document.querySelectorAll('a[href]')].filter(a => a.protocol === 'javascript:').length,
+				Titled: document.title.includes('</script><script>alert(1)</script>') ? 1 : 0,
+			})`, &found)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if found.Injected != 0 || found.JSLinks != 0 || found.Titled != 1 {
+				t.Errorf("injected elements %d, javascript: links %d (want none); title as text %d (want 1)",
+					found.Injected, found.JSLinks, found.Titled)
+			}
+			if d := p.Dialogs(); len(d) > 0 {
+				t.Errorf("script ran: dialogs %q", d)
+			}
+			for _, s := range p.Exceptions() {
+				t.Errorf("exception: %s", s)
+			}
+			for _, s := range p.CSPViolations() {
+				t.Errorf("CSP violation: %s", s)
+			}
+		})
+	}
+}
