@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
@@ -54,14 +55,21 @@ func (p *pager) commentary(q period.Period) (string, error) {
 	var errs []string
 	lines := strings.SplitAfter(string(src), "\n")
 	for i, line := range lines {
-		lines[i] = placeholder.ReplaceAllStringFunc(line, func(m string) string {
-			col := strings.Index(line, m) + 1
-			text, err := p.figure(q, strings.Fields(placeholder.FindStringSubmatch(m)[1]))
+		var b strings.Builder
+		last := 0
+		for _, m := range placeholder.FindAllStringSubmatchIndex(line, -1) {
+			text, err := p.figure(q, strings.Fields(line[m[2]:m[3]]))
 			if err != nil {
+				// Columns count characters, as editors do.
+				col := utf8.RuneCountInString(line[:m[0]]) + 1
 				errs = append(errs, fmt.Sprintf("%s:%d:%d: %v", path, i+1, col, err))
 			}
-			return text
-		})
+			b.WriteString(line[last:m[0]])
+			b.WriteString(text)
+			last = m[1]
+		}
+		b.WriteString(line[last:])
+		lines[i] = b.String()
 	}
 	if len(errs) > 0 {
 		return "", errors.New(strings.Join(errs, "\n"))

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/generator/dataset"
+	"minhbach/generator/indicator"
 	"minhbach/generator/internal/browser"
 	"minhbach/generator/site"
 )
@@ -288,5 +290,94 @@ func TestBuildPrintsReportsToPDF(t *testing.T) {
 	}
 	if html := readPage(t, sampleSite(t), "reports/2025-q1/index.html"); strings.Contains(html, ".pdf") {
 		t.Error("a build without --pdf links a PDF")
+	}
+}
+
+// TestChangeLogRecordsRevisions publishes the sample, then an export that
+// revises one figure, and checks the change log; publishing the same data
+// again adds nothing.
+func TestChangeLogRecordsRevisions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the sample site three times")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildSample(t, out)
+
+	data := t.TempDir()
+	if err := os.CopyFS(data, os.DirFS(filepath.Join(root, "data"))); err != nil {
+		t.Fatal(err)
+	}
+	export := filepath.Join(data, "exports", "2025-q3", "eoffice.csv")
+	src, err := os.ReadFile(export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	fields := strings.Split(lines[1], ",") // period,unit,docs_incoming,…
+	old := fields[2]
+	fields[2] = "1"
+	lines[1] = strings.Join(fields, ",")
+	if err := os.WriteFile(export, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build := func() []byte {
+		ds, err := dataset.Load(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := indicator.Compute(ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "data", "changes.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	first := build()
+	var log []struct {
+		Initial bool
+		Revised []struct{ Period, Unit, Measure, Old, New string }
+	}
+	if err := json.Unmarshal(first, &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 2 || log[0].Initial || !log[1].Initial || len(log[0].Revised) != 1 {
+		t.Fatalf("change log: %+v; want the revision, then the first publication", log)
+	}
+	r := log[0].Revised[0]
+	if r.Period != "2025-Q3" || r.Unit != fields[1] || r.Measure != "docs_incoming" || r.Old != old || r.New != "1" {
+		t.Errorf("revision %+v; want 2025-Q3 %s docs_incoming %s → 1", r, fields[1], old)
+	}
+	if again := build(); string(again) != string(first) {
+		t.Error("publishing the same data again changed the change log")
+	}
+}
+
+// TestEmbedPages checks that every chart of the site has an embed page in
+// each language, with the chart, its source line and a link back.
+func TestEmbedPages(t *testing.T) {
+	dir := sampleSite(t)
+	for _, tc := range []struct{ page, back string }{
+		{"embed/signature-rate-trend-an-giang/index.html", "/indicators/signature_rate/"},
+		{"embed/signature-rate-ranking-2025-q3/index.html", "/indicators/signature_rate/"},
+		{"embed/rates-trend-go-quao/index.html", "/units/go-quao/"},
+		{"en/embed/rates-trend-an-giang/index.html", "/en/"},
+		{"en/embed/report-2025-q1-rates-an-giang/index.html", "/en/reports/2025-q1/"},
+	} {
+		html := readPage(t, dir, tc.page)
+		id := strings.Split(strings.TrimPrefix(tc.page, "en/"), "/")[1]
+		for _, want := range []string{`<figure class=chart id=` + id, `<script type=application/json id=` + id + `-option>`, `href=` + tc.back + ` target=_top`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s lacks %q", tc.page, want)
+			}
+		}
+		if strings.Contains(html, `class=site-header`) {
+			t.Errorf("%s carries the site's navigation", tc.page)
+		}
 	}
 }
