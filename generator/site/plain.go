@@ -37,7 +37,7 @@ func BuildPlain(pages int, opts Options) (Stats, error) {
 	}
 	defer os.RemoveAll(src)
 
-	opts.Progress.Begin("pages", "pages", pages)
+	opts.Progress.Begin("pages, charts", "pages", pages) // the stage of Build that writes content; no charts here
 	files := map[string]string{
 		"layouts/baseof.html":  `<!doctype html><html lang="{{ site.Language.Locale }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>`,
 		"layouts/page.html":    `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}`,
