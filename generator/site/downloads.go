@@ -194,6 +194,22 @@ func writeCSV(path string, head []string, rows []downloadRow) (int64, error) {
 // empty cells as null, so that the JSON and the CSV say the same. It
 // returns the file's size.
 func writeJSON(path string, head []string, rows []downloadRow) (int64, error) {
+	// What each column writes before its value, and whether its values are
+	// JSON literals (numbers, booleans) rather than strings; worked out once.
+	keys := make([][]byte, len(head))
+	literal := make([]bool, len(head))
+	for j, h := range head {
+		k, _ := json.Marshal(h)
+		if j > 0 {
+			k = append([]byte{','}, k...)
+		}
+		keys[j] = append(k, ':')
+		for _, c := range DownloadColumns {
+			if c.Name == h {
+				literal[j] = c.Type == "number" || c.Type == "integer" || c.Type == "boolean"
+			}
+		}
+	}
 	var buf bytes.Buffer
 	buf.WriteString("[")
 	for i, r := range rows {
@@ -202,13 +218,15 @@ func writeJSON(path string, head []string, rows []downloadRow) (int64, error) {
 		}
 		buf.WriteString("\n{")
 		for j, cell := range r {
-			if j > 0 {
-				buf.WriteString(",")
+			buf.Write(keys[j])
+			switch {
+			case cell == "":
+				buf.WriteString("null")
+			case literal[j]:
+				buf.WriteString(cell)
+			default:
+				writeJSONString(&buf, cell)
 			}
-			k, _ := json.Marshal(head[j])
-			buf.Write(k)
-			buf.WriteString(":")
-			buf.Write(jsonCell(DownloadColumns, head[j], cell))
 		}
 		buf.WriteString("}")
 	}
@@ -216,18 +234,20 @@ func writeJSON(path string, head []string, rows []downloadRow) (int64, error) {
 	return int64(buf.Len()), writeFile(path, buf.Bytes())
 }
 
-// jsonCell writes a cell as the JSON type its column declares.
-func jsonCell(cols []struct{ Name, Type, VI, EN string }, name, cell string) []byte {
-	if cell == "" {
-		return []byte("null")
-	}
-	for _, c := range cols {
-		if c.Name == name && (c.Type == "number" || c.Type == "integer" || c.Type == "boolean") {
-			return []byte(cell)
+// writeJSONString writes s as a JSON string. Plain text (most cells) is
+// written as it is; anything that needs escaping goes through encoding/json,
+// which also escapes <, > and &.
+func writeJSONString(buf *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= 0x80 {
+			b, _ := json.Marshal(s)
+			buf.Write(b)
+			return
 		}
 	}
-	b, _ := json.Marshal(cell)
-	return b
+	buf.WriteByte('"')
+	buf.WriteString(s)
+	buf.WriteByte('"')
 }
 
 func writeFile(path string, data []byte) error {
