@@ -68,8 +68,11 @@ func TestStructureChecks(t *testing.T) {
 	t.Run("quote left open", func(t *testing.T) {
 		only(t, map[string]string{"exports/a.csv": wideHeader + "2025-Q1,\"go-quao,1,1\n" + strings.Repeat("2025-Q1,go-quao,1,1\n", 10)},
 			`exports/a.csv:2:9: the quoted field starting here is never closed: the file ends inside it; add the closing quote (")`)
-		only(t, map[string]string{"exports/a.csv": wideHeader + "2025-Q1,\"go-quao,1,1\n" + strings.Repeat("2025-Q1,go-quao,1,1\n", 10)},
-			`exports/a.csv:2:9: the quoted field starting here is never closed: the file ends inside it; add the closing quote (")`)
+		dir := writeData(t, map[string]string{"exports/a.csv": wideHeader + "2025-Q1,\"go-quao,1,1\n" + strings.Repeat("2025-Q1,go-quao,1,1\n", 10)})
+		_, err := Load(dir, WithMaxField(100))
+		if err == nil || !strings.HasSuffix(err.Error(), "/exports/a.csv:2:9: the quoted field starting here is over the limit of 100 bytes; is its closing quote missing?") {
+			t.Errorf("with a 100-byte limit: %v", err)
+		}
 	})
 	t.Run("file over the size limit", func(t *testing.T) {
 		dir := writeData(t, map[string]string{"exports/a.csv": wideHeader + "2025-Q1,go-quao,1,1\n"})
