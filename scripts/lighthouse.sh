@@ -42,10 +42,17 @@ status=0
 for entry in "${pages[@]}"; do
   name="${entry%%=*}"
   path="${entry#*=}"
-  npx --yes lighthouse@12 "${base}${path}" \
-    --quiet --output=json --output-path="${out}/${name}.json" \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null
+  # Lighthouse sometimes fails to record a trace on a busy machine
+  # (NO_NAVSTART): try up to three times.
+  for attempt in 1 2 3; do
+    if npx --yes lighthouse@12 "${base}${path}" \
+      --quiet --output=json --output-path="${out}/${name}.json" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null; then
+      break
+    fi
+    [ "$attempt" = 3 ] && { echo "lighthouse failed on ${base}${path}" >&2; exit 1; }
+  done
   # Print the scores, and the audits that failed, from the JSON report.
   node -e '
     const r = require(process.argv[1]);

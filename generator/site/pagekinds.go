@@ -147,15 +147,15 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 		return p.f.NoData()
 	}
 	first, last := ok[0], ok[len(ok)-1]
-	fu, _ := p.ds.Unit(first.Unit)
-	lu, _ := p.ds.Unit(last.Unit)
+	fu, _ := p.unit(first.Unit)
+	lu, _ := p.unit(last.Unit)
 	return fmt.Sprintf("%s %s: %d. %s %s … %d. %s %s.", p.w.RankingIn, p.f.Period(first.Period),
 		first.Rank, fu.Name, p.value(ind, first), last.Rank, lu.Name, p.value(ind, last))
 }
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params := unitParams{Kind: "unit", Code: u.Code, TypeName: p.w.UnitTypes[string(u.Type)], Period: p.f.Period(p.latest)}
-	parent, hasParent := p.ds.Unit(u.Parent)
+	parent, hasParent := p.unit(u.Parent)
 	if hasParent {
 		params.Parent = link{Text: parent.Name, URL: unitURL(parent.Code)}
 	}

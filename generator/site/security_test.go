@@ -184,6 +184,25 @@ func TestNoInlineScriptOrStyle(t *testing.T) {
 func TestSubresourceIntegrity(t *testing.T) {
 	dir := sampleSite(t)
 	checked := map[string]bool{}
+	check := func(page, url, integrity string, given bool) {
+		if !given {
+			t.Errorf("/%s: %s has no integrity", page, url)
+			return
+		}
+		if checked[url+" "+integrity] {
+			return
+		}
+		checked[url+" "+integrity] = true
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(url, "/"))))
+		if err != nil {
+			t.Errorf("/%s: %v", page, err)
+			return
+		}
+		sum := sha512.Sum384(b)
+		if want := "sha384-" + base64.StdEncoding.EncodeToString(sum[:]); integrity != want {
+			t.Errorf("/%s: %s has integrity %s, want %s", page, url, integrity, want)
+		}
+	}
 	for _, p := range sitePages(t, dir) {
 		doc := parsePage(t, dir, p)
 		for _, n := range elements(doc, func(n *html.Node) bool {
@@ -196,27 +215,16 @@ func TestSubresourceIntegrity(t *testing.T) {
 				url, _ = attr(n, "href")
 			}
 			integrity, ok := attr(n, "integrity")
-			if !ok {
-				t.Errorf("/%s: %s has no integrity", p, url)
-				continue
-			}
-			if checked[url+" "+integrity] {
-				continue
-			}
-			checked[url+" "+integrity] = true
-			b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(url, "/"))))
-			if err != nil {
-				t.Errorf("/%s: %v", p, err)
-				continue
-			}
-			sum := sha512.Sum384(b)
-			if want := "sha384-" + base64.StdEncoding.EncodeToString(sum[:]); integrity != want {
-				t.Errorf("/%s: %s has integrity %s, want %s", p, url, integrity, want)
+			check(p, url, integrity, ok)
+			// The chart loader loads the chart script with this hash.
+			if charts, ok := attr(n, "data-charts"); ok {
+				integrity, ok := attr(n, "data-charts-integrity")
+				check(p, charts, integrity, ok)
 			}
 		}
 	}
-	if len(checked) < 2 {
-		t.Errorf("checked %d files, want at least the stylesheet and the chart script", len(checked))
+	if len(checked) < 3 {
+		t.Errorf("checked %d files, want at least the stylesheet, the chart loader and the chart script", len(checked))
 	}
 }
 
@@ -247,7 +255,7 @@ func TestBrowserNoCSPViolation(t *testing.T) {
 			// to the chart.
 			var hovered struct{ Charts, Tooltips int }
 			err = p.Eval(`(async () => {
-				const canvases = [...document.querySelectorAll('figure.chart .chart-canvas')];
+				const canvases = [...document.querySelectorAll('figure.chart .chart-live')];
 				let tooltips = 0;
 				for (const c of canvases) {
 					c.scrollIntoView({block: 'center'});
@@ -256,7 +264,9 @@ func TestBrowserNoCSPViolation(t *testing.T) {
 					const x = r.left + r.width / 2, y = r.top + r.height / 2;
 					const target = document.elementFromPoint(x, y) || c;
 					for (let i = 0; i < 3; i++) {
-						target.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: x + i, clientY: y}));
+						for (const type of ['pointermove', 'mousemove']) {
+							target.dispatchEvent(new PointerEvent(type, {bubbles: true, clientX: x + i, clientY: y, pointerType: 'mouse'}));
+						}
 						await new Promise(r => setTimeout(r, 150));
 					}
 					if (c.querySelectorAll('text').length > before) tooltips++;

@@ -348,6 +348,20 @@ func (p *Page) InjectScript(js string) error {
 	return nil
 }
 
+// SetColorScheme makes the media query prefers-color-scheme match scheme,
+// "light" or "dark", from now on, as when a reader changes the setting of
+// the system with the page open. It replaces the media that the visit
+// emulated.
+func (p *Page) SetColorScheme(scheme string) error {
+	ctx, cancel := p.op()
+	defer cancel()
+	params := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, params); err != nil {
+		return fmt.Errorf("emulating prefers-color-scheme %q: %w", scheme, err)
+	}
+	return nil
+}
+
 // Count returns how many elements match the CSS selector.
 func (p *Page) Count(selector string) (int, error) {
 	var n int

@@ -179,7 +179,10 @@ function recolour() {
 }
 schemes.forEach((m) => m.addEventListener('change', recolour));
 
-const figures = document.querySelectorAll('figure.chart[data-option]');
+// Figures the chart loader saw near the screen are drawn at once; the others
+// as they come into view.
+const figures = [...document.querySelectorAll('figure.chart[data-option]')];
+figures.filter((f) => f.dataset.near === 'true').forEach(draw);
 if ('IntersectionObserver' in window) {
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -189,7 +192,7 @@ if ('IntersectionObserver' in window) {
       }
     }
   }, { rootMargin: '200px 0px' });
-  figures.forEach((f) => observer.observe(f));
+  figures.filter((f) => !f.dataset.rendered).forEach((f) => observer.observe(f));
 } else {
-  figures.forEach(draw);
+  figures.filter((f) => !f.dataset.rendered).forEach(draw);
 }
