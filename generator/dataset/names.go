@@ -8,9 +8,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldText reduces text for matching by name: lower case, without
-// diacritics (đ becomes d), with single spaces.
-func foldText(s string) string {
+// Fold reduces text for matching by name: lower case, without diacritics
+// (đ becomes d), with single spaces, so that "Gò Quao" and "go quao" fold
+// alike. Unit names in mapped exports are matched this way, and the site's
+// search index is keyed by it (its script folds queries the same way).
+func Fold(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(s) {
@@ -47,7 +49,7 @@ var typePrefixes = []struct {
 // foldName folds a unit name and drops its type prefix, returning the type
 // the prefix implies ("" without one).
 func foldName(s string) (string, UnitType) {
-	f := foldText(s)
+	f := Fold(s)
 	for _, p := range typePrefixes {
 		if rest, ok := strings.CutPrefix(f, p.prefix); ok && rest != "" {
 			return rest, p.t
@@ -66,7 +68,7 @@ type nameIndex struct {
 func newNameIndex(units []Unit) *nameIndex {
 	ix := &nameIndex{units: units, byName: map[string][]int32{}}
 	for i, u := range units {
-		f := foldText(u.Name)
+		f := Fold(u.Name)
 		ix.byName[f] = append(ix.byName[f], int32(i))
 	}
 	return ix
@@ -79,7 +81,7 @@ func (ix *nameIndex) find(s string) (int32, error) {
 	all := ix.byName[f]
 	if len(all) == 0 && hint != "" {
 		// A name that starts like a prefix, such as Tịnh Biên.
-		f, hint = foldText(s), ""
+		f, hint = Fold(s), ""
 		all = ix.byName[f]
 	}
 	var match []int32

@@ -117,7 +117,7 @@ func month(s, format, y, m string) (period.Period, error) {
 func parseQuy(s string) (period.Period, error) {
 	const format = "Quý I/2025"
 	word, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
-	if !ok || foldText(word) != "quy" {
+	if !ok || Fold(word) != "quy" {
 		return period.Period{}, badPeriod(s, format)
 	}
 	q, y, ok := strings.Cut(strings.TrimSpace(rest), "/")
