@@ -176,9 +176,10 @@ func parseDate(s string, iso bool, k period.Kind) (period.Period, error) {
 	if err != nil {
 		return p, err
 	}
+	_, _, last := p.End() // the month's last day
 	day, err := strconv.Atoi(d)
-	if err != nil || d[0] == '+' || day < 1 || day > daysIn(p.Year, p.N) {
-		return period.Period{}, fmt.Errorf("period %q: day must be 01 to %02d in that month, written like %s", s, daysIn(p.Year, p.N), format)
+	if err != nil || d[0] == '+' || day < 1 || day > last {
+		return period.Period{}, fmt.Errorf("period %q: day must be 01 to %02d in that month, written like %s", s, last, format)
 	}
 	switch k {
 	case period.Quarter:
@@ -187,19 +188,6 @@ func parseDate(s string, iso bool, k period.Kind) (period.Period, error) {
 		return period.Y(p.Year), nil
 	}
 	return p, nil
-}
-
-func daysIn(year, month int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 func quoteList(list []string) string {
