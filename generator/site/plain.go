@@ -19,23 +19,12 @@ func BuildPlain(pages int, opts Options) (Stats, error) {
 	if opts.Progress == nil {
 		opts.Progress = silent{}
 	}
-	root, err := filepath.Abs(opts.Root)
+	dirs, err := newFolders(opts, "plain-")
 	if err != nil {
 		return Stats{}, err
 	}
-	out, err := filepath.Abs(opts.Out)
-	if err != nil {
-		return Stats{}, err
-	}
-	work := filepath.Join(root, ".minhbach")
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return Stats{}, err
-	}
-	src, err := os.MkdirTemp(work, "plain-")
-	if err != nil {
-		return Stats{}, err
-	}
-	defer os.RemoveAll(src)
+	defer os.RemoveAll(dirs.src)
+	out, work, src := dirs.out, dirs.work, dirs.src
 
 	opts.Progress.Begin("pages, charts", "pages", pages) // the stage of Build that writes content; no charts here
 	files := map[string]string{

@@ -62,26 +62,15 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	if opts.Progress == nil {
 		opts.Progress = silent{}
 	}
-	root, err := filepath.Abs(opts.Root)
+	dirs, err := newFolders(opts, "source-")
 	if err != nil {
 		return Stats{}, err
 	}
-	out, err := filepath.Abs(opts.Out)
-	if err != nil {
-		return Stats{}, err
-	}
+	defer os.RemoveAll(dirs.src)
+	root, out, work, src := dirs.root, dirs.out, dirs.work, dirs.src
 	if err := EnsureNodeModules(root, opts.Log); err != nil {
 		return Stats{}, err
 	}
-	work := filepath.Join(root, ".minhbach")
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return Stats{}, err
-	}
-	src, err := os.MkdirTemp(work, "source-")
-	if err != nil {
-		return Stats{}, err
-	}
-	defer os.RemoveAll(src)
 	staging, err := stagingDir(out)
 	if err != nil {
 		return Stats{}, err
@@ -273,4 +262,31 @@ func reportTitles(ds *dataset.Dataset, res *indicator.Result) map[string]string 
 		}
 	}
 	return titles
+}
+
+// folders are the places one build works in.
+type folders struct {
+	root string // the project: content/, templates/, node_modules/
+	out  string // the folder published to
+	work string // .minhbach/ in the project: Hugo's caches
+	src  string // a fresh Hugo source folder in work, for the caller to remove
+}
+
+// newFolders resolves the build's folders and makes a fresh source folder
+// whose name starts with prefix.
+func newFolders(opts Options, prefix string) (folders, error) {
+	var f folders
+	var err error
+	if f.root, err = filepath.Abs(opts.Root); err != nil {
+		return f, err
+	}
+	if f.out, err = filepath.Abs(opts.Out); err != nil {
+		return f, err
+	}
+	f.work = filepath.Join(f.root, ".minhbach")
+	if err := os.MkdirAll(f.work, 0o755); err != nil {
+		return f, err
+	}
+	f.src, err = os.MkdirTemp(f.work, prefix)
+	return f, err
 }
