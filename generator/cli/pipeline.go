@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"minhbach/generator/indicator"
 	"minhbach/generator/progress"
 	"minhbach/generator/site"
 )
@@ -15,23 +14,16 @@ import (
 // figures, or the exit status when it failed.
 func buildSite(data string, opts site.Options, meter *progress.Meter, stdout, stderr io.Writer) (site.Stats, int) {
 	meter.Begin("read, validate", "observations", 0)
-	ds, code := load(data, stdout, stderr)
+	// load also computes the indicators: their roll-up warnings are findings
+	// of the check, printed once, with the others.
+	ds, res, code := load(data, stdout, stderr)
 	if ds == nil {
 		meter.Finish()
 		return site.Stats{}, code
 	}
 	meter.Add(len(ds.Observations))
 	meter.Begin("compute", "indicators", len(ds.Catalogue.Indicators))
-	res, err := indicator.Compute(ds)
-	if err != nil {
-		meter.Finish()
-		fmt.Fprintf(stderr, "minhbach: computing indicators: %v\n", err)
-		return site.Stats{}, ExitBadInput
-	}
 	meter.Add(len(ds.Catalogue.Indicators))
-	for _, w := range res.Warnings() {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
 	opts.Progress, opts.Log = meter, meter.Writer()
 	stats, err := site.Build(ds, res, opts)
 	meter.Finish()

@@ -55,7 +55,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "minhbach validate: --format %q: expected text, json or github\n", cc.format)
 		return ExitUsage
 	}
-	ds, code := cc.check(*data, stdout, stderr)
+	ds, _, code := cc.check(*data, stdout, stderr)
 	if ds == nil {
 		return code
 	}
@@ -67,24 +67,26 @@ func validate(args []string, stdout, stderr io.Writer) int {
 // then indicator.Compute, whose disagreements between a reported total and
 // its roll-up become warnings when Load did not already report them — and
 // prints the findings in cc.format. It returns a nil dataset and the exit
-// status when the data has errors (or warnings, with cc.strict).
-func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dataset, int) {
+// status when the data has errors (or warnings, with cc.strict); otherwise
+// the dataset and its computed indicators, so that build computes them once.
+func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dataset, *indicator.Result, int) {
 	ds, err := dataset.Load(dir, cc.options()...)
 	var inv *dataset.InvalidError
 	var findings dataset.Findings
 	var tally dataset.Tally
+	var res *indicator.Result
 	switch {
 	case errors.As(err, &inv):
 		findings, tally = inv.Findings, inv.Tally
 	case err != nil:
 		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
-		return nil, ExitBadInput
+		return nil, nil, ExitBadInput
 	default:
 		findings, tally = ds.Findings, ds.Tally
-		res, err := indicator.Compute(ds)
+		res, err = indicator.Compute(ds)
 		if err != nil {
 			fmt.Fprintf(stderr, "minhbach: computing indicators: %v\n", err)
-			return nil, ExitBadInput
+			return nil, nil, ExitBadInput
 		}
 		extra := rollupWarnings(ds, res.Warnings())
 		tally.Warnings += len(extra)
@@ -109,14 +111,14 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 			tally.Errors, tally.Warnings, countFiles(findings), verdict)
 	}
 	if failed {
-		return nil, ExitBadInput
+		return nil, nil, ExitBadInput
 	}
-	return ds, ExitOK
+	return ds, res, ExitOK
 }
 
 // load reads and checks the data folder for build with the default
 // settings, printing findings as text, one a line.
-func load(dir string, stdout, stderr io.Writer) (*dataset.Dataset, int) {
+func load(dir string, stdout, stderr io.Writer) (*dataset.Dataset, *indicator.Result, int) {
 	cc := &checkConfig{format: formatText, jump: -1}
 	return cc.check(dir, stdout, stderr)
 }
@@ -132,7 +134,7 @@ func strictFlag(fs *flag.FlagSet) *bool {
 func strictCheck(dir string, stderr io.Writer) int {
 	var buf strings.Builder
 	cc := &checkConfig{format: formatText, strict: true, jump: -1}
-	if ds, code := cc.check(dir, io.Discard, &buf); ds == nil {
+	if ds, _, code := cc.check(dir, io.Discard, &buf); ds == nil {
 		io.WriteString(stderr, buf.String())
 		return code
 	}
