@@ -168,10 +168,11 @@ func (er *exportReader) read(path, mappingPath string) {
 	if pl == nil {
 		return
 	}
+	before := len(er.obs)
 	cf.each(func() {
 		er.row(cf, pl)
 		if cf.rows == estimateAfter {
-			er.reserve(cf)
+			er.reserve(cf, len(er.obs)-before)
 		}
 	})
 	if cf.rows == 0 {
@@ -372,14 +373,20 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 const estimateAfter = 1000
 
 // reserve makes room for the observations of the rest of cf, estimated
-// from its size and the length of the rows read so far.
-func (er *exportReader) reserve(cf *csvFile) {
+// from its size and the rows read so far, which gave got observations.
+// Room grows at least by doubling, so that many files read one after
+// another still copy the observations only a few times.
+func (er *exportReader) reserve(cf *csvFile, got int) {
 	size, read := cf.size(), cf.offset()
 	if size <= 0 || read <= 0 {
 		return
 	}
-	perRow := float64(len(er.obs)) / float64(cf.rows)
+	perRow := float64(got) / float64(cf.rows)
 	more := int(float64(cf.rows)*float64(size-read)/float64(read)*perRow*1.02) + 64
+	if free := cap(er.obs) - len(er.obs); more <= free {
+		return
+	}
+	more = max(more, len(er.obs))
 	er.obs = slices.Grow(er.obs, more)
 	er.keys = slices.Grow(er.keys, more)
 }
