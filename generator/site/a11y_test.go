@@ -104,7 +104,7 @@ func sitePages(t testing.TB, dir string) []string {
 		if err != nil {
 			return err
 		}
-		if strings.Contains(string(b), `http-equiv=refresh`) {
+		if s := string(b); strings.Contains(s, `http-equiv=refresh`) || strings.Contains(s, `http-equiv="refresh"`) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)

@@ -23,10 +23,11 @@ func samplePager(t *testing.T, lang, contentDir string) *pager {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := newPager(ds, res, lang, contentDir, newMarkdown())
+	p, err := newPager(ds, res, lang, pagerConfig{root: "../..", baseURL: "/"}, newMarkdown())
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.contentDir = contentDir
 	return p
 }
 

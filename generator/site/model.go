@@ -1,9 +1,9 @@
 package site
 
-// The types in this file are what the generator hands to the templates: one
-// JSON front matter per page, under params. Every figure is already
-// formatted for the page's language, so templates only lay pages out.
-// Hugo lower-cases parameter keys, so JSON names are lower-case too.
+// The types in this file describe generated pages: the front matter Hugo
+// reads (title, description, dates, and a few params its layouts need), and
+// the views that body.go writes as each page's HTML body. Every figure in a
+// view is already formatted for the page's language.
 
 // frontMatter is the JSON front matter of a generated page.
 type frontMatter struct {
@@ -13,139 +13,142 @@ type frontMatter struct {
 	// Date is the page's date (a report's: the last day of its quarter).
 	Date string `json:"date,omitempty"`
 	// Outputs lists Hugo output formats other than the defaults.
-	Outputs []string `json:"outputs,omitempty"`
-	Params  any      `json:"params,omitempty"`
+	Outputs []string   `json:"outputs,omitempty"`
+	Params  pageParams `json:"params"`
+}
+
+// pageParams are the params of a generated page that its layouts read:
+// the page's kind (for og:type and scripts), whether it has charts, which
+// loads the chart script, and a report's period, which its feed entry
+// names. The page's body is already HTML.
+type pageParams struct {
+	Kind       string `json:"kind"`
+	Charts     bool   `json:"charts,omitempty"`
+	PeriodSlug string `json:"period_slug,omitempty"`
 }
 
 // cell is one cell of a data table.
 type cell struct {
-	Text string `json:"text"`
+	Text string
 	// URL, when set, makes the cell a link (a site-relative path).
-	URL string `json:"url,omitempty"`
+	URL string
 	// Num aligns the cell as a number.
-	Num bool `json:"num,omitempty"`
+	Num bool
 	// Class styles the cell: "better", "worse", "achieved", "behind"…
-	Class string `json:"class,omitempty"`
+	Class string
 	// Head makes the cell a row header.
-	Head bool `json:"head,omitempty"`
+	Head bool
 	// Raw links the URL as it is, not within the page's language.
-	Raw bool `json:"raw,omitempty"`
+	Raw bool
 }
 
 // table is a data table with a caption, the accessible form of every chart.
 type table struct {
-	ID      string   `json:"id,omitempty"`
-	Caption string   `json:"caption"`
-	Head    []string `json:"head"`
+	ID      string
+	Caption string
+	Head    []string
 	// Numeric marks the columns that hold numbers, for alignment.
-	Numeric []bool   `json:"numeric"`
-	Rows    [][]cell `json:"rows"`
+	Numeric []bool
+	Rows    [][]cell
 }
 
 // chartView is a chart as a page shows it: the static SVG first, the option
 // for ECharts, a text summary and the data as a table.
 type chartView struct {
-	ID      string `json:"id"`
-	Kind    string `json:"kind"`
-	Title   string `json:"title"`
-	Summary string `json:"summary"`
-	Option  string `json:"option"`
-	SVG     string `json:"svg"`
-	Width   int    `json:"width"`
-	Height  int    `json:"height"`
-	Table   table  `json:"table"`
+	ID      string
+	Title   string
+	Summary string
+	Option  string
+	SVG     string
+	Width   int
+	Height  int
+	Table   table
 }
 
 // change is a formatted comparison with an earlier period.
 type change struct {
-	Text string `json:"text"`
+	Text string
 	// Verdict is better, worse, same, neutral or none; it styles the change
 	// and is also said in words (Label), never by colour alone.
-	Verdict string `json:"verdict"`
-	Label   string `json:"label"`
+	Verdict string
+	Label   string
 }
 
 // card is one headline indicator on the home page.
 type card struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	URL    string `json:"url"`
-	Value  string `json:"value"`
-	Period string `json:"period"`
-	Prev   change `json:"prev"`
-	Target string `json:"target,omitempty"`
-	Status string `json:"status,omitempty"`
+	ID     string
+	Name   string
+	URL    string
+	Value  string
+	Period string
+	Prev   change
+	Target string
+	Status string
 	// StatusText says the status in words.
-	StatusText string `json:"status_text,omitempty"`
+	StatusText string
 }
 
 // link is a labelled site-relative link.
 type link struct {
-	Text string `json:"text"`
-	URL  string `json:"url"`
+	Text string
+	URL  string
 }
 
 // homeParams are the params of the home page.
 type homeParams struct {
-	Kind     string      `json:"kind"`
-	Province string      `json:"province"`
-	Period   string      `json:"period"`
-	Cards    []card      `json:"cards"`
-	Charts   []chartView `json:"charts"`
-	Report   link        `json:"report"`
+	Province string
+	Period   string
+	Cards    []card
+	Charts   []chartView
+	Report   link
 }
 
 // indicatorParams are the params of an indicator page.
 type indicatorParams struct {
-	Kind        string `json:"kind"`
-	ID          string `json:"id"`
-	Description string `json:"description"`
-	Period      string `json:"period"`
-	Value       string `json:"value"`
-	Prev        change `json:"prev"`
-	YearAgo     change `json:"year_ago"`
+	ID          string
+	Description string
+	Period      string
+	Value       string
+	Prev        change
+	YearAgo     change
 	// LastYear compares with the whole previous year.
-	LastYear      change      `json:"last_year"`
-	LastYearLabel string      `json:"last_year_label"`
-	Target        string      `json:"target,omitempty"`
-	Status        string      `json:"status,omitempty"`
-	StatusText    string      `json:"status_text,omitempty"`
-	Source        string      `json:"source,omitempty"`
-	Charts        []chartView `json:"charts"`
-	Ranking       table       `json:"ranking"`
+	LastYear      change
+	LastYearLabel string
+	Target        string
+	Status        string
+	StatusText    string
+	Source        string
+	Charts        []chartView
+	Ranking       table
 }
 
 // unitParams are the params of a unit page.
 type unitParams struct {
-	Kind     string      `json:"kind"`
-	Code     string      `json:"code"`
-	TypeName string      `json:"type_name"`
-	Parent   link        `json:"parent"`
-	Period   string      `json:"period"`
-	Summary  table       `json:"summary"`
-	Charts   []chartView `json:"charts"`
+	Code     string
+	TypeName string
+	Parent   link
+	Period   string
+	Summary  table
+	Charts   []chartView
+	// Children lists the units below this one, with their headline rates.
+	Children table
 }
 
 // reportParams are the params of a quarterly report.
 type reportParams struct {
-	Kind       string `json:"kind"`
-	Period     string `json:"period"`
-	PeriodSlug string `json:"period_slug"`
+	Period     string
+	PeriodSlug string
+	// PDF links the report's PDF, printed by build --pdf.
+	PDF bool
 	// Commentary is the officials' commentary, rendered to HTML.
-	Commentary   string      `json:"commentary,omitempty"`
-	Charts       []chartView `json:"charts"`
-	Summary      table       `json:"summary"`
-	Improved     []string    `json:"improved"`
-	Fell         []string    `json:"fell"`
-	Lagging      []table     `json:"lagging"`
-	Leading      []table     `json:"leading"`
-	Completeness string      `json:"completeness"`
-	Silent       []link      `json:"silent"`
-	Scores       table       `json:"scores"`
-}
-
-// listParams are the params of a section list (indicators, units, reports).
-type listParams struct {
-	Kind  string `json:"kind"`
-	Table table  `json:"table"`
+	Commentary   string
+	Charts       []chartView
+	Summary      table
+	Improved     []string
+	Fell         []string
+	Lagging      []table
+	Leading      []table
+	Completeness string
+	Silent       []link
+	Scores       table
 }

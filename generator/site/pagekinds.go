@@ -30,7 +30,7 @@ func (p *pager) headline() (all, rates []*dataset.Indicator) {
 
 func (p *pager) home() (page, error) {
 	all, rates := p.headline()
-	params := homeParams{Kind: "home", Province: p.top.Name, Period: p.f.Period(p.latest),
+	params := homeParams{Province: p.top.Name, Period: p.f.Period(p.latest),
 		Report: link{Text: p.f.Period(p.latest), URL: reportURL(p.latest)}}
 	for _, ind := range all {
 		v := p.res.Value(ind.ID, p.top.Code, p.latest)
@@ -46,7 +46,10 @@ func (p *pager) home() (page, error) {
 		}
 		params.Charts = append(params.Charts, cv)
 	}
-	return page{Path: "_index", FM: frontMatter{Title: p.top.Name, Params: params}}, nil
+	return page{Path: "_index",
+		FM:     frontMatter{Title: p.top.Name, Params: pageParams{Kind: "home", Charts: len(params.Charts) > 0}},
+		Body:   p.body(func(w *htmlWriter) { w.homeBody(&params) }),
+		Charts: params.Charts}, nil
 }
 
 func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
@@ -55,7 +58,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		return page{}, err
 	}
 	v := p.res.Value(ind.ID, p.top.Code, p.latest)
-	params := indicatorParams{Kind: "indicator", ID: ind.ID, Description: desc, Period: p.f.Period(p.latest),
+	params := indicatorParams{ID: ind.ID, Description: desc, Period: p.f.Period(p.latest),
 		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo),
 		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, p.latest, period.Y(p.latest.Year-1))),
 		LastYearLabel: fmt.Sprintf(p.w.VsYear, p.latest.Year-1)}
@@ -78,8 +81,8 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	return page{Path: "indicators/" + ind.ID + "/index", FM: frontMatter{
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.Name, p.f.Period(p.latest), params.Value),
-		Params:      params,
-	}}, nil
+		Params:      pageParams{Kind: "indicator", Charts: true},
+	}, Body: p.body(func(w *htmlWriter) { w.indicatorBody(name, &params) }), Charts: params.Charts}, nil
 }
 
 // rankingChart draws the ranking of the top unit's children for a period, as
@@ -131,7 +134,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView
 		return chartView{}, table{}, fmt.Errorf("chart %s: %w", bar.ID, err)
 	}
 	summary := p.rankingSummary(ind, ranked)
-	return chartView{ID: c.ID, Kind: c.Kind, Title: title, Summary: summary, Option: string(c.Option), SVG: c.SVG,
+	return chartView{ID: c.ID, Title: title, Summary: summary, Option: string(c.Option), SVG: c.SVG,
 		Width: c.Width, Height: c.Height, Table: tbl}, tbl, nil
 }
 
@@ -154,7 +157,7 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 }
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
-	params := unitParams{Kind: "unit", Code: u.Code, TypeName: p.w.UnitTypes[string(u.Type)], Period: p.f.Period(p.latest)}
+	params := unitParams{Code: u.Code, TypeName: p.w.UnitTypes[string(u.Type)], Period: p.f.Period(p.latest)}
 	parent, hasParent := p.unit(u.Parent)
 	if hasParent {
 		params.Parent = link{Text: parent.Name, URL: unitURL(parent.Code)}
@@ -196,15 +199,16 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	} else if tn != "" {
 		title = u.Name + " (" + tn + ")"
 	}
+	params.Children = p.unitTable(u.Name, p.children[u.Code])
 	return page{Path: "units/" + u.Code + "/index", FM: frontMatter{
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
-		Params:      params,
-	}}, nil
+		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0},
+	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params) }), Charts: params.Charts}, nil
 }
 
 func (p *pager) reportPage(q period.Period) (page, error) {
-	params := reportParams{Kind: "report", Period: p.f.Period(q), PeriodSlug: q.Slug()}
+	params := reportParams{Period: p.f.Period(q), PeriodSlug: q.Slug(), PDF: p.pdf}
 	var err error
 	if params.Commentary, err = p.commentary(q); err != nil {
 		return page{}, err
@@ -298,8 +302,8 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		Date:        fmt.Sprintf("%04d-%02d-%02d", y, m, d),
 		Description: p.reportSummary(q),
 		Weight:      -(q.Year*10 + q.N),
-		Params:      params,
-	}}, nil
+		Params:      pageParams{Kind: "report", Charts: len(params.Charts) > 0, PeriodSlug: q.Slug()},
+	}, Body: p.body(func(w *htmlWriter) { w.reportBody(&params) }), Charts: params.Charts}, nil
 }
 
 // extremes lists the ten lowest (or highest) units of a rate in a period.
@@ -339,25 +343,39 @@ func (p *pager) indicatorList() page {
 		tbl.Rows = append(tbl.Rows, []cell{{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.value(ind, v), Num: true}, {Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)}})
 	}
-	return page{Path: "indicators/_index", FM: frontMatter{Title: p.word("indicators"), Params: listParams{Kind: "list", Table: tbl}}}
+	return p.listPage("indicators", nil, tbl)
 }
 
 func (p *pager) unitList() page {
+	return p.listPage("units", nil, p.unitTable(p.top.Name, p.unitRefs()))
+}
+
+// unitRefs returns every unit, in the order of units.csv.
+func (p *pager) unitRefs() []*dataset.Unit {
+	units := make([]*dataset.Unit, len(p.ds.Units))
+	for i := range p.ds.Units {
+		units[i] = &p.ds.Units[i]
+	}
+	return units
+}
+
+// unitTable lists units with their type and headline rates in the latest
+// quarter: the list of all units, and on a unit's page the units below it.
+func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
 	_, rates := p.headline()
-	tbl := table{Caption: p.top.Name, Head: []string{p.w.Unit, p.w.Type}, Numeric: []bool{false, false}}
+	tbl := table{Caption: caption, Head: []string{p.w.Unit, p.w.Type}, Numeric: []bool{false, false}}
 	for _, ind := range rates {
 		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
 		tbl.Numeric = append(tbl.Numeric, true)
 	}
-	for i := range p.ds.Units {
-		u := &p.ds.Units[i]
+	for _, u := range units {
 		row := []cell{{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.w.UnitTypes[string(u.Type)]}}
 		for _, ind := range rates {
 			row = append(row, cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, p.latest)), Num: true})
 		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
-	return page{Path: "units/_index", FM: frontMatter{Title: p.word("units"), Params: listParams{Kind: "list", Table: tbl}}}
+	return tbl
 }
 
 func (p *pager) reportList() page {
@@ -366,8 +384,13 @@ func (p *pager) reportList() page {
 		q := p.quarters[i]
 		tbl.Rows = append(tbl.Rows, []cell{{Text: p.f.Period(q), URL: reportURL(q), Head: true}})
 	}
-	return page{Path: "reports/_index", FM: frontMatter{Title: p.word("reports"), Outputs: []string{"html", "atom"},
-		Params: listParams{Kind: "list", Table: tbl}}}
+	return p.listPage("reports", []string{"html", "atom"}, tbl)
+}
+
+// listPage is the page of a section: its table of what it holds.
+func (p *pager) listPage(section string, outputs []string, tbl table) page {
+	return page{Path: section + "/_index", FM: frontMatter{Title: p.word(section), Outputs: outputs,
+		Params: pageParams{Kind: "list"}}, Body: p.body(func(w *htmlWriter) { w.table(&tbl) })}
 }
 
 // word names the site's sections.

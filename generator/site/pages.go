@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 
 	"minhbach/generator/chart"
@@ -13,12 +14,13 @@ import (
 )
 
 // page is one generated content file: its path below content/ (without the
-// language suffix) and its front matter.
+// language suffix and extension), its front matter and its HTML body.
 type page struct {
 	Path string
 	FM   frontMatter
-	// Body is Markdown after the front matter (usually empty).
 	Body string
+	// Charts are the charts on the page; each also gets an embed page.
+	Charts []chartView
 }
 
 // pager builds the pages of one language from the computed indicators.
@@ -29,10 +31,14 @@ type pager struct {
 	w    words
 	lang string
 	md   markdown
+	// html writes the pages' bodies, reusing its memory from page to page.
+	html *htmlWriter
 	// contentDir holds the hand-written content, for report commentary.
 	contentDir string
 	// open describes the downloads, for the open-data page.
 	open *openData
+	// pdf says that build --pdf prints the reports, so they link their PDF.
+	pdf bool
 
 	units    map[string]*dataset.Unit   // units by code
 	top      *dataset.Unit              // the unit the site is about (the province)
@@ -41,13 +47,28 @@ type pager struct {
 	latest   period.Period
 }
 
-func newPager(ds *dataset.Dataset, res *indicator.Result, lang, contentDir string, md markdown) (*pager, error) {
+// pagerConfig is where a pager finds what is not data: the project root
+// (templates/i18n for interface strings, content/ for commentary) and the
+// site's base URL, for links.
+type pagerConfig struct {
+	root    string
+	baseURL string
+	pdf     bool
+}
+
+func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg pagerConfig, md markdown) (*pager, error) {
 	f, err := locale.New(lang)
 	if err != nil {
 		return nil, err
 	}
-	p := &pager{ds: ds, res: res, f: f, w: vocabulary[lang], lang: lang, md: md, contentDir: contentDir,
+	tr, err := loadI18n(cfg.root, lang)
+	if err != nil {
+		return nil, err
+	}
+	p := &pager{ds: ds, res: res, f: f, w: vocabulary[lang], lang: lang, md: md,
+		contentDir: filepath.Join(cfg.root, "content"), pdf: cfg.pdf,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
+	p.html = newHTMLWriter(cfg.baseURL, lang, tr)
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		p.units[u.Code] = u
@@ -59,6 +80,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang, contentDir strin
 	if p.top == nil {
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
+	p.w = p.w.about(p.top.Type)
 	p.quarters = res.Periods(period.Quarter)
 	if len(p.quarters) == 0 {
 		return nil, fmt.Errorf("no quarterly data to publish")
@@ -67,38 +89,55 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang, contentDir strin
 	return p, nil
 }
 
-// pages returns every generated page of the language.
-func (p *pager) pages() ([]page, error) {
-	var out []page
-	home, err := p.home()
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, home, p.indicatorList(), p.unitList(), p.reportList())
-	for i := range p.ds.Catalogue.Indicators {
-		pg, err := p.indicatorPage(&p.ds.Catalogue.Indicators[i])
+// pages makes every generated page of the language, one at a time, and
+// hands each to emit, followed by the embed pages of its charts.
+func (p *pager) pages(emit func(page) error) error {
+	seen := map[string]bool{}
+	put := func(pg page, err error) error {
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, pg)
+		if err := emit(pg); err != nil {
+			return err
+		}
+		for _, e := range p.embedPages(pg, seen) {
+			if err := emit(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := put(p.home()); err != nil {
+		return err
+	}
+	for _, pg := range []page{p.indicatorList(), p.unitList(), p.reportList(), p.searchPage(), p.dataPage()} {
+		if err := put(pg, nil); err != nil {
+			return err
+		}
+	}
+	for i := range p.ds.Catalogue.Indicators {
+		if err := put(p.indicatorPage(&p.ds.Catalogue.Indicators[i])); err != nil {
+			return err
+		}
 	}
 	for i := range p.ds.Units {
-		pg, err := p.unitPage(&p.ds.Units[i])
-		if err != nil {
-			return nil, err
+		if err := put(p.unitPage(&p.ds.Units[i])); err != nil {
+			return err
 		}
-		out = append(out, pg)
 	}
 	for _, q := range p.quarters {
-		pg, err := p.reportPage(q)
-		if err != nil {
-			return nil, err
+		if err := put(p.reportPage(q)); err != nil {
+			return err
 		}
-		out = append(out, pg)
 	}
-	out = append(out, p.embedPages(out)...)
-	out = append(out, p.searchPage(), p.dataPage())
-	return out, nil
+	return p.html.i18n.err()
+}
+
+// body writes a page's HTML body with the pager's writer.
+func (p *pager) body(write func(w *htmlWriter)) string {
+	p.html.reset()
+	write(p.html)
+	return p.html.String()
 }
 
 // ---- formatting ------------------------------------------------------------
@@ -267,7 +306,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		return chartView{}, fmt.Errorf("chart %s: %w", id, err)
 	}
 	return chartView{
-		ID: c.ID, Kind: c.Kind, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
+		ID: c.ID, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
 		Summary: p.trendSummary(unit, inds, quarters), Table: tbl,
 	}, nil
 }

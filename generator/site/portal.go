@@ -8,46 +8,36 @@ import (
 // Pages that help people find, follow and reuse the figures: search, the
 // open-data catalogue, and an embeddable page for every chart.
 
-// searchParams are the params of the search page.
-type searchParams struct {
-	Kind string `json:"kind"`
-	// Index is the site-relative path of the language's search index.
-	Index string `json:"index"`
-}
-
 // dataParams are the params of the open-data page.
 type dataParams struct {
-	Kind     string       `json:"kind"`
-	Exported string       `json:"exported,omitempty"`
-	Licence  link         `json:"licence"`
-	Files    table        `json:"files"`
-	Changes  []changeView `json:"changes"`
+	Exported string
+	Licence  link
+	Files    table
+	Changes  []changeView
 }
 
 // changeView is one export in the change log, as the data page tells it.
 type changeView struct {
-	Title   string `json:"title"`
-	Summary string `json:"summary"`
-	Revised table  `json:"revised"`
+	Title   string
+	Summary string
+	Revised table
 }
 
 // embedParams are the params of a chart's embed page.
 type embedParams struct {
-	Kind   string    `json:"kind"`
-	Chart  chartView `json:"chart"`
-	Source link      `json:"source"`
-	Credit string    `json:"credit"`
+	Chart  chartView
+	Source link
+	Credit string
 }
 
 func (p *pager) searchPage() page {
-	return page{Path: "search/index", FM: frontMatter{
-		Title:  p.word("search"),
-		Params: searchParams{Kind: "search", Index: "search/index.json"},
-	}}
+	title := p.word("search")
+	return page{Path: "search/index", FM: frontMatter{Title: title, Params: pageParams{Kind: "search"}},
+		Body: p.body(func(w *htmlWriter) { w.searchBody(title) })}
 }
 
 func (p *pager) dataPage() page {
-	params := dataParams{Kind: "data",
+	params := dataParams{
 		Licence: link{Text: p.ds.Meta.Licence, URL: licenceURL(p.ds.Meta.Licence)}}
 	if d := p.ds.Meta.Exported; d != "" {
 		var y, m, day int
@@ -69,11 +59,12 @@ func (p *pager) dataPage() page {
 			params.Changes = append(params.Changes, p.changeView(c))
 		}
 	}
+	title := p.word("data")
 	return page{Path: "data/index", FM: frontMatter{
-		Title:       p.word("data"),
-		Description: p.word("data") + " — " + p.ds.Meta.Title.Get(p.lang),
-		Params:      params,
-	}}
+		Title:       title,
+		Description: title + " — " + p.ds.Meta.Title.Get(p.lang),
+		Params:      pageParams{Kind: "data"},
+	}, Body: p.body(func(w *htmlWriter) { w.dataBody(title, &params) })}
 }
 
 // size formats a file size in kB or MB.
@@ -120,40 +111,21 @@ func (p *pager) changeView(c changeEntry) changeView {
 	return v
 }
 
-// embedPages makes one embeddable page per chart shown on the pages, for
-// other sites to frame, with a source line and a link back.
-func (p *pager) embedPages(pages []page) []page {
-	seen := map[string]bool{}
+// embedPages makes one embeddable page for each chart of pg not seen
+// before, for other sites to frame, with a source line and a link back.
+func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 	var out []page
-	for _, pg := range pages {
-		for _, c := range chartsOf(pg) {
-			if seen[c.ID] {
-				continue
-			}
-			seen[c.ID] = true
-			source := strings.TrimSuffix(strings.TrimSuffix(pg.Path, "index"), "_")
-			out = append(out, page{Path: "embed/" + c.ID + "/index", FM: frontMatter{
-				Title: c.Title,
-				Params: embedParams{Kind: "embed", Chart: c,
-					Source: link{Text: pg.FM.Title, URL: source},
-					Credit: p.ds.Meta.Publisher.Get(p.lang)},
-			}})
+	source := strings.TrimSuffix(strings.TrimSuffix(pg.Path, "index"), "_")
+	for _, c := range pg.Charts {
+		if seen[c.ID] {
+			continue
 		}
+		seen[c.ID] = true
+		params := embedParams{Chart: c, Source: link{Text: pg.FM.Title, URL: source},
+			Credit: p.ds.Meta.Publisher.Get(p.lang)}
+		out = append(out, page{Path: "embed/" + c.ID + "/index",
+			FM:   frontMatter{Title: c.Title, Params: pageParams{Kind: "embed", Charts: true}},
+			Body: p.body(func(w *htmlWriter) { w.embedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
 	}
 	return out
-}
-
-// chartsOf returns the charts of a generated page.
-func chartsOf(pg page) []chartView {
-	switch params := pg.FM.Params.(type) {
-	case homeParams:
-		return params.Charts
-	case indicatorParams:
-		return params.Charts
-	case unitParams:
-		return params.Charts
-	case reportParams:
-		return params.Charts
-	}
-	return nil
 }

@@ -371,12 +371,12 @@ func TestEmbedPages(t *testing.T) {
 	} {
 		html := readPage(t, dir, tc.page)
 		id := strings.Split(strings.TrimPrefix(tc.page, "en/"), "/")[1]
-		for _, want := range []string{`<figure class=chart id=` + id, `<script type=application/json id=` + id + `-option>`, `href=` + tc.back + ` target=_top`} {
+		for _, want := range []string{`<figure class="chart" id="` + id + `"`, `<script type="application/json" id="` + id + `-option">`, `href="` + tc.back + `" target="_top"`} {
 			if !strings.Contains(html, want) {
 				t.Errorf("%s lacks %q", tc.page, want)
 			}
 		}
-		if strings.Contains(html, `class=site-header`) {
+		if strings.Contains(html, `class="site-header"`) {
 			t.Errorf("%s carries the site's navigation", tc.page)
 		}
 	}

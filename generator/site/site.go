@@ -85,16 +85,17 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		return Stats{}, err
 	}
 	opts.Progress.Begin("pages, charts", "pages", 0)
-	if err := writeContent(ds, res, open, filepath.Join(root, "content"), src, staging, opts.Progress); err != nil {
+	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF}
+	if err := writeContent(ds, res, open, cfg, src, staging, opts.Progress); err != nil {
 		return Stats{}, err
 	}
-	cfg := filepath.Join(src, "hugo.toml")
-	if err := os.WriteFile(cfg, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644); err != nil {
+	config := filepath.Join(src, "hugo.toml")
+	if err := os.WriteFile(config, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644); err != nil {
 		return Stats{}, err
 	}
 	fmt.Fprintln(opts.Log, "rendering pages with Hugo")
 	opts.Progress.Begin("hugo", "pages", 0)
-	pages, err := runHugo(root, cfg, staging)
+	pages, err := runHugo(root, config, staging)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -124,55 +125,57 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
 }
 
-// writeContent writes one content file per page and language below src/content.
-// Files that are not pages (the search index) go straight to staging.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, contentDir, src, staging string, progress Progress) error {
+// writeContent writes one content file per page and language below
+// src/content: JSON front matter, then the page's HTML body. Files that are
+// not pages (the search index) go straight to staging.
+func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, src, staging string, progress Progress) error {
 	md := newMarkdown()
+	var buf []byte
 	for _, lang := range Languages {
-		p, err := newPager(ds, res, lang, contentDir, md)
+		p, err := newPager(ds, res, lang, cfg, md)
 		if err != nil {
 			return err
 		}
 		p.open = open
-		pages, err := p.pages()
-		if err != nil {
-			return err
-		}
 		index, err := p.searchIndex()
 		if err != nil {
 			return err
 		}
-		prefix := ""
+		prefix, suffix := "", ".html"
 		if lang != Languages[0] {
-			prefix = lang
+			prefix, suffix = lang, "."+lang+".html"
 		}
 		if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
 			return err
 		}
-		for _, pg := range pages {
-			name := pg.Path + ".md"
-			if lang != Languages[0] {
-				name = pg.Path + "." + lang + ".md"
+		err = p.pages(func(pg page) error {
+			buf, err = appendPage(buf[:0], pg)
+			if err != nil {
+				return err
 			}
-			if err := writePage(filepath.Join(src, "content", filepath.FromSlash(name)), pg); err != nil {
+			if err := writeFile(filepath.Join(src, "content", filepath.FromSlash(pg.Path+suffix)), buf); err != nil {
 				return err
 			}
 			progress.Add(1)
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// writePage writes a content file: JSON front matter, then the body.
-func writePage(path string, pg page) error {
-	fm, err := json.MarshalIndent(pg.FM, "", " ")
+// appendPage appends a content file to buf: the JSON front matter on its
+// own lines, then the body.
+func appendPage(buf []byte, pg page) ([]byte, error) {
+	fm, err := json.Marshal(pg.FM)
 	if err != nil {
-		return fmt.Errorf("page %s: %w", pg.Path, err)
+		return buf, fmt.Errorf("page %s: %w", pg.Path, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(append(fm, '\n'), pg.Body...), 0o644)
+	buf = append(buf, fm...)
+	buf = append(buf, '\n')
+	return append(buf, pg.Body...), nil
 }
 
 // hugoConfig writes Hugo's configuration. Every folder is mounted by its
@@ -211,6 +214,12 @@ title = %s
 [markup.goldmark.renderer]
 unsafe = false
 
+# Hugo refuses HTML content files unless allowed. The generated pages are
+# HTML written by the generator, which escapes every text from the data
+# (generator/site/html.go); hand-written pages are Markdown.
+[security]
+allowContent = ['^text/markdown$', '^text/html$']
+
 [mediaTypes."application/atom+xml"]
 suffixes = ["xml"]
 
@@ -219,8 +228,13 @@ mediaType = "application/atom+xml"
 baseName = "index"
 rel = "alternate"
 
+# Pages are not minified: their bodies, the bulk of every page, are
+# written compact by the generator, and minifying a national site's HTML
+# again would cost seconds for a few bytes. CSS and scripts are minified
+# in their pipelines (templates/layouts/_partials).
 [minify]
 minifyOutput = true
+disableHTML = true
 
 [sitemap]
 changeFreq = ""

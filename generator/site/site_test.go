@@ -129,8 +129,8 @@ func TestSamplePagesCarryCharts(t *testing.T) {
 	} {
 		html := readPage(t, dir, tc.path)
 		for _, want := range []string{
-			`id=` + tc.chartID + ` `,
-			`<script type=application/json id=` + tc.chartID + `-option>`,
+			`id="` + tc.chartID + `"`,
+			`<script type="application/json" id="` + tc.chartID + `-option">`,
 			`aria-labelledby="` + tc.chartID + `-title"`,
 		} {
 			if !strings.Contains(html, want) {
@@ -250,7 +250,7 @@ func TestFailedBuildKeepsPublishedSite(t *testing.T) {
 	}
 	before := hashTree(t, out)
 
-	broken := filepath.Join(proj, "templates", "layouts", "_partials", "unit.html")
+	broken := filepath.Join(proj, "templates", "layouts", "_partials", "footer.html")
 	if err := os.WriteFile(broken, []byte(`{{ partial "no-such-partial.html" . }}`), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,7 @@
 package site
 
+import "minhbach/generator/dataset"
+
 // words holds the texts the generator composes into figures, captions and
 // summaries, in one language. Texts of the page chrome (navigation, headings)
 // are Hugo i18n strings in templates/i18n instead.
@@ -14,17 +16,19 @@ type words struct {
 	Score, Group, Points, Indicator, Type      string
 	Latest, TrendOf, RankingIn, From, To       string
 	Above, Below, Equal                        string
-	Rates                                      string
-	UnitTypes                                  map[string]string
-	Lagging, Leading                           string
-	NoTarget                                   string
-	Rose, FellBy                               string
-	GapLeft                                    string // "%s, còn cách mục tiêu %s"
-	PointsUnit                                 string // "điểm %"
-	File, Contents, Size, Measure              string
-	Export, FirstPublication, NewPeriods       string
-	ChangeCounts                               string // "%s added, %s revised, %s removed"
-	Revised, OldValue, NewValue                string
+	// The same four, on a site whose top unit is the country.
+	Country, AboveCountry, BelowCountry, EqualCountry string
+	Rates                                             string
+	UnitTypes                                         map[string]string
+	Lagging, Leading                                  string
+	NoTarget                                          string
+	Rose, FellBy                                      string
+	GapLeft                                           string // "%s, còn cách mục tiêu %s"
+	PointsUnit                                        string // "điểm %"
+	File, Contents, Size, Measure                     string
+	Export, FirstPublication, NewPeriods              string
+	ChangeCounts                                      string // "%s added, %s revised, %s removed"
+	Revised, OldValue, NewValue                       string
 }
 
 var vocabulary = map[string]words{
@@ -38,6 +42,7 @@ var vocabulary = map[string]words{
 		Score: "Điểm", Group: "Nhóm", Points: "Điểm", Indicator: "Chỉ số", Type: "Loại",
 		Latest: "mới nhất", TrendOf: "Diễn biến", RankingIn: "Xếp hạng các đơn vị,", From: "từ", To: "đến",
 		Above: "cao hơn toàn tỉnh", Below: "thấp hơn toàn tỉnh", Equal: "bằng toàn tỉnh",
+		Country: "Toàn quốc", AboveCountry: "cao hơn toàn quốc", BelowCountry: "thấp hơn toàn quốc", EqualCountry: "bằng toàn quốc",
 		Rates:     "Các tỷ lệ chính",
 		UnitTypes: map[string]string{"country": "Quốc gia", "province": "Tỉnh", "commune": "Xã", "ward": "Phường", "special_zone": "Đặc khu"},
 		Lagging:   "10 đơn vị thấp nhất", Leading: "10 đơn vị cao nhất",
@@ -55,6 +60,7 @@ var vocabulary = map[string]words{
 		Score: "Score", Group: "Group", Points: "Points", Indicator: "Indicator", Type: "Type",
 		Latest: "latest", TrendOf: "Trend of", RankingIn: "Ranking of units,", From: "from", To: "to",
 		Above: "above the province", Below: "below the province", Equal: "equal to the province",
+		Country: "Country", AboveCountry: "above the country", BelowCountry: "below the country", EqualCountry: "equal to the country",
 		Rates:     "Main rates",
 		UnitTypes: map[string]string{"country": "Country", "province": "Province", "commune": "Commune", "ward": "Ward", "special_zone": "Special zone"},
 		Lagging:   "10 lowest units", Leading: "10 highest units",
@@ -62,4 +68,13 @@ var vocabulary = map[string]words{
 		Rose:     "up", FellBy: "down",
 		GapLeft: "%s, %s short of the target", PointsUnit: "pp",
 	},
+}
+
+// about returns the words for a site whose top unit is of type t: a
+// national site compares with the whole country, not the province.
+func (w words) about(t dataset.UnitType) words {
+	if t == dataset.Country {
+		w.Province, w.Above, w.Below, w.Equal = w.Country, w.AboveCountry, w.BelowCountry, w.EqualCountry
+	}
+	return w
 }

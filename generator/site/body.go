@@ -1,0 +1,473 @@
+package site
+
+import "strconv"
+
+// The bodies of generated pages, one function per page kind, and the pieces
+// they share: tables, charts and changes. Each writes what a Hugo partial
+// would, as compact HTML; baseof.html puts it in the page with .Content.
+
+// table writes a data table: caption, head, rows, numbers aligned right.
+func (w *htmlWriter) table(t *table) {
+	w.raw(`<div class="table-wrap"><table><caption>`)
+	w.text(t.Caption)
+	w.raw(`</caption><thead><tr>`)
+	for i, h := range t.Head {
+		if t.Numeric[i] {
+			w.raw(`<th scope="col" class="num">`)
+		} else {
+			w.raw(`<th scope="col">`)
+		}
+		w.text(h)
+		w.raw(`</th>`)
+	}
+	w.raw(`</tr></thead><tbody>`)
+	for _, row := range t.Rows {
+		w.raw(`<tr>`)
+		for i := range row {
+			w.cell(&row[i])
+		}
+		w.raw(`</tr>`)
+	}
+	w.raw(`</tbody></table></div>`)
+}
+
+// cell writes one table cell, a row header or data, maybe a link.
+func (w *htmlWriter) cell(c *cell) {
+	if c.Head {
+		w.raw(`<th scope="row"`)
+	} else {
+		w.raw(`<td`)
+	}
+	switch {
+	case c.Num && c.Class != "":
+		w.raw(` class="num `)
+		w.text(c.Class)
+		w.raw(`"`)
+	case c.Num:
+		w.raw(` class="num"`)
+	case c.Class != "":
+		w.raw(` class="`)
+		w.text(c.Class)
+		w.raw(`"`)
+	}
+	w.raw(`>`)
+	if c.URL != "" {
+		w.raw(`<a href="`)
+		if c.Raw {
+			w.url(c.URL)
+		} else {
+			w.langURL(c.URL)
+		}
+		w.raw(`">`)
+		w.text(c.Text)
+		w.raw(`</a>`)
+	} else {
+		w.text(c.Text)
+	}
+	// A change coloured as better or worse also says so in words.
+	if c.Class == "better" || c.Class == "worse" {
+		w.raw(`<span class="sr-only"> (`)
+		w.t("verdict_" + c.Class)
+		w.raw(`)</span>`)
+	}
+	if c.Head {
+		w.raw(`</th>`)
+	} else {
+		w.raw(`</td>`)
+	}
+}
+
+// chart writes a chart: its static SVG (drawn at build time, shown without
+// JavaScript and in print), which the chart script replaces with ECharts; a
+// text summary; and its data as a table.
+func (w *htmlWriter) chart(c *chartView) {
+	w.raw(`<figure class="chart" id="`)
+	w.text(c.ID)
+	w.raw(`" data-option="`)
+	w.text(c.ID)
+	w.raw(`-option" data-width="`)
+	w.raw(strconv.Itoa(c.Width))
+	w.raw(`" data-height="`)
+	w.raw(strconv.Itoa(c.Height))
+	w.raw(`"><figcaption>`)
+	w.text(c.Title)
+	w.raw(`</figcaption><div class="chart-canvas">`)
+	w.html(c.SVG)
+	w.raw(`</div><p class="chart-summary">`)
+	w.text(c.Summary)
+	w.raw(`</p><script type="application/json" id="`)
+	w.text(c.ID)
+	w.raw(`-option">`)
+	w.json(c.Option)
+	w.raw(`</script><details class="chart-data"><summary>`)
+	w.t("chart_data")
+	w.raw(`</summary>`)
+	w.table(&c.Table)
+	w.raw(`</details></figure>`)
+}
+
+// charts writes a section's charts.
+func (w *htmlWriter) charts(cs []chartView) {
+	for i := range cs {
+		w.chart(&cs[i])
+	}
+}
+
+// change writes a change on an earlier period: the figure, with its verdict
+// said in words for everyone.
+func (w *htmlWriter) change(c change) {
+	w.raw(`<span class="change `)
+	w.text(c.Verdict)
+	w.raw(`"><span aria-hidden="true" class="arrow"></span>`)
+	w.text(c.Text)
+	w.raw(`</span> <span class="change-label">`)
+	w.text(c.Label)
+	w.raw(`</span>`)
+}
+
+// section opens a section with its heading.
+func (w *htmlWriter) section(id, heading string) {
+	w.raw(`<section aria-labelledby="`)
+	w.raw(id)
+	w.raw(`"><h2 id="`)
+	w.raw(id)
+	w.raw(`">`)
+	w.text(heading)
+	w.raw(`</h2>`)
+}
+
+// h1 writes the page's main heading.
+func (w *htmlWriter) h1(title string) {
+	w.raw(`<h1>`)
+	w.text(title)
+	w.raw(`</h1>`)
+}
+
+func (w *htmlWriter) homeBody(h *homeParams) {
+	w.raw(`<h1>`)
+	w.text(h.Province)
+	w.raw(` <span class="subtitle">— `)
+	w.t("headline_period")
+	w.raw(` `)
+	w.text(h.Period)
+	w.raw(`</span></h1><p class="lead">`)
+	w.t("home_lead")
+	w.raw(`</p>`)
+	w.section("cards-h", w.i18n.get("headline_indicators"))
+	w.raw(`<ul class="cards">`)
+	for _, c := range h.Cards {
+		w.raw(`<li class="card"><h3><a href="`)
+		w.langURL(c.URL)
+		w.raw(`">`)
+		w.text(c.Name)
+		w.raw(`</a></h3><p class="value">`)
+		w.text(c.Value)
+		w.raw(`</p><p class="period">`)
+		w.text(c.Period)
+		w.raw(`</p><p>`)
+		w.change(c.Prev)
+		w.raw(`</p>`)
+		if c.Target != "" {
+			w.raw(`<p class="target">`)
+			w.text(c.Target)
+			w.raw(`</p>`)
+		}
+		if c.StatusText != "" {
+			w.raw(`<p class="status"><span class="badge `)
+			w.text(c.Status)
+			w.raw(`">`)
+			w.text(c.StatusText)
+			w.raw(`</span></p>`)
+		}
+		w.raw(`</li>`)
+	}
+	w.raw(`</ul></section>`)
+	w.section("trend-h", w.i18n.get("trends"))
+	w.charts(h.Charts)
+	w.raw(`</section><p class="report-link"><a href="`)
+	w.langURL(h.Report.URL)
+	w.raw(`">`)
+	w.t("read_report")
+	w.raw(` `)
+	w.text(h.Report.Text)
+	w.raw(`</a></p>`)
+}
+
+func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
+	w.h1(title)
+	w.raw(`<div class="prose">`)
+	w.html(p.Description)
+	w.raw(`</div><section class="latest" aria-labelledby="latest-h"><h2 id="latest-h">`)
+	w.t("latest_value")
+	w.raw(` — `)
+	w.text(p.Period)
+	w.raw(`</h2><p class="value big">`)
+	w.text(p.Value)
+	w.raw(`</p><ul class="changes"><li>`)
+	w.t("vs_prev")
+	w.raw(`: `)
+	w.change(p.Prev)
+	w.raw(`</li><li>`)
+	w.t("vs_year_ago")
+	w.raw(`: `)
+	w.change(p.YearAgo)
+	w.raw(`</li>`)
+	if p.LastYear.Verdict != "none" {
+		w.raw(`<li>`)
+		w.text(p.LastYearLabel)
+		w.raw(`: `)
+		w.change(p.LastYear)
+		w.raw(`</li>`)
+	}
+	w.raw(`</ul>`)
+	if p.Target != "" {
+		w.raw(`<p class="target">`)
+		w.text(p.Target)
+		if p.StatusText != "" {
+			w.raw(` — <span class="badge `)
+			w.text(p.Status)
+			w.raw(`">`)
+			w.text(p.StatusText)
+			w.raw(`</span>`)
+		}
+		w.raw(`</p>`)
+		if p.Source != "" {
+			w.raw(`<p class="source">`)
+			w.text(p.Source)
+			w.raw(`</p>`)
+		}
+	}
+	w.raw(`</section>`)
+	w.section("charts-h", w.i18n.get("trend_and_ranking"))
+	w.charts(p.Charts)
+	w.raw(`</section>`)
+}
+
+func (w *htmlWriter) unitBody(title string, p *unitParams) {
+	w.h1(title)
+	w.raw(`<p class="lead">`)
+	w.text(p.TypeName)
+	if p.Parent.URL != "" {
+		w.raw(` — <a href="`)
+		w.langURL(p.Parent.URL)
+		w.raw(`">`)
+		w.text(p.Parent.Text)
+		w.raw(`</a>`)
+	}
+	w.raw(`</p>`)
+	w.section("summary-h", w.i18n.get("indicators_in")+" "+p.Period)
+	w.table(&p.Summary)
+	w.raw(`</section>`)
+	if len(p.Charts) > 0 {
+		w.section("charts-h", w.i18n.get("trends"))
+		w.charts(p.Charts)
+		w.raw(`</section>`)
+	}
+	if len(p.Children.Rows) > 0 {
+		w.section("children-h", w.i18n.get("units_within"))
+		w.table(&p.Children)
+		w.raw(`</section>`)
+	}
+}
+
+func (w *htmlWriter) reportBody(p *reportParams) {
+	w.raw(`<article class="report"><h1>`)
+	w.t("report_title")
+	w.raw(` `)
+	w.text(p.Period)
+	w.raw(`</h1><p class="report-actions">`)
+	if p.PDF {
+		w.raw(`<a href="`)
+		w.langURL("reports/" + p.PeriodSlug + ".pdf")
+		w.raw(`" type="application/pdf">`)
+		w.t("report_pdf")
+		w.raw(`</a> · `)
+	}
+	w.raw(`<a href="`)
+	w.langURL("reports/index.xml")
+	w.raw(`" type="application/atom+xml">`)
+	w.t("report_feed")
+	w.raw(`</a></p>`)
+	if p.Commentary != "" {
+		w.raw(`<section class="prose commentary" aria-labelledby="comment-h"><h2 id="comment-h">`)
+		w.t("commentary")
+		w.raw(`</h2>`)
+		w.html(p.Commentary)
+		w.raw(`</section>`)
+	}
+	w.section("summary-h", w.i18n.get("summary"))
+	w.table(&p.Summary)
+	w.raw(`</section>`)
+	if len(p.Charts) > 0 {
+		w.section("trend-h", w.i18n.get("trends"))
+		w.charts(p.Charts)
+		w.raw(`</section>`)
+	}
+	w.section("moves-h", w.i18n.get("moves"))
+	w.raw(`<div class="two-col"><div><h3>`)
+	w.t("improved")
+	w.raw(`</h3>`)
+	w.list(p.Improved)
+	w.raw(`</div><div><h3>`)
+	w.t("fell")
+	w.raw(`</h3>`)
+	w.list(p.Fell)
+	w.raw(`</div></div></section>`)
+	w.section("units-h", w.i18n.get("lagging_leading"))
+	for i := range p.Lagging {
+		w.raw(`<div class="two-col"><div>`)
+		w.table(&p.Lagging[i])
+		w.raw(`</div><div>`)
+		w.table(&p.Leading[i])
+		w.raw(`</div></div>`)
+	}
+	w.raw(`</section>`)
+	w.section("data-h", w.i18n.get("completeness"))
+	w.raw(`<p>`)
+	w.t("completeness_share")
+	w.raw(` `)
+	w.text(p.Completeness)
+	w.raw(`.</p>`)
+	if len(p.Silent) > 0 {
+		w.raw(`<p>`)
+		w.t("silent_units")
+		w.raw(`: `)
+		for i, u := range p.Silent {
+			if i > 0 {
+				w.raw(`, `)
+			}
+			w.raw(`<a href="`)
+			w.langURL(u.URL)
+			w.raw(`">`)
+			w.text(u.Text)
+			w.raw(`</a>`)
+		}
+		w.raw(`.</p>`)
+	}
+	if len(p.Scores.Rows) > 0 {
+		w.table(&p.Scores)
+	}
+	w.raw(`</section></article>`)
+}
+
+// list writes items as a list, or says there are none.
+func (w *htmlWriter) list(items []string) {
+	if len(items) == 0 {
+		w.raw(`<p>`)
+		w.t("none")
+		w.raw(`</p>`)
+		return
+	}
+	w.raw(`<ul>`)
+	for _, s := range items {
+		w.raw(`<li>`)
+		w.text(s)
+		w.raw(`</li>`)
+	}
+	w.raw(`</ul>`)
+}
+
+// searchBody writes the search form; search.js answers it from the index.
+func (w *htmlWriter) searchBody(title string) {
+	w.h1(title)
+	w.raw(`<form class="search-form" role="search" action="`)
+	w.langURL("search/")
+	w.raw(`" method="get" data-index="`)
+	w.langURL("search/index.json")
+	w.raw(`"><label for="q">`)
+	w.t("search_label")
+	w.raw(`</label> <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"> <button type="submit">`)
+	w.t("search_button")
+	w.raw(`</button></form><p id="search-status" class="search-status" role="status" aria-live="polite"></p><ul id="search-results" class="search-results"></ul><noscript><p>`)
+	w.t("search_noscript")
+	for i, s := range []string{"indicators", "units", "reports"} {
+		if i == 0 {
+			w.raw(` <a href="`)
+		} else {
+			w.raw(` · <a href="`)
+		}
+		w.langURL(s + "/")
+		w.raw(`">`)
+		w.t(s)
+		w.raw(`</a>`)
+	}
+	w.raw(`</p></noscript>`)
+}
+
+// dataBody writes the open-data catalogue: every download, its size,
+// columns and licence, and the change log.
+func (w *htmlWriter) dataBody(title string, p *dataParams) {
+	w.h1(title)
+	w.raw(`<p class="lead">`)
+	w.t("data_lead")
+	w.raw(`</p><ul>`)
+	if p.Exported != "" {
+		w.raw(`<li>`)
+		w.t("data_exported")
+		w.raw(`: `)
+		w.text(p.Exported)
+		w.raw(`</li>`)
+	}
+	w.raw(`<li>`)
+	w.t("data_licence")
+	w.raw(`: `)
+	if p.Licence.URL != "" {
+		w.raw(`<a href="`)
+		w.text(p.Licence.URL)
+		w.raw(`">`)
+		w.text(p.Licence.Text)
+		w.raw(`</a>`)
+	} else {
+		w.text(p.Licence.Text)
+	}
+	w.raw(`</li><li>`)
+	w.t("data_columns")
+	w.raw(`: <a href="`)
+	w.langURL("methodology/")
+	w.raw(`">`)
+	w.t("methodology")
+	w.raw(`</a></li><li>`)
+	w.t("data_package")
+	w.raw(`: <a href="`)
+	w.url("datapackage.json")
+	w.raw(`">datapackage.json</a> (Frictionless Data Package)</li><li>`)
+	w.t("data_changes_json")
+	w.raw(`: <a href="`)
+	w.url("data/changes.json")
+	w.raw(`">data/changes.json</a></li></ul>`)
+	w.section("changes-h", w.i18n.get("data_changes"))
+	for i := range p.Changes {
+		c := &p.Changes[i]
+		w.raw(`<h3>`)
+		w.text(c.Title)
+		w.raw(`</h3><p>`)
+		w.text(c.Summary)
+		w.raw(`</p>`)
+		if len(c.Revised.Rows) > 0 {
+			w.table(&c.Revised)
+		}
+	}
+	w.raw(`</section>`)
+	w.section("files-h", w.i18n.get("data_files"))
+	w.table(&p.Files)
+	w.raw(`</section>`)
+}
+
+// embedBody writes a chart for other sites to frame, with its source.
+func (w *htmlWriter) embedBody(p *embedParams, siteTitle string) {
+	w.chart(&p.Chart)
+	w.raw(`<p class="embed-source">`)
+	w.t("embed_source")
+	w.raw(`: <a href="`)
+	w.absLangURL(p.Source.URL)
+	w.raw(`" target="_top">`)
+	w.text(p.Source.Text)
+	w.raw(` — `)
+	w.text(siteTitle)
+	w.raw(`</a>`)
+	if p.Credit != "" {
+		w.raw(` · `)
+		w.text(p.Credit)
+	}
+	w.raw(`</p>`)
+}

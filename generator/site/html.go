@@ -1,0 +1,169 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// htmlWriter writes the HTML body of a generated page. Hugo lays every page
+// out (head, navigation, footer, scripts) from templates/layouts; the bodies
+// of generated pages, made of tables and charts, are written here, because a
+// national site has millions of table cells and Go writes them far faster
+// than templates do.
+//
+// Markup comes only from the generator's own constants, through raw. Text
+// from the data (names, figures, captions, descriptions) goes through text,
+// which escapes it. Hugo reads a generated body as HTML content, in which it
+// looks for shortcodes, so every writer also keeps "{{" out of the body: a
+// unit named "{{< x >}}" is shown as text.
+type htmlWriter struct {
+	b []byte
+	// root is the site's path ("/" or "/sub/"), lang the language's path
+	// below it ("" or "en/"), so links match Hugo's relURL and relLangURL.
+	root, lang string
+	// base is the site's base URL with a trailing slash, for absolute links.
+	base string
+	i18n *i18n
+}
+
+// newHTMLWriter makes a writer for the pages of lang on a site published
+// at baseURL ("/" or "https://example.org/sub/").
+func newHTMLWriter(baseURL, lang string, tr *i18n) *htmlWriter {
+	base := strings.TrimSuffix(baseURL, "/") + "/"
+	root := base
+	if u, err := url.Parse(base); err == nil && u.Host != "" {
+		root = u.EscapedPath()
+		if !strings.HasSuffix(root, "/") {
+			root += "/"
+		}
+	}
+	w := &htmlWriter{root: root, base: base, i18n: tr}
+	if lang != Languages[0] {
+		w.lang = lang + "/"
+	}
+	return w
+}
+
+// raw writes markup that the generator wrote itself.
+func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
+
+// text writes text from the data, escaped for HTML text and for quoted
+// attribute values.
+func (w *htmlWriter) text(s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '{':
+			esc = "&#123;"
+		default:
+			continue
+		}
+		w.b = append(w.b, s[start:i]...)
+		w.b = append(w.b, esc...)
+		start = i + 1
+	}
+	w.b = append(w.b, s[start:]...)
+}
+
+// t writes the interface string key of the page's language, escaped.
+func (w *htmlWriter) t(key string) { w.text(w.i18n.get(key)) }
+
+// langURL writes the link to a site-relative path within the page's
+// language ("units/an-an/" → "/en/units/an-an/"), like Hugo's relLangURL.
+func (w *htmlWriter) langURL(path string) {
+	w.text(w.root)
+	w.text(w.lang)
+	w.text(path)
+}
+
+// url writes the link to a site-relative path outside any language (a
+// download), like Hugo's relURL.
+func (w *htmlWriter) url(path string) {
+	w.text(w.root)
+	w.text(path)
+}
+
+// absLangURL writes the absolute link to a path within the page's language,
+// for pages that other sites frame.
+func (w *htmlWriter) absLangURL(path string) {
+	w.text(w.base)
+	w.text(w.lang)
+	w.text(path)
+}
+
+// html writes HTML that a trusted writer made from data: goldmark's
+// rendering of Markdown (without raw HTML) or a chart's static SVG.
+func (w *htmlWriter) html(s string) {
+	w.b = append(w.b, strings.ReplaceAll(s, "{{", "{&#123;")...)
+}
+
+// json writes JSON for a <script type="application/json"> element. The JSON
+// comes from encoding/json, which escapes <, > and &; "{{" can only occur
+// inside its strings, where \u007b means the same.
+func (w *htmlWriter) json(s string) {
+	w.b = append(w.b, strings.ReplaceAll(s, "{{", `{\u007b`)...)
+}
+
+// String returns the HTML written so far.
+func (w *htmlWriter) String() string { return string(w.b) }
+
+// reset empties the writer for the next page, keeping its memory.
+func (w *htmlWriter) reset() { w.b = w.b[:0] }
+
+// i18n holds the interface strings of one language: the same
+// templates/i18n/<lang>.toml files that Hugo's T function reads, so that
+// every interface string has one home.
+type i18n struct {
+	lang    string
+	strings map[string]string
+	// missing is the first key asked for that the file lacks.
+	missing string
+}
+
+// loadI18n reads templates/i18n/<lang>.toml below root.
+func loadI18n(root, lang string) (*i18n, error) {
+	path := filepath.Join(root, "templates", "i18n", lang+".toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	strs := map[string]string{}
+	if err := toml.Unmarshal(data, &strs); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &i18n{lang: lang, strings: strs}, nil
+}
+
+// get returns the string of key, and remembers a key the file lacks, which
+// err then reports.
+func (t *i18n) get(key string) string {
+	s, ok := t.strings[key]
+	if !ok && t.missing == "" {
+		t.missing = key
+	}
+	return s
+}
+
+// err reports the first interface string that was missing.
+func (t *i18n) err() error {
+	if t.missing == "" {
+		return nil
+	}
+	return fmt.Errorf("templates/i18n/%s.toml has no string %q", t.lang, t.missing)
+}
