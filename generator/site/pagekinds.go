@@ -78,7 +78,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	}
 	params.Charts = append(params.Charts, rank)
 	params.Ranking = tbl
-	return page{Path: "indicators/" + ind.ID + "/index", FM: frontMatter{
+	return page{Path: "indicators/" + ind.ID, FM: frontMatter{
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.Name, p.f.Period(p.latest), params.Value),
 		Params:      pageParams{Kind: "indicator", Charts: true},
@@ -200,7 +200,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		title = u.Name + " (" + tn + ")"
 	}
 	params.Children = p.unitTable(u.Name, p.children[u.Code])
-	return page{Path: "units/" + u.Code + "/index", FM: frontMatter{
+	return page{Path: "units/" + u.Code, FM: frontMatter{
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
 		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0},
@@ -297,7 +297,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	}
 	title := p.f.Period(q)
 	y, m, d := q.End()
-	return page{Path: "reports/" + q.Slug() + "/index", FM: frontMatter{
+	return page{Path: "reports/" + q.Slug(), FM: frontMatter{
 		Title:       title,
 		Date:        fmt.Sprintf("%04d-%02d-%02d", y, m, d),
 		Description: p.reportSummary(q),

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"math"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -14,13 +15,23 @@ import (
 )
 
 // page is one generated content file: its path below content/ (without the
-// language suffix and extension), its front matter and its HTML body.
+// language suffix and extension: "units/an-an", or "units/_index" for a
+// section), its front matter and its HTML body.
 type page struct {
 	Path string
 	FM   frontMatter
 	Body string
 	// Charts are the charts on the page; each also gets an embed page.
 	Charts []chartView
+}
+
+// url returns the page's site-relative URL: "units/an-an/" for
+// units/an-an, "units/" for units/_index, "" for the home page.
+func (pg page) url() string {
+	if dir, name := path.Split(pg.Path); name == "_index" {
+		return dir
+	}
+	return pg.Path + "/"
 }
 
 // pager builds the pages of one language from the computed indicators.

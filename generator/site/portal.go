@@ -32,7 +32,7 @@ type embedParams struct {
 
 func (p *pager) searchPage() page {
 	title := p.word("search")
-	return page{Path: "search/index", FM: frontMatter{Title: title, Params: pageParams{Kind: "search"}},
+	return page{Path: "search", FM: frontMatter{Title: title, Params: pageParams{Kind: "search"}},
 		Body: p.body(func(w *htmlWriter) { w.searchBody(title) })}
 }
 
@@ -60,7 +60,7 @@ func (p *pager) dataPage() page {
 		}
 	}
 	title := p.word("data")
-	return page{Path: "data/index", FM: frontMatter{
+	return page{Path: "data", FM: frontMatter{
 		Title:       title,
 		Description: title + " — " + p.ds.Meta.Title.Get(p.lang),
 		Params:      pageParams{Kind: "data"},
@@ -115,7 +115,7 @@ func (p *pager) changeView(c changeEntry) changeView {
 // before, for other sites to frame, with a source line and a link back.
 func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 	var out []page
-	source := strings.TrimSuffix(strings.TrimSuffix(pg.Path, "index"), "_")
+	source := pg.url()
 	for _, c := range pg.Charts {
 		if seen[c.ID] {
 			continue
@@ -123,7 +123,7 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 		seen[c.ID] = true
 		params := embedParams{Chart: c, Source: link{Text: pg.FM.Title, URL: source},
 			Credit: p.ds.Meta.Publisher.Get(p.lang)}
-		out = append(out, page{Path: "embed/" + c.ID + "/index",
+		out = append(out, page{Path: "embed/" + c.ID,
 			FM:   frontMatter{Title: c.Title, Params: pageParams{Kind: "embed", Charts: true}},
 			Body: p.body(func(w *htmlWriter) { w.embedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
 	}

@@ -131,6 +131,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, src, staging string, progress Progress) error {
 	md := newMarkdown()
 	var buf []byte
+	made := map[string]bool{} // folders made so far
 	for _, lang := range Languages {
 		p, err := newPager(ds, res, lang, cfg, md)
 		if err != nil {
@@ -153,7 +154,14 @@ func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cf
 			if err != nil {
 				return err
 			}
-			if err := writeFile(filepath.Join(src, "content", filepath.FromSlash(pg.Path+suffix)), buf); err != nil {
+			name := filepath.Join(src, "content", filepath.FromSlash(pg.Path+suffix))
+			if dir := filepath.Dir(name); !made[dir] {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
+				made[dir] = true
+			}
+			if err := os.WriteFile(name, buf, 0o644); err != nil {
 				return err
 			}
 			progress.Add(1)
