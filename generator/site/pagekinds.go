@@ -159,11 +159,15 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params := unitParams{Code: u.Code, TypeName: p.w.UnitTypes[string(u.Type)], Period: p.f.Period(p.latest)}
 	parent, hasParent := p.unit(u.Parent)
+	// The last column compares with the unit above: the province, or on a
+	// national site the country for a province.
+	above := p.w.Province
 	if hasParent {
 		params.Parent = link{Text: parent.Name, URL: unitURL(parent.Code)}
+		above = parent.Name
 	}
 	tbl := table{Caption: u.Name + " — " + p.f.Period(p.latest),
-		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.Rank, p.w.Province},
+		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.Rank, above},
 		Numeric: []bool{false, true, true, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
