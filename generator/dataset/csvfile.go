@@ -138,29 +138,29 @@ func (cf *csvFile) reportBlank() {
 	}
 }
 
-// each calls fn for every data record that has as many fields as the
-// header; fn reads them from cf.s. Malformed and ragged records are
-// reported and skipped; an error that ends reading ends the file.
-func (cf *csvFile) each(fn func()) {
+// next reads the next data record that has as many fields as the header,
+// for the caller to read from cf.s, and reports whether there was one.
+// Malformed and ragged records are reported and skipped; an error that
+// ends reading ends the file.
+func (cf *csvFile) next() bool {
 	for {
 		n, err := cf.s.next()
 		cf.reportBlank()
-		if errors.Is(err, io.EOF) {
-			break
+		if err != nil && errors.Is(err, io.EOF) {
+			return false
 		}
+		cf.rows++
 		if err != nil {
-			cf.rows++
 			if !cf.report(err) {
-				break
+				return false
 			}
 			continue
 		}
-		cf.rows++
 		if n != len(cf.header) {
 			cf.c.errorf(cf.rowStart(), "ragged-row", "found %d fields, expected %d as in the header", n, len(cf.header))
 			continue
 		}
-		fn()
+		return true
 	}
 }
 
@@ -173,13 +173,13 @@ type record struct {
 // chunks calls fn with successive batches of records, for gocsv.
 func (cf *csvFile) chunks(fn func([]record)) {
 	batch := make([]record, 0, chunkRows)
-	cf.each(func() {
+	for cf.next() {
 		batch = append(batch, record{fields: slices.Clone(cf.s.strings()), pos: cf.positions()})
 		if len(batch) == chunkRows {
 			fn(batch)
 			batch = batch[:0]
 		}
-	})
+	}
 	if len(batch) > 0 {
 		fn(batch)
 	}

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -62,36 +63,44 @@ func (pl *plan) pos(cf *csvFile, s cellSource) Position {
 // exportReader turns the rows of every export into observations, checking
 // each cell against the units and the catalogue.
 //
-// This is the fast path of reading: rows go straight from the scanner to
-// observations, with the last period, unit and measure remembered (exports
-// repeat them row after row), numbers read without strconv where possible,
-// and duplicates found in a bitmap over (period, measure, unit) rather than
-// a map of positions. Duplicates are rare, so where the first of a pair was
-// read is looked up only when one is found, in finish.
+// This is the fast path of reading, and it works in two steps. While the
+// files are read, each good value becomes a small entry (its value and
+// where it was read) and an id that packs its period, measure and unit.
+// Cells are compared and looked up as bytes; the last period, unit and
+// measure are remembered, and so is the unit and the measure that came
+// after each one (exports repeat them row after row, in the same order).
+// Duplicates are found in a bitmap over the ids; they are rare, so where
+// the first of a pair was read is looked up only when one is found, in
+// finish. Then finish puts the ids in order (see sortWithIndex) and builds
+// each observation once, in its final place.
 type exportReader struct {
 	cfg      config
 	c        *collector
 	units    []Unit
 	measures []*Measure
-	// unitIndex and measureIndex find units by code and measures by id.
-	unitIndex    map[string]int32
-	measureIndex map[string]int32
-	names        *nameIndex
-	applies      []map[UnitType]bool
+	// unitCodes finds units by code, measureIDs measures by id.
+	unitCodes, measureIDs *codeIndex
+	names                 *nameIndex
+	// applies[m*len(units)+u] says whether measure m applies to unit u.
+	applies []bool
+	// unitBits and measureBits are the widths of a unit's and a measure's
+	// index in an id (see id).
+	unitBits, measureBits int
 
-	// periods numbers the periods seen; seen has a bit for each
-	// (period, measure, unit) observed.
-	periods map[period.Period]int
+	// periods lists the periods observed, in the order first observed: an
+	// id holds a period's place in it, its slot. seen has the bit of each
+	// id observed.
+	periods []period.Period
+	slots   map[period.Period]int
 	seen    []uint64
 	dups    []duplicate
 
-	obs []Observation
-	// keys holds the sort key of each observation (see sortKey).
-	keys []uint64
-	// unitRank and measureRank order units by code and measures by id.
-	unitRank, measureRank []uint64
-	lastSlotPeriod        period.Period
-	lastSlot              int
+	// files lists the exports read; file is the one being read.
+	files []string
+	file  int32
+	// entries and ids hold the observations read, in the order read.
+	entries []entry
+	ids     []uint64
 
 	// The last period, unit and measure read, and what they resolved to.
 	lastPlan                   *plan
@@ -101,11 +110,25 @@ type exportReader struct {
 	lastUnitText, lastMeasText string
 	lastUnit, lastMeas         int32
 	lastUnitErr                string
+	// The period of the last observation and its slot.
+	lastSlotPeriod period.Period
+	lastSlot       int
+}
+
+// entry is an observation as read, less what its id says: 24 bytes rather
+// than an Observation's 96, so that a million of them are cheap to keep
+// while reading and to gather in order.
+type entry struct {
+	value     float64
+	line, col int32
+	// file indexes exportReader.files.
+	file int32
 }
 
 // duplicate is an observation given again, to be reported with the place
 // of the first.
 type duplicate struct {
+	id  uint64
 	key observationKey
 	pos Position
 }
@@ -117,31 +140,73 @@ type observationKey struct {
 	measure string
 }
 
+// codeIndex finds a unit by its code or a measure by its id. Exports list
+// units and measures in the same order again and again, so it first tries
+// the one that came after the previous one the last time: one comparison of
+// bytes, cheaper than a map look-up.
+type codeIndex struct {
+	codes []string
+	index map[string]int32
+	// after[i] is the index found after i the last time, or -1.
+	after []int32
+}
+
+func newCodeIndex(codes []string) *codeIndex {
+	x := &codeIndex{codes: codes, index: make(map[string]int32, len(codes)), after: make([]int32, len(codes))}
+	for i, c := range codes {
+		x.index[c] = int32(i)
+		x.after[i] = -1
+	}
+	return x
+}
+
+// find returns the index of code; prev is the index found before, or -1.
+func (x *codeIndex) find(prev int32, code []byte) (int32, bool) {
+	if prev >= 0 {
+		if next := x.after[prev]; next >= 0 && string(code) == x.codes[next] {
+			return next, true
+		}
+	}
+	i, ok := x.index[string(code)]
+	if ok && prev >= 0 {
+		x.after[prev] = i
+	}
+	return i, ok
+}
+
 func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *exportReader {
 	er := &exportReader{
-		cfg:          cfg,
-		c:            c,
-		units:        units,
-		unitIndex:    make(map[string]int32, len(units)),
-		measureIndex: make(map[string]int32, len(cat.Measures)),
-		periods:      map[period.Period]int{},
+		cfg:         cfg,
+		c:           c,
+		units:       units,
+		unitBits:    bits.Len(uint(len(units))),
+		measureBits: bits.Len(uint(len(cat.Measures))),
+		slots:       map[period.Period]int{},
 	}
+	codes := make([]string, len(units))
 	for i := range units {
-		er.unitIndex[units[i].Code] = int32(i)
+		codes[i] = units[i].Code
 	}
-	er.unitRank = ranks(len(units), func(i, j int) int { return strings.Compare(units[i].Code, units[j].Code) })
-	er.measureRank = ranks(len(cat.Measures), func(i, j int) int { return strings.Compare(cat.Measures[i].ID, cat.Measures[j].ID) })
+	ids := make([]string, len(cat.Measures))
+	er.applies = make([]bool, len(cat.Measures)*len(units))
 	for i := range cat.Measures {
 		m := &cat.Measures[i]
-		er.measureIndex[m.ID] = int32(i)
+		ids[i] = m.ID
 		er.measures = append(er.measures, m)
-		ok := map[UnitType]bool{}
-		for _, t := range []UnitType{Country, Province, Commune, Ward, SpecialZone} {
-			ok[t] = m.AppliesToType(t)
+		for u := range units {
+			er.applies[i*len(units)+u] = m.AppliesToType(units[u].Type)
 		}
-		er.applies = append(er.applies, ok)
 	}
+	er.unitCodes, er.measureIDs = newCodeIndex(codes), newCodeIndex(ids)
 	return er
+}
+
+// id packs an observation's period slot, measure and unit into one number,
+// unique to the observation: slot, measure, unit from high bits to low.
+// It stays far below 64 bits: seen holds 1<<(measureBits+unitBits) bits
+// for each period.
+func (er *exportReader) id(slot int, measure, unit int32) uint64 {
+	return uint64(slot)<<(er.measureBits+er.unitBits) | uint64(measure)<<er.unitBits | uint64(unit)
 }
 
 // read reads one export file, through its mapping when mappingPath is not "".
@@ -168,13 +233,15 @@ func (er *exportReader) read(path, mappingPath string) {
 	if pl == nil {
 		return
 	}
-	before := len(er.obs)
-	cf.each(func() {
+	er.file = int32(len(er.files))
+	er.files = append(er.files, path)
+	before := len(er.entries)
+	for cf.next() {
 		er.row(cf, pl)
 		if cf.rows == estimateAfter {
-			er.reserve(cf, len(er.obs)-before)
+			er.reserve(cf, len(er.entries)-before)
 		}
-	})
+	}
 	if cf.rows == 0 {
 		er.c.errorf(Position{File: path, Line: 2, Column: 1}, "no-rows", "the file has a header but no data rows")
 	}
@@ -211,7 +278,7 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *mapping) *plan {
 			ok = false
 		}
 		seen[h[j]] = j
-		mi, known := er.measureIndex[h[j]]
+		mi, known := er.measureIDs.index[h[j]]
 		if !known {
 			er.c.errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %q; expected a measure id from the catalogue", h[j])
 			ok = false
@@ -244,14 +311,15 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		ok = false
 	}
 	if t := pl.unit.get(cf.s); string(t) != er.lastUnitText {
-		if i, found := er.unitIndex[string(t)]; found && !pl.byName {
-			er.lastUnit = i // the usual case, without allocating
-		} else {
-			er.lastUnit, er.lastUnitErr = er.findUnit(string(t), pl.byName)
+		i, found := int32(-1), false
+		if !pl.byName {
+			i, found = er.unitCodes.find(er.lastUnit, t) // the usual case, without allocating
 		}
-		er.lastUnitText = er.units[max(er.lastUnit, 0)].Code
-		if er.lastUnit < 0 || pl.byName {
+		if found {
+			er.lastUnit, er.lastUnitText = i, er.units[i].Code
+		} else {
 			er.lastUnitText = string(t)
+			er.lastUnit, er.lastUnitErr = er.findUnit(er.lastUnitText, pl.byName)
 		}
 	}
 	if er.lastUnit < 0 {
@@ -265,7 +333,11 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		return
 	}
 	if t := pl.measure.get(cf.s); string(t) != er.lastMeasText {
-		if i, found := er.measureIndex[string(t)]; found && pl.measureNames == nil {
+		i, found := int32(-1), false
+		if pl.measureNames == nil {
+			i, found = er.measureIDs.find(er.lastMeas, t)
+		}
+		if found {
 			er.lastMeas, er.lastMeasText = i, er.measures[i].ID
 		} else {
 			er.lastMeasText = string(t)
@@ -291,7 +363,7 @@ func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 		}
 		return i, ""
 	}
-	if i, ok := er.unitIndex[text]; ok {
+	if i, ok := er.unitCodes.index[text]; ok {
 		return i, ""
 	}
 	msg := fmt.Sprintf("found %q, expected a unit code from units.csv", text)
@@ -308,7 +380,7 @@ func (er *exportReader) findMeasure(text string, pl *plan) int32 {
 			text = id
 		}
 	}
-	if i, ok := er.measureIndex[text]; ok {
+	if i, ok := er.measureIDs.index[text]; ok {
 		return i
 	}
 	return -1
@@ -327,8 +399,9 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 		}
 		return
 	}
-	u := &er.units[er.lastUnit]
-	if !er.applies[mi][u.Type] {
+	ui := er.lastUnit
+	if !er.applies[int(mi)*len(er.units)+int(ui)] {
+		u := &er.units[ui]
 		er.c.errorf(pl.pos(cf, cellSource{col: mcol}), "not-applicable", "measure %q does not apply to %s units such as %q", m.ID, u.Type, u.Code)
 		return
 	}
@@ -343,28 +416,26 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 			return
 		}
 	}
-	p := er.lastPeriod
-	if p != er.lastSlotPeriod {
-		slot, ok := er.periods[p]
+	if p := er.lastPeriod; p != er.lastSlotPeriod {
+		slot, ok := er.slots[p]
 		if !ok {
 			slot = len(er.periods)
-			er.periods[p] = slot
-			er.seen = append(er.seen, make([]uint64, (len(er.measures)*len(er.units)+63)/64)...)
+			er.slots[p] = slot
+			er.periods = append(er.periods, p)
+			er.seen = append(er.seen, make([]uint64, (1<<(er.measureBits+er.unitBits)+63)/64)...)
 		}
 		er.lastSlotPeriod, er.lastSlot = p, slot
 	}
-	slot := er.lastSlot
-	stride := (len(er.measures)*len(er.units) + 63) / 64
-	bit := int(mi)*len(er.units) + int(er.lastUnit)
-	word := &er.seen[slot*stride+bit/64]
-	pos := cf.at(vcol)
-	if *word&(1<<(bit%64)) != 0 {
-		er.dups = append(er.dups, duplicate{observationKey{p, u.Code, m.ID}, pos})
+	id := er.id(er.lastSlot, mi, ui)
+	word, bit := &er.seen[id/64], uint64(1)<<(id%64)
+	if *word&bit != 0 {
+		er.dups = append(er.dups, duplicate{id, observationKey{er.lastPeriod, er.units[ui].Code, m.ID}, cf.at(vcol)})
 		return
 	}
-	*word |= 1 << (bit % 64)
-	er.obs = append(er.obs, Observation{Period: p, Unit: u.Code, Measure: m.ID, Value: v, Source: pos})
-	er.keys = append(er.keys, er.measureRank[mi]<<44|er.unitRank[er.lastUnit]<<18|uint64(periodKey(p)-minPeriodKey))
+	*word |= bit
+	at := cf.s.pos[vcol]
+	er.entries = append(er.entries, entry{value: v, line: int32(at.line), col: int32(at.col), file: er.file})
+	er.ids = append(er.ids, id)
 }
 
 // estimateAfter is the number of rows after which the rows left in a file
@@ -383,126 +454,118 @@ func (er *exportReader) reserve(cf *csvFile, got int) {
 	}
 	perRow := float64(got) / float64(cf.rows)
 	more := int(float64(cf.rows)*float64(size-read)/float64(read)*perRow*1.02) + 64
-	if free := cap(er.obs) - len(er.obs); more <= free {
+	if free := cap(er.entries) - len(er.entries); more <= free {
 		return
 	}
-	more = max(more, len(er.obs))
-	er.obs = slices.Grow(er.obs, more)
-	er.keys = slices.Grow(er.keys, more)
+	more = max(more, len(er.entries))
+	er.entries = slices.Grow(er.entries, more)
+	er.ids = slices.Grow(er.ids, more)
 }
 
-// ranks returns the rank of each of n items in the order cmp gives.
-func ranks(n int, cmp func(i, j int) int) []uint64 {
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
+// ranks returns the rank of each of n items in the order cmp gives, and
+// the item of each rank.
+func ranks(n int, cmp func(i, j int) int) (rank, item []int32) {
+	item = make([]int32, n)
+	for i := range item {
+		item[i] = int32(i)
 	}
-	slices.SortFunc(order, cmp)
-	r := make([]uint64, n)
-	for rank, i := range order {
-		r[i] = uint64(rank)
+	slices.SortFunc(item, func(i, j int32) int { return cmp(int(i), int(j)) })
+	rank = make([]int32, n)
+	for r, i := range item {
+		rank[i] = int32(r)
 	}
-	return r
+	return rank, item
 }
 
 // finish reports the duplicates, naming where each was first given, and
-// returns the observations sorted by measure, unit and period, and the
-// periods they speak of.
-func (er *exportReader) finish() ([]Observation, []period.Period) {
-	if len(er.dups) > 0 {
-		first := make(map[observationKey]Position, len(er.dups))
-		for _, d := range er.dups {
-			first[d.key] = Position{}
+// returns the observations sorted by measure id, unit code and period.
+//
+// The observations are put in order through their ids: each id becomes a
+// sort key that packs the rank of its measure, unit and period, the keys
+// are sorted (see sortWithIndex), and each observation is built once, in
+// its place, from its entry.
+func (er *exportReader) finish() *sortedObservations {
+	er.reportDuplicates()
+	measureRank, measureAt := ranks(len(er.measures), func(i, j int) int { return strings.Compare(er.measures[i].ID, er.measures[j].ID) })
+	unitRank, unitAt := ranks(len(er.units), func(i, j int) int { return strings.Compare(er.units[i].Code, er.units[j].Code) })
+	periodRank, periodAt := ranks(len(er.periods), func(i, j int) int { return periodKey(er.periods[i]) - periodKey(er.periods[j]) })
+	unitShift := bits.Len(uint(len(er.periods)))
+	s := &sortedObservations{
+		unitShift:    unitShift,
+		measureShift: unitShift + er.unitBits,
+		measureRank:  make(map[string]int32, len(er.measures)),
+		unitRank:     unitRank,
+		unitAt:       unitAt,
+		periods:      make([]period.Period, len(er.periods)),
+	}
+	for id, mi := range er.measureIDs.index {
+		s.measureRank[id] = measureRank[mi]
+	}
+	for r, slot := range periodAt {
+		s.periods[r] = er.periods[slot]
+	}
+
+	unitMask, measureMask := uint64(1)<<er.unitBits-1, uint64(1)<<er.measureBits-1
+	s.key = er.ids
+	for i, id := range s.key {
+		slot := id >> (er.measureBits + er.unitBits)
+		mi, ui := id>>er.unitBits&measureMask, id&unitMask
+		s.key[i] = uint64(measureRank[mi])<<s.measureShift | uint64(unitRank[ui])<<unitShift | uint64(periodRank[slot])
+	}
+	// The observations are allocated before the sort, so that a
+	// collection this starts can run while the sort writes no pointers,
+	// rather than add a write barrier to the writes below.
+	s.list = make([]Observation, len(s.key))
+	s.value = make([]float64, len(s.key))
+	order := sortWithIndex(s.key, 1<<(s.measureShift+er.measureBits))
+
+	// The entries are gathered a block at a time into a small buffer
+	// first: the reads from all over the entries then overlap, rather than
+	// wait one by one behind the writes of the observations.
+	var block [256]entry
+	for lo := 0; lo < len(s.key); lo += len(block) {
+		got := block[:min(len(block), len(s.key)-lo)]
+		for j := range got {
+			got[j] = er.entries[order[lo+j]]
 		}
-		for i := range er.obs {
-			o := &er.obs[i]
-			k := observationKey{o.Period, o.Unit, o.Measure}
-			if p, ok := first[k]; ok && p.File == "" {
-				first[k] = o.Source
+		for j, e := range got {
+			i := lo + j
+			k := s.key[i]
+			s.list[i] = Observation{
+				Period:  s.periods[s.period(i)],
+				Unit:    er.units[s.unit(i)].Code,
+				Measure: er.measures[measureAt[k>>s.measureShift]].ID,
+				Value:   e.value,
+				Source:  Position{File: er.files[e.file], Line: int(e.line), Column: int(e.col)},
 			}
-		}
-		for _, d := range er.dups {
-			er.c.errorf(d.pos, "duplicate", "%s for %s in %s is given twice; first at %s",
-				d.key.measure, d.key.unit, d.key.p, first[d.key].short())
+			s.value[i] = e.value
 		}
 	}
-	sortByKey(er.obs, er.keys)
-	er.keys = nil
-	periods := make([]period.Period, 0, len(er.periods))
-	for p := range er.periods {
-		periods = append(periods, p)
-	}
-	return er.obs, periods
+	er.entries, er.ids = nil, nil
+	return s
 }
 
-// minPeriodKey is the periodKey of the first period there can be, so that
-// keys of periods fit in 18 bits.
-var minPeriodKey = periodKey(period.Y(1900))
-
-// sortByKey orders obs by keys, which orders them by measure id, unit code
-// and period: a sort key packs the rank of the measure (20 bits), of the
-// unit (26 bits) and the period (18 bits). The keys are sorted with their
-// indexes by a radix sort (no comparisons; a pass is skipped when its digit
-// is the same in every key), and then each observation is moved once, along
-// the cycles of the permutation. For a million rows this is several times
-// faster than sorting the observations with a comparison of their strings.
-func sortByKey(obs []Observation, keys []uint64) {
-	if slices.IsSorted(keys) {
+// reportDuplicates reports each observation given again, with where it was
+// first given.
+func (er *exportReader) reportDuplicates() {
+	if len(er.dups) == 0 {
 		return
 	}
-	order := radixSort(keys)
-	// Position i gets obs[order[i]]; follow each cycle once.
-	for i := range order {
-		if order[i] < 0 || int(order[i]) == i {
-			continue
-		}
-		tmp := obs[i]
-		j := i
-		for {
-			from := int(order[j])
-			order[j] = -1
-			if from == i {
-				obs[j] = tmp
-				break
-			}
-			obs[j] = obs[from]
-			j = from
+	first := make(map[uint64]int, len(er.dups))
+	for _, d := range er.dups {
+		first[d.id] = -1
+	}
+	for i, id := range er.ids {
+		if at, ok := first[id]; ok && at < 0 {
+			first[id] = i
 		}
 	}
-}
-
-// radixSort returns the indexes of keys in ascending order of key, equal
-// keys in their original order: an LSD radix sort on 16-bit digits.
-func radixSort(keys []uint64) []int32 {
-	const digits, bits = 4, 16
-	var count [digits][1 << bits]int32
-	for _, k := range keys {
-		for d := range digits {
-			count[d][k>>(d*bits)&(1<<bits-1)]++
-		}
+	for _, d := range er.dups {
+		e := &er.entries[first[d.id]]
+		at := Position{File: er.files[e.file], Line: int(e.line), Column: int(e.col)}
+		er.c.errorf(d.pos, "duplicate", "%s for %s in %s is given twice; first at %s",
+			d.key.measure, d.key.unit, d.key.p, at.short())
 	}
-	n := len(keys)
-	order, spare := make([]int32, n), make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
-	}
-	for d := range digits {
-		c := &count[d]
-		if c[keys[0]>>(d*bits)&(1<<bits-1)] == int32(n) {
-			continue // every key has this digit
-		}
-		var sum int32
-		for i := range c {
-			c[i], sum = sum, sum+c[i]
-		}
-		for _, at := range order {
-			b := keys[at] >> (d * bits) & (1<<bits - 1)
-			spare[c[b]] = at
-			c[b]++
-		}
-		order, spare = spare, order
-	}
-	return order
 }
 
 // short formats a position as path:line:column.

@@ -85,13 +85,13 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	for _, ex := range exportFiles(filepath.Join(dir, ExportsDir), c) {
 		er.read(ex.csv, ex.mapping)
 	}
-	obs, periods := er.finish()
-	checkObservations(&cat, units, obs, periods, cfg, c)
+	obs := er.finish()
+	checkObservations(&cat, units, obs, cfg, c)
 	c.findings.Sort()
 	if c.hasErrors() {
 		return nil, &InvalidError{Findings: c.findings, Tally: c.tally}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: obs, Meta: meta, Findings: c.findings, Tally: c.tally}, nil
+	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Meta: meta, Findings: c.findings, Tally: c.tally}, nil
 }
 
 // exportFile is an export and, when it has one, its mapping file.

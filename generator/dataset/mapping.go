@@ -226,7 +226,7 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *mapping) *plan {
 					continue
 				}
 				used[i] = true
-				mi, known := er.measureIndex[id]
+				mi, known := er.measureIDs.index[id]
 				if !known {
 					er.c.errorf(Position{File: m.path}, "unknown-measure", "columns: %q maps to %q, which is not a measure id in the catalogue", name, id)
 					ok = false
@@ -243,7 +243,7 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *mapping) *plan {
 		if len(m.Measure.Names) > 0 {
 			pl.measureNames = map[string]string{}
 			for name, id := range m.Measure.Names {
-				if _, known := er.measureIndex[id]; !known {
+				if _, known := er.measureIDs.index[id]; !known {
 					er.c.errorf(Position{File: m.path}, "unknown-measure", "measure.names: %q maps to %q, which is not a measure id in the catalogue", name, id)
 					ok = false
 				}

@@ -260,6 +260,21 @@ func TestWarnings(t *testing.T) {
 			t.Errorf("got %q\nwant %q", got, want)
 		}
 	})
+	t.Run("weighted province total", func(t *testing.T) {
+		// The units' mean wait, weighted by files received, is
+		// (100×2 + 300×6) / 400 = 5 days; the province reports 4.
+		catalogue := testCatalogue + "[[measures]]\nid = \"wait_days\"\nkind = \"amount\"\nover_time = \"last\"\nacross_units = \"weighted_mean\"\nweight = \"files_received\"\nname = { vi = \"Chờ\", en = \"Wait\" }\n"
+		export := "period,unit,measure,value\n2025-Q1,an-giang,wait_days,4\n2025-Q1,go-quao,files_received,100\n2025-Q1,go-quao,wait_days,2\n2025-Q1,long-xuyen,files_received,300\n2025-Q1,long-xuyen,wait_days,6\n"
+		got := warnings(t, map[string]string{CatalogueFile: catalogue, "exports/a.csv": export})
+		want := `exports/a.csv:2:28: warning: wait_days for an-giang in 2025-Q1 is 4, but its units (2 of 2 reported) average, weighted by files_received, 5; expected the total to agree within 0.5%`
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("got %q\nwant %q", got, want)
+		}
+		export = strings.Replace(export, "an-giang,wait_days,4", "an-giang,wait_days,5", 1)
+		if got := warnings(t, map[string]string{CatalogueFile: catalogue, "exports/a.csv": export}); len(got) != 0 {
+			t.Errorf("with the province at 5 days: %q", got)
+		}
+	})
 }
 
 func TestMappedExports(t *testing.T) {

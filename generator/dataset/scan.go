@@ -30,9 +30,12 @@ type scanner struct {
 	line int
 	// long holds a line longer than the reader's buffer.
 	long []byte
-	// The last record: the contents of its fields, where each ends in buf,
-	// and where each starts in the file.
-	buf    []byte
+	// The last record: text holds its fields with one separator byte
+	// between each and the next, ends where each field ends in text, and
+	// pos where each starts in the file. text is the line read itself when
+	// no field is quoted, and own, with the quotes taken out, when one is.
+	text   []byte
+	own    []byte
 	ends   []int
 	pos    []fieldPos
 	fields []string
@@ -60,7 +63,7 @@ func newScanner(r *bufio.Reader, comma byte, maxField int) *scanner {
 // io.EOF only when no byte is left, and an *inputError for a line over the limit.
 func (s *scanner) readLine() ([]byte, error) {
 	line, err := s.r.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
+	if err != nil && errors.Is(err, bufio.ErrBufferFull) {
 		s.long = append(s.long[:0], line...)
 		for errors.Is(err, bufio.ErrBufferFull) {
 			if len(s.long) > s.maxField {
@@ -112,7 +115,11 @@ func (s *scanner) next() (int, error) {
 		}
 		break
 	}
-	s.buf, s.ends, s.pos = s.buf[:0], s.ends[:0], s.pos[:0]
+	s.ends, s.pos = s.ends[:0], s.pos[:0]
+	if bytes.IndexByte(line, '"') < 0 {
+		return s.split(line)
+	}
+	s.own = s.own[:0]
 	col := 1
 	for {
 		if len(line) == 0 || line[0] != '"' {
@@ -132,10 +139,12 @@ func (s *scanner) next() (int, error) {
 				return 0, &syntaxError{s.line, col + utf8.RuneCount(field[:j]),
 					`a quote inside an unquoted field; a field that holds quotes must be quoted, with each quote doubled ("")`}
 			}
-			s.buf = append(s.buf, field...)
-			s.ends = append(s.ends, len(s.buf))
+			s.own = append(s.own, field...)
+			s.ends = append(s.ends, len(s.own))
+			s.own = append(s.own, s.comma)
 			s.pos = append(s.pos, fieldPos{s.line, col})
 			if i < 0 {
+				s.text = s.own
 				return len(s.ends), nil
 			}
 			col += utf8.RuneCount(field) + 1
@@ -144,15 +153,15 @@ func (s *scanner) next() (int, error) {
 		}
 		// A quoted field runs to a quote not followed by another one.
 		start := fieldPos{s.line, col}
-		from := len(s.buf)
+		from := len(s.own)
 		line = line[1:]
 		col++
 		for {
 			i := bytes.IndexByte(line, '"')
 			if i < 0 {
 				// The field goes on on the next line.
-				s.buf = append(s.buf, line...)
-				if len(s.buf)-from > s.maxField {
+				s.own = append(s.own, line...)
+				if len(s.own)-from > s.maxField {
 					return 0, &inputError{Position{Line: start.line, Column: start.col}, "field-size",
 						fmt.Sprintf("the quoted field starting here is over the limit of %d bytes; is its closing quote missing?", s.maxField)}
 				}
@@ -166,23 +175,25 @@ func (s *scanner) next() (int, error) {
 				col = 1
 				continue
 			}
-			s.buf = append(s.buf, line[:i]...)
+			s.own = append(s.own, line[:i]...)
 			col += utf8.RuneCount(line[:i]) + 1
 			line = line[i+1:]
 			switch {
 			case len(line) > 0 && line[0] == '"': // "" is one quote
-				s.buf = append(s.buf, '"')
+				s.own = append(s.own, '"')
 				line = line[1:]
 				col++
 				continue
 			case len(line) > 0 && line[0] == s.comma:
-				s.ends = append(s.ends, len(s.buf))
+				s.ends = append(s.ends, len(s.own))
+				s.own = append(s.own, s.comma)
 				s.pos = append(s.pos, start)
 				line = line[1:]
 				col++
 			case len(line) == 0 || (len(line) == 1 && line[0] == '\n'):
-				s.ends = append(s.ends, len(s.buf))
+				s.ends = append(s.ends, len(s.own))
 				s.pos = append(s.pos, start)
+				s.text = s.own
 				return len(s.ends), nil
 			default:
 				r, _ := utf8.DecodeRune(line)
@@ -194,23 +205,59 @@ func (s *scanner) next() (int, error) {
 	}
 }
 
+// split splits a line without quotes, the usual case, into the fields of
+// the record. The fields stay in the line, which is valid until the next
+// read. One tight pass finds the delimiters and whether the line is all
+// ASCII, where a field's column is its byte offset plus one; only a line
+// with other characters has them counted.
+func (s *scanner) split(line []byte) (int, error) {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+	}
+	s.text = line
+	var high byte // the bits of every byte, ORed: below 0x80 for ASCII
+	for i, b := range line {
+		high |= b
+		if b == s.comma {
+			s.ends = append(s.ends, i)
+		}
+	}
+	s.ends = append(s.ends, len(line))
+	ascii := high < utf8.RuneSelf
+	start, col := 0, 1
+	for _, end := range s.ends {
+		if end-start > s.maxField {
+			return 0, &inputError{Position{Line: s.line, Column: col}, "field-size",
+				fmt.Sprintf("the field is over the limit of %d bytes", s.maxField)}
+		}
+		s.pos = append(s.pos, fieldPos{s.line, col})
+		if ascii {
+			col += end - start + 1
+		} else {
+			col += utf8.RuneCount(line[start:end]) + 1
+		}
+		start = end + 1
+	}
+	return len(s.ends), nil
+}
+
 // field returns the contents of field i of the last record.
 func (s *scanner) field(i int) []byte {
 	from := 0
 	if i > 0 {
-		from = s.ends[i-1]
+		from = s.ends[i-1] + 1
 	}
-	return s.buf[from:s.ends[i]]
+	return s.text[from:s.ends[i]]
 }
 
 // strings returns the fields of the last record as strings, with one allocation.
 func (s *scanner) strings() []string {
-	str := string(s.buf)
+	str := string(s.text)
 	s.fields = s.fields[:0]
 	from := 0
 	for _, end := range s.ends {
 		s.fields = append(s.fields, str[from:end])
-		from = end
+		from = end + 1
 	}
 	return s.fields
 }
