@@ -123,21 +123,27 @@ func (f Formatter) Signed(delta float64, decimals int) string {
 // "." as the decimal point and an ASCII "-" for negatives, rounded like
 // Number. It is the same in both languages. NaN and infinities give "".
 func (f Formatter) Decimal(v float64, decimals int) string {
+	var buf [40]byte
+	return string(f.AppendDecimal(buf[:0], v, decimals))
+}
+
+// AppendDecimal appends Decimal(v, decimals) to dst and returns the extended
+// buffer, for writers that build a whole file in one buffer.
+func (f Formatter) AppendDecimal(dst []byte, v float64, decimals int) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
+		return dst
 	}
-	var digitBuf, outBuf [40]byte
+	var digitBuf [40]byte
 	digits, intLen, zero := roundHalfAway(digitBuf[:0], v, decimals)
-	b := outBuf[:0]
 	if !zero && v < 0 {
-		b = append(b, '-')
+		dst = append(dst, '-')
 	}
-	b = append(b, digits[:intLen]...)
+	dst = append(dst, digits[:intLen]...)
 	if len(digits) > intLen {
-		b = append(b, '.')
-		b = append(b, digits[intLen:]...)
+		dst = append(dst, '.')
+		dst = append(dst, digits[intLen:]...)
 	}
-	return string(b)
+	return dst
 }
 
 // signMode says when a figure carries a sign.
@@ -189,6 +195,46 @@ func roundHalfAway(buf []byte, v float64, decimals int) (digits []byte, intLen i
 	if decimals < 0 {
 		decimals = 0
 	}
+	if digits, intLen, zero, ok := roundScaled(buf, v, decimals); ok {
+		return digits, intLen, zero
+	}
+	return roundShortest(buf, v, decimals)
+}
+
+// roundScaled is the fast path of roundHalfAway: it scales |v| by
+// 10^decimals and rounds in binary. That gives the digits rounding the
+// shortest decimal gives, since the scaled value is within 2 units in the
+// last place of the shortest decimal scaled; unless it is that close to a
+// half, as 2.675 is (267.49999999999997). Then it reports !ok, and the
+// exact path decides.
+func roundScaled(buf []byte, v float64, decimals int) (digits []byte, intLen int, zero, ok bool) {
+	if decimals > 15 {
+		return nil, 0, false, false
+	}
+	y := math.Abs(v) * math.Pow10(decimals)
+	if !(y < 1<<52) { // also NaN
+		return nil, 0, false, false
+	}
+	whole := math.Floor(y)
+	frac := y - whole // exact below 2^52
+	if math.Abs(frac-0.5) <= 1e-14*y {
+		return nil, 0, false, false
+	}
+	n := uint64(whole)
+	if frac > 0.5 {
+		n++
+	}
+	s := strconv.AppendUint(buf, n, 10)
+	if pad := decimals + 1 - len(s); pad > 0 { // 5 with 2 decimals is "005": 0.05
+		s = append(s, "0000000000000000"[:pad]...)
+		copy(s[pad:], s[:len(s)-pad])
+		copy(s, "0000000000000000"[:pad])
+	}
+	return s, len(s) - decimals, n == 0, true
+}
+
+// roundShortest is the exact path of roundHalfAway.
+func roundShortest(buf []byte, v float64, decimals int) (digits []byte, intLen int, zero bool) {
 	// 'f' with precision -1 gives the shortest digits that read back as v,
 	// always with at least one integer digit: "0.125", "1234567.891", "5".
 	s := strconv.AppendFloat(buf, math.Abs(v), 'f', -1, 64)

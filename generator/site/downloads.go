@@ -5,8 +5,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,10 +19,23 @@ import (
 )
 
 // The open-data downloads: every computed table as CSV and JSON, and the
-// validated input. Figures are written in machine form ("86.7004", empty for
-// no data) whatever the page's language. The columns are documented on the
-// methodology page; DownloadColumns lists them for that page and for the
-// data package descriptor.
+// validated input as CSV. Figures are written in machine form ("86.7004",
+// empty for no data) whatever the page's language. The columns are
+// documented on the methodology page; DownloadColumns lists them for that
+// page and for the data package descriptor.
+//
+// A JSON download holds the same table as its CSV twin, in the shape the
+// Frictionless Tabular Data Resource gives inline data: an array of rows,
+// each an array of cells, the first row the column names.
+//
+//	[
+//	["indicator","unit",…,"score"],
+//	["signature_rate","an-giang","Tỉnh An Giang","2025-Q1",86.7004,…,null],
+//	…
+//	]
+//
+// Text is a JSON string, numbers and booleans are JSON literals, and an
+// empty CSV cell (no data) is null. One row is one line, as in the CSV.
 
 // DownloadColumns are the columns of /data/indicators/<id>.csv and
 // /data/units/<code>.csv, in order, with what each holds.
@@ -53,118 +68,455 @@ var ObservationColumns = []struct{ Name, Type, VI, EN string }{
 	{"value", "number", "Giá trị đã kiểm tra", "The validated value"},
 }
 
-// downloadRow is one row of an indicator or unit download.
-type downloadRow []string
+// The primary keys of the two column sets: no two rows of a download share
+// them.
+var (
+	downloadKey    = []string{"indicator", "unit", "period"}
+	observationKey = []string{"period", "unit", "measure"}
+)
 
 // writeDownloads writes the downloads into the folder being published and
-// lists them.
-func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]downloadFile, error) {
-	var files []downloadFile
-	table := func(path, columns string, title dataset.Text, head []string, rows []downloadRow) error {
-		for _, ext := range []string{".csv", ".json"} {
-			var n int64
-			var err error
-			if ext == ".csv" {
-				n, err = writeCSV(filepath.Join(out, filepath.FromSlash(path+ext)), head, rows)
-			} else {
-				n, err = writeJSON(filepath.Join(out, filepath.FromSlash(path+ext)), head, rows)
-			}
-			if err != nil {
-				return err
-			}
-			files = append(files, downloadFile{Path: path + ext, Bytes: n, Columns: columns, Title: title})
+// lists them. It also returns observations.csv as written, which the change
+// log compares with the published one.
+func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]downloadFile, *observationsFile, error) {
+	for _, dir := range []string{"indicators", "units"} {
+		if err := os.MkdirAll(filepath.Join(out, "data", dir), 0o755); err != nil {
+			return nil, nil, err
 		}
-		return nil
 	}
-	f := locale.MustNew("en")
+	files, err := writeTables(ds, res, out)
+	if err != nil {
+		return nil, nil, err
+	}
+	obs, err := writeObservations(ds, filepath.Join(out, "data", "observations.csv"))
+	if err != nil {
+		return nil, nil, err
+	}
+	files = append(files, downloadFile{Path: "data/observations.csv", Bytes: int64(len(obs.data)), Columns: "observations",
+		Title: dataset.Text{VI: "Số liệu đầu vào đã kiểm tra", EN: "Validated observations"}})
+	return files, obs, nil
+}
+
+// writeTables writes /data/indicators/<id>.csv and .json, and
+// /data/units/<code>.csv and .json: every indicator for every unit and
+// period, grouped once by indicator and once by unit.
+//
+// It walks unit by unit. Each row is formatted once, into the unit's
+// table, which is written out when the unit is done; the same bytes go on
+// to the indicator's table, which stays open until the last unit and goes
+// to its files whenever its buffers fill. So no row is kept, and the
+// buffers are reused from file to file.
+func writeTables(ds *dataset.Dataset, res *indicator.Result, out string) ([]downloadFile, error) {
+	f := locale.MustNew("en") // machine form; the same in every language
+	header := make([]textCell, len(DownloadColumns))
+	for i, c := range DownloadColumns {
+		header[i] = newTextCell(c.Name)
+	}
 	var periods []period.Period
 	for _, k := range []period.Kind{period.Year, period.Quarter, period.Month} {
 		periods = append(periods, res.Periods(k)...)
 	}
 	period.Sort(periods)
-	byUnit := make(map[string][]downloadRow, len(ds.Units))
-	for i := range ds.Catalogue.Indicators {
+	periodCells := make([]textCell, len(periods))
+	for i, p := range periods {
+		periodCells[i] = newTextCell(p.String())
+	}
+	statuses := map[indicator.Status]textCell{}
+	for _, s := range []indicator.Status{indicator.Achieved, indicator.OnTrack, indicator.Behind} {
+		statuses[s] = newTextCell(s.String())
+	}
+
+	inds := make([]indicatorCells, len(ds.Catalogue.Indicators))
+	tables := make([]*tableFile, len(inds))
+	unitTable := &tableFile{}
+	defer func() {
+		for _, t := range append(tables, unitTable) {
+			t.abandon() // a no-op once closed
+		}
+	}()
+	for i := range inds {
 		ind := &ds.Catalogue.Indicators[i]
-		var rows []downloadRow
-		for u := range ds.Units {
-			unit := &ds.Units[u]
-			for _, p := range periods {
-				row := indicatorRow(f, ind, unit, res.Value(ind.ID, unit.Code, p))
-				rows = append(rows, row)
-				byUnit[unit.Code] = append(byUnit[unit.Code], row)
+		inds[i] = newIndicatorCells(f, ind)
+		tables[i] = &tableFile{}
+		if err := tables[i].create(out, "data/indicators/"+ind.ID, header); err != nil {
+			return nil, err
+		}
+	}
+
+	var files []downloadFile
+	for u := range ds.Units {
+		unit := &ds.Units[u]
+		code, name := newTextCell(unit.Code), newTextCell(unit.Name)
+		if err := unitTable.create(out, "data/units/"+unit.Code, header); err != nil {
+			return nil, err
+		}
+		for i := range inds {
+			ind := &inds[i]
+			for t, p := range periods {
+				csvAt, jsonAt := len(unitTable.csv), len(unitTable.json)
+				unitTable.indicatorRow(f, ind, code, name, periodCells[t], statuses, res.Value(ind.def.ID, unit.Code, p))
+				tables[i].raw(unitTable.csv[csvAt:], unitTable.json[jsonAt:])
+			}
+			if err := tables[i].err; err != nil {
+				return nil, err
 			}
 		}
-		if err := table("data/indicators/"+ind.ID, "indicators", ind.Name, columnNames(DownloadColumns), rows); err != nil {
+		csvBytes, jsonBytes, err := unitTable.close()
+		if err != nil {
 			return nil, err
 		}
+		title := dataset.Text{VI: unit.Name, EN: unit.Name}
+		files = append(files,
+			downloadFile{Path: unitTable.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
+			downloadFile{Path: unitTable.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
 	}
-	for _, u := range ds.Units {
-		title := dataset.Text{VI: u.Name, EN: u.Name}
-		if err := table("data/units/"+u.Code, "indicators", title, columnNames(DownloadColumns), byUnit[u.Code]); err != nil {
+
+	byIndicator := make([]downloadFile, 0, 2*len(tables))
+	for i, t := range tables {
+		csvBytes, jsonBytes, err := t.close()
+		if err != nil {
 			return nil, err
 		}
+		title := inds[i].def.Name
+		byIndicator = append(byIndicator,
+			downloadFile{Path: t.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
+			downloadFile{Path: t.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
 	}
-	obs := make([]downloadRow, len(ds.Observations))
-	for i, o := range ds.Observations {
-		obs[i] = downloadRow{o.Period.String(), o.Unit, o.Measure, formatRaw(o.Value)}
-	}
-	n, err := writeCSV(filepath.Join(out, "data", "observations.csv"), columnNames(ObservationColumns), obs)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, downloadFile{Path: "data/observations.csv", Bytes: n, Columns: "observations",
-		Title: dataset.Text{VI: "Số liệu đầu vào đã kiểm tra", EN: "Validated observations"}})
-	return files, nil
+	return append(byIndicator, files...), nil
 }
 
-// formatRaw writes a validated input value as it was read: "1234", "65.3".
-func formatRaw(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// indicatorCells are the cells of an indicator's rows that depend on the
+// indicator alone, formatted once.
+type indicatorCells struct {
+	def *dataset.Indicator
+	// decimals is how many fraction digits a value keeps.
+	decimals int
+	rate     bool
+	// target and deadline are empty cells when the indicator has no target.
+	id, changeUnit, target, deadline textCell
+}
 
-// indicatorRow formats one value for the downloads.
-func indicatorRow(f locale.Formatter, ind *dataset.Indicator, u *dataset.Unit, v indicator.Value) downloadRow {
-	dec := 4
+func newIndicatorCells(f locale.Formatter, ind *dataset.Indicator) indicatorCells {
+	c := indicatorCells{def: ind, decimals: 4, rate: ind.Type == dataset.Rate,
+		id: newTextCell(ind.ID), changeUnit: newTextCell("percent")}
 	if ind.Type == dataset.CountIndicator {
-		dec = 0
+		c.decimals = 0
 	}
-	num := func(ok bool, x float64, d int) string {
-		if !ok {
-			return ""
-		}
-		return trimZeros(f.Decimal(x, d))
+	if c.rate {
+		c.changeUnit = newTextCell("pp")
 	}
-	changeUnit := "percent"
-	if ind.Type == dataset.Rate {
-		changeUnit = "pp"
-	}
-	row := downloadRow{
-		ind.ID, u.Code, u.Name, v.Period.String(),
-		num(v.OK, v.Value, dec),
-		num(v.OK || v.Numerator != 0, v.Numerator, 4),
-		num(ind.Type == dataset.Rate && (v.OK || v.Denominator != 0), v.Denominator, 4),
-		strconv.FormatBool(v.Partial), strconv.FormatBool(v.Reported),
-		num(v.Prev.OK, v.Prev.Delta, 4), num(v.YearAgo.OK, v.YearAgo.Delta, 4), changeUnit,
-		num(v.Rank > 0, float64(v.Rank), 0), num(v.Rank > 0, float64(v.RankOf), 0),
-		"", "", "", "",
-	}
+	c.target, c.deadline = newTextCell(""), newTextCell("")
 	if t := ind.Target; t != nil {
-		row[14], row[15] = trimZeros(f.Decimal(t.Value, 4)), t.Deadline
+		n := appendNumber(nil, f, t.Value, 4)
+		c.target = textCell{csv: n, json: n}
+		c.deadline = newTextCell(t.Deadline)
 	}
+	return c
+}
+
+// indicatorRow appends the row of value v, in the order of DownloadColumns.
+func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, p textCell, statuses map[indicator.Status]textCell, v indicator.Value) {
+	t.beginRow()
+	t.text(ind.id)
+	t.text(code)
+	t.text(name)
+	t.text(p)
+	t.number(f, v.OK, v.Value, ind.decimals)
+	t.number(f, v.OK || v.Numerator != 0, v.Numerator, 4)
+	t.number(f, ind.rate && (v.OK || v.Denominator != 0), v.Denominator, 4)
+	t.boolean(v.Partial)
+	t.boolean(v.Reported)
+	t.number(f, v.Prev.OK, v.Prev.Delta, 4)
+	t.number(f, v.YearAgo.OK, v.YearAgo.Delta, 4)
+	t.text(ind.changeUnit)
+	t.integer(v.Rank > 0, v.Rank)
+	t.integer(v.Rank > 0, v.RankOf)
+	t.text(ind.target)
+	t.text(ind.deadline)
 	if v.Target != nil {
-		row[16] = v.Target.Status.String()
+		t.text(statuses[v.Target.Status])
+	} else {
+		t.empty()
 	}
 	if v.Score != nil {
-		row[17] = trimZeros(f.Decimal(*v.Score, 4))
+		t.number(f, true, *v.Score, 4)
+	} else {
+		t.empty()
 	}
-	return row
+	t.endRow()
 }
 
-// trimZeros drops the trailing zeros of a decimal: "82.7000" → "82.7", "100.0000" → "100".
-func trimZeros(s string) string {
-	if !strings.Contains(s, ".") {
-		return s
+// textCell is a cell formatted once, as it is written in each format.
+type textCell struct{ csv, json []byte }
+
+// newTextCell formats text: escaped for CSV (encoding/csv's quoting) and as
+// a JSON string; "" is an empty cell, null in the JSON. Text from the data,
+// such as unit names, only ever reaches a download through it.
+func newTextCell(s string) textCell {
+	if s == "" {
+		return textCell{json: []byte("null")}
 	}
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write([]string{s})
+	w.Flush()
+	j, _ := json.Marshal(s) // a string always marshals; <, > and & are escaped
+	return textCell{csv: bytes.TrimSuffix(b.Bytes(), []byte("\n")), json: j}
+}
+
+// dataTable is a download being built as its CSV and its JSON twin at
+// once: the same rows, cell for cell.
+type dataTable struct {
+	csv, json []byte
+	// rows counts the rows begun, the header included; cells the cells of
+	// the row being written.
+	rows, cells int
+}
+
+// reset empties the table and writes its header.
+func (t *dataTable) reset(header []textCell) {
+	t.csv, t.json = t.csv[:0], append(t.json[:0], '[')
+	t.rows = 0
+	t.beginRow()
+	for _, h := range header {
+		t.text(h)
+	}
+	t.endRow()
+}
+
+func (t *dataTable) beginRow() {
+	if t.rows > 0 {
+		t.json = append(t.json, ',')
+	}
+	t.json = append(t.json, '\n', '[')
+	t.rows++
+	t.cells = 0
+}
+
+func (t *dataTable) endRow() {
+	t.csv = append(t.csv, '\n')
+	t.json = append(t.json, ']')
+}
+
+// next separates a cell from the one before it.
+func (t *dataTable) next() {
+	if t.cells > 0 {
+		t.csv = append(t.csv, ',')
+		t.json = append(t.json, ',')
+	}
+	t.cells++
+}
+
+func (t *dataTable) text(c textCell) {
+	t.next()
+	t.csv = append(t.csv, c.csv...)
+	t.json = append(t.json, c.json...)
+}
+
+// empty writes a cell with no data: nothing in the CSV, null in the JSON.
+func (t *dataTable) empty() {
+	t.next()
+	t.json = append(t.json, "null"...)
+}
+
+func (t *dataTable) boolean(b bool) {
+	t.next()
+	t.csv = strconv.AppendBool(t.csv, b)
+	t.json = strconv.AppendBool(t.json, b)
+}
+
+func (t *dataTable) integer(ok bool, n int) {
+	if !ok {
+		t.empty()
+		return
+	}
+	t.next()
+	at := len(t.csv)
+	t.csv = strconv.AppendInt(t.csv, int64(n), 10)
+	t.json = append(t.json, t.csv[at:]...)
+}
+
+// number writes x (see appendNumber). A cell that is not ok, or not
+// finite, is empty.
+func (t *dataTable) number(f locale.Formatter, ok bool, x float64, decimals int) {
+	if !ok || math.IsNaN(x) || math.IsInf(x, 0) {
+		t.empty()
+		return
+	}
+	t.next()
+	at := len(t.csv)
+	t.csv = appendNumber(t.csv, f, x, decimals)
+	t.json = append(t.json, t.csv[at:]...)
+}
+
+// appendNumber appends finite x with at most decimals fraction digits,
+// rounded as the pages round it (locale.Formatter.Decimal), without
+// trailing zeros: "82.7", "100".
+func appendNumber(dst []byte, f locale.Formatter, x float64, decimals int) []byte {
+	if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+		// Whole numbers, most numerators and denominators, are written
+		// exactly as Decimal would write them, only faster.
+		return strconv.AppendInt(dst, int64(x), 10)
+	}
+	at := len(dst)
+	dst = f.AppendDecimal(dst, x, decimals)
+	if bytes.IndexByte(dst[at:], '.') >= 0 {
+		dst = bytes.TrimRight(dst, "0")
+		dst = bytes.TrimSuffix(dst, []byte("."))
+	}
+	return dst
+}
+
+// tableFile is a dataTable on its way to its two files, path.csv and
+// path.json. Rows copied in with raw go to the files whenever the buffers
+// pass flushAt bytes, so that a table of any size takes bounded memory; the
+// rest goes when it is closed.
+type tableFile struct {
+	dataTable
+	// path is site-relative, without the extension.
+	path                string
+	csvFile, jsonFile   *os.File
+	csvBytes, jsonBytes int64
+	// err is the first error writing the files.
+	err error
+}
+
+// flushAt is the size of buffered JSON at which raw writes a table out.
+const flushAt = 256 << 10
+
+// create starts t anew as the table at path below out: it creates the
+// files and writes the header into the buffers it keeps from before.
+func (t *tableFile) create(out, path string, header []textCell) error {
+	name := filepath.Join(out, filepath.FromSlash(path))
+	csvFile, err := os.Create(name + ".csv")
+	if err != nil {
+		return err
+	}
+	jsonFile, err := os.Create(name + ".json")
+	if err != nil {
+		csvFile.Close()
+		return err
+	}
+	t.path, t.csvFile, t.jsonFile = path, csvFile, jsonFile
+	t.csvBytes, t.jsonBytes, t.err = 0, 0, nil
+	t.reset(header)
+	return nil
+}
+
+// raw appends a row already formatted in both forms, such as one copied
+// from another table.
+func (t *tableFile) raw(csvRow, jsonRow []byte) {
+	t.csv = append(t.csv, csvRow...)
+	t.json = append(t.json, jsonRow...)
+	if len(t.json) >= flushAt {
+		t.flush()
+	}
+}
+
+// flush writes the buffers to the files and empties them.
+func (t *tableFile) flush() {
+	if t.err != nil {
+		return
+	}
+	if _, err := t.csvFile.Write(t.csv); err != nil {
+		t.err = err
+	} else if _, err := t.jsonFile.Write(t.json); err != nil {
+		t.err = err
+	}
+	t.csvBytes += int64(len(t.csv))
+	t.jsonBytes += int64(len(t.json))
+	t.csv, t.json = t.csv[:0], t.json[:0]
+}
+
+// close ends the JSON array, writes what is left and closes the files. It
+// returns their sizes.
+func (t *tableFile) close() (csvBytes, jsonBytes int64, err error) {
+	t.json = append(t.json, "\n]\n"...)
+	t.flush()
+	for _, f := range []*os.File{t.csvFile, t.jsonFile} {
+		if err := f.Close(); err != nil && t.err == nil {
+			t.err = err
+		}
+	}
+	t.csvFile, t.jsonFile = nil, nil
+	if t.err != nil {
+		return 0, 0, fmt.Errorf("writing %s: %w", t.path, t.err)
+	}
+	return t.csvBytes, t.jsonBytes, nil
+}
+
+// abandon closes the files of a table that will not be finished; the
+// staging folder they are in is removed with them.
+func (t *tableFile) abandon() {
+	if t == nil || t.csvFile == nil {
+		return
+	}
+	t.csvFile.Close()
+	t.jsonFile.Close()
+	t.csvFile, t.jsonFile = nil, nil
+}
+
+// observationsFile is /data/observations.csv as written.
+type observationsFile struct {
+	data []byte
+	// rows counts the observations; periods lists the periods they cover,
+	// sorted as text.
+	rows    int
+	periods []string
+}
+
+// writeObservations writes the validated observations to path as CSV, in
+// the dataset's order: by measure, unit and period (see
+// compareObservations). The change log relies on that order. The cells
+// need no quoting: periods are canonical, units are slugs, measures are
+// ids and values are canonical numbers, all checked when the data was read.
+func writeObservations(ds *dataset.Dataset, path string) (*observationsFile, error) {
+	obs := ds.Observations
+	if !slices.IsSortedFunc(obs, compareObservations) {
+		obs = slices.Clone(obs)
+		slices.SortFunc(obs, compareObservations)
+	}
+	texts := map[period.Period]string{}
+	buf := make([]byte, 0, 56*len(obs)+64) // rows run 30 to 50 bytes
+	buf = append(buf, strings.Join(columnNames(ObservationColumns), ",")...)
+	buf = append(buf, '\n')
+	for i := range obs {
+		o := &obs[i]
+		p, ok := texts[o.Period]
+		if !ok {
+			p = o.Period.String()
+			texts[o.Period] = p
+		}
+		buf = append(buf, p...)
+		buf = append(buf, ',')
+		buf = append(buf, o.Unit...)
+		buf = append(buf, ',')
+		buf = append(buf, o.Measure...)
+		buf = append(buf, ',')
+		buf = strconv.AppendFloat(buf, o.Value, 'f', -1, 64)
+		buf = append(buf, '\n')
+	}
+	if err := os.WriteFile(path, buf, 0o644); err != nil {
+		return nil, err
+	}
+	file := &observationsFile{data: buf, rows: len(obs)}
+	for _, p := range texts {
+		file.periods = append(file.periods, p)
+	}
+	slices.Sort(file.periods)
+	return file, nil
+}
+
+// compareObservations orders observations by measure, unit and period, the
+// order of dataset.Dataset.Observations.
+func compareObservations(a, b dataset.Observation) int {
+	if c := strings.Compare(a.Measure, b.Measure); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Unit, b.Unit); c != 0 {
+		return c
+	}
+	return period.Compare(a.Period, b.Period)
 }
 
 func columnNames(cols []struct{ Name, Type, VI, EN string }) []string {
@@ -175,81 +527,7 @@ func columnNames(cols []struct{ Name, Type, VI, EN string }) []string {
 	return names
 }
 
-// writeCSV writes a CSV file and returns its size.
-func writeCSV(path string, head []string, rows []downloadRow) (int64, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(head)
-	for _, r := range rows {
-		w.Write(r)
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return 0, fmt.Errorf("%s: %w", path, err)
-	}
-	return int64(buf.Len()), writeFile(path, buf.Bytes())
-}
-
-// writeJSON writes rows as an array of objects, numbers as JSON numbers and
-// empty cells as null, so that the JSON and the CSV say the same. It
-// returns the file's size.
-func writeJSON(path string, head []string, rows []downloadRow) (int64, error) {
-	// What each column writes before its value, and whether its values are
-	// JSON literals (numbers, booleans) rather than strings; worked out once.
-	keys := make([][]byte, len(head))
-	literal := make([]bool, len(head))
-	for j, h := range head {
-		k, _ := json.Marshal(h)
-		if j > 0 {
-			k = append([]byte{','}, k...)
-		}
-		keys[j] = append(k, ':')
-		for _, c := range DownloadColumns {
-			if c.Name == h {
-				literal[j] = c.Type == "number" || c.Type == "integer" || c.Type == "boolean"
-			}
-		}
-	}
-	var buf bytes.Buffer
-	buf.WriteString("[")
-	for i, r := range rows {
-		if i > 0 {
-			buf.WriteString(",")
-		}
-		buf.WriteString("\n{")
-		for j, cell := range r {
-			buf.Write(keys[j])
-			switch {
-			case cell == "":
-				buf.WriteString("null")
-			case literal[j]:
-				buf.WriteString(cell)
-			default:
-				writeJSONString(&buf, cell)
-			}
-		}
-		buf.WriteString("}")
-	}
-	buf.WriteString("\n]\n")
-	return int64(buf.Len()), writeFile(path, buf.Bytes())
-}
-
-// writeJSONString writes s as a JSON string. Plain text (most cells) is
-// written as it is; anything that needs escaping goes through encoding/json,
-// which also escapes <, > and &.
-func writeJSONString(buf *bytes.Buffer, s string) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= 0x80 {
-			b, _ := json.Marshal(s)
-			buf.Write(b)
-			return
-		}
-	}
-	buf.WriteByte('"')
-	buf.WriteString(s)
-	buf.WriteByte('"')
-}
-
+// writeFile writes data to path, making the folders on the way.
 func writeFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err

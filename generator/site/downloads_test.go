@@ -3,6 +3,7 @@ package site_test
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,9 +11,27 @@ import (
 	"testing"
 
 	"minhbach/generator/locale"
+	"minhbach/generator/site"
 )
 
-func readCSV(t *testing.T, path string) []map[string]string {
+// csvForm gives a cell of a JSON download as its CSV twin writes it, and
+// whether its JSON type is the one a column of type typ calls for.
+func csvForm(v any, typ string) (string, bool) {
+	switch v := v.(type) {
+	case nil:
+		return "", true // no data, in any column
+	case string:
+		return v, typ == "string"
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), typ == "number" || typ == "integer"
+	case bool:
+		return strconv.FormatBool(v), typ == "boolean"
+	}
+	return fmt.Sprint(v), false
+}
+
+// readRecords reads a CSV file whole.
+func readRecords(t *testing.T, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -23,6 +42,13 @@ func readCSV(t *testing.T, path string) []map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return recs
+}
+
+// readCSV reads a CSV file into one map a row, keyed by the header.
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	recs := readRecords(t, path)
 	var rows []map[string]string
 	for _, r := range recs[1:] {
 		m := map[string]string{}
@@ -48,7 +74,7 @@ func TestDownloadRowsMatchPages(t *testing.T) {
 		}
 		html := readPage(t, dir, page)
 		// A ranking row: rank, unit link, value.
-		re := regexp.MustCompile(`<tr><td class=num>(\d+)</td><th scope=row><a href=(?:/en)?/units/([a-z0-9-]+)/>[^<]*</a></th><td class=num>([^<]*)</td>`)
+		re := regexp.MustCompile(`<tr><td class="num">(\d+)</td><th scope="row"><a href="(?:/en)?/units/([a-z0-9-]+)/">[^<]*</a></th><td class="num">([^<]*)</td>`)
 		shown := map[string][2]string{}
 		for _, m := range re.FindAllStringSubmatch(html, -1) {
 			shown[m[2]] = [2]string{m[1], m[3]}
@@ -79,36 +105,40 @@ func TestDownloadRowsMatchPages(t *testing.T) {
 }
 
 // TestDownloadsCSVAndJSONAgree checks that each JSON download holds the same
-// rows as its CSV twin, and that the observations download holds every input value.
+// table as its CSV twin: the column names as its first row, then the same
+// rows, cell for cell, with text as strings, numbers and booleans as JSON
+// literals and no data as null. It also checks that the observations
+// download holds every input value.
 func TestDownloadsCSVAndJSONAgree(t *testing.T) {
 	dir := sampleSite(t)
+	types := map[string]string{}
+	for _, c := range site.DownloadColumns {
+		types[c.Name] = c.Type
+	}
 	for _, name := range []string{"indicators/signature_rate", "indicators/docs_incoming", "units/go-quao", "units/an-giang"} {
-		rows := readCSV(t, filepath.Join(dir, "data", name+".csv"))
+		recs := readRecords(t, filepath.Join(dir, "data", name+".csv"))
 		b, err := os.ReadFile(filepath.Join(dir, "data", name+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var objs []map[string]any
-		if err := json.Unmarshal(b, &objs); err != nil {
+		var rows [][]any
+		if err := json.Unmarshal(b, &rows); err != nil {
 			t.Fatalf("%s.json: %v", name, err)
 		}
-		if len(objs) != len(rows) || len(rows) == 0 {
-			t.Fatalf("%s: %d JSON rows, %d CSV rows", name, len(objs), len(rows))
+		if len(rows) != len(recs) || len(recs) < 2 {
+			t.Fatalf("%s: %d JSON rows, %d CSV rows", name, len(rows), len(recs))
 		}
-		for i, r := range rows {
-			for k, cell := range r {
-				var got string
-				switch v := objs[i][k].(type) {
-				case nil:
-				case string:
-					got = v
-				case float64:
-					got = strconv.FormatFloat(v, 'f', -1, 64)
-				case bool:
-					got = strconv.FormatBool(v)
+		for i, rec := range recs {
+			if len(rows[i]) != len(rec) {
+				t.Fatalf("%s.json row %d has %d cells, the CSV %d", name, i+1, len(rows[i]), len(rec))
+			}
+			for j, cell := range rec {
+				typ := "string" // of the header
+				if i > 0 {
+					typ = types[recs[0][j]]
 				}
-				if got != cell {
-					t.Fatalf("%s row %d column %s: JSON %v, CSV %q", name, i+1, k, objs[i][k], cell)
+				if got, ok := csvForm(rows[i][j], typ); got != cell || !ok {
+					t.Fatalf("%s row %d column %s: JSON %#v, CSV %q, column type %s", name, i+1, recs[0][j], rows[i][j], cell, typ)
 				}
 			}
 		}

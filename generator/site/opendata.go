@@ -1,7 +1,8 @@
 package site
 
 import (
-	"encoding/csv"
+	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,12 +14,13 @@ import (
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
+	"minhbach/generator/period"
 )
 
 // The open-data catalogue: the list of downloads with their sizes, a
 // Frictionless Data Package descriptor (/datapackage.json) that describes
-// every CSV with its schema, and a change log between exports
-// (/data/changes.json).
+// every download, CSV and JSON, with the Table Schema it follows, and a
+// change log between exports (/data/changes.json).
 
 // downloadFile is one published download.
 type downloadFile struct {
@@ -36,11 +38,14 @@ type changeEntry struct {
 	// Exported is the export's date (site.toml), "" when not given.
 	Exported string `json:"exported"`
 	// Initial marks the first publication.
-	Initial    bool       `json:"initial,omitempty"`
-	NewPeriods []string   `json:"new_periods"`
-	Added      int        `json:"added"`
-	Removed    int        `json:"removed"`
-	Revised    []revision `json:"revised"`
+	Initial    bool     `json:"initial,omitempty"`
+	NewPeriods []string `json:"new_periods"`
+	Added      int      `json:"added"`
+	Removed    int      `json:"removed"`
+	// RevisedCount counts the revised figures; Revised lists the first
+	// maxRevisionsListed of them.
+	RevisedCount int        `json:"revised_count"`
+	Revised      []revision `json:"revised"`
 }
 
 // revision is a figure an export changed.
@@ -52,88 +57,305 @@ type revision struct {
 	New     string `json:"new"`
 }
 
-// maxRevisionsListed bounds the revisions the change log lists per export;
-// the counts stay exact.
+// maxRevisionsListed bounds the revisions the change log lists per export.
+// Added, Removed and RevisedCount stay exact counts.
 const maxRevisionsListed = 200
 
-// changeLog compares the observations about to be published with those of
-// the site already published in out, and returns the change log: the
-// published one, with an entry for this export in front when anything
-// changed. Rebuilding the same data therefore adds nothing, and the output
-// stays byte-identical.
-func changeLog(ds *dataset.Dataset, out string) ([]changeEntry, error) {
+// changeLog returns the change log: the one published in out, with an
+// entry in front for what this export changed against the observations
+// published there, when it changed anything. Rebuilding the same data
+// therefore adds nothing, and the output stays byte-identical.
+func changeLog(ds *dataset.Dataset, now *observationsFile, out string) ([]changeEntry, error) {
 	var log []changeEntry
-	if b, err := os.ReadFile(filepath.Join(out, "data", "changes.json")); err == nil {
+	logPath := filepath.Join(out, "data", "changes.json")
+	if b, err := os.ReadFile(logPath); err == nil {
 		if err := json.Unmarshal(b, &log); err != nil {
-			return nil, fmt.Errorf("the published change log %s: %w", filepath.Join(out, "data", "changes.json"), err)
+			return nil, fmt.Errorf("the published change log %s: %w", logPath, err)
 		}
-	}
-	type key struct{ period, unit, measure string }
-	now := make(map[key]string, len(ds.Observations))
-	periods := map[string]bool{}
-	for _, o := range ds.Observations {
-		now[key{o.Period.String(), o.Unit, o.Measure}] = formatRaw(o.Value)
-		periods[o.Period.String()] = true
 	}
 	entry := changeEntry{Exported: ds.Meta.Exported, NewPeriods: []string{}, Revised: []revision{}}
 	prevPath := filepath.Join(out, "data", "observations.csv")
-	f, err := os.Open(prevPath)
+	before, err := os.ReadFile(prevPath)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(log) == 0) {
-		if f != nil {
-			f.Close()
-		}
 		entry.Initial = true
-		entry.Added = len(now)
-		for p := range periods {
-			entry.NewPeriods = append(entry.NewPeriods, p)
-		}
-		slices.Sort(entry.NewPeriods)
+		entry.Added = now.rows
+		entry.NewPeriods = append(entry.NewPeriods, now.periods...)
 		return []changeEntry{entry}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	d, err := diffObservations(before, now.data, prevPath)
 	if err != nil {
-		return nil, fmt.Errorf("the published observations %s: %w", prevPath, err)
+		return nil, err
 	}
-	before := make(map[key]string, len(recs))
-	oldPeriods := map[string]bool{}
-	for _, r := range recs[1:] {
-		if len(r) != 4 {
-			continue
-		}
-		before[key{r[0], r[1], r[2]}] = r[3]
-		oldPeriods[r[0]] = true
-	}
-	for p := range periods {
-		if !oldPeriods[p] {
-			entry.NewPeriods = append(entry.NewPeriods, p)
-		}
-	}
-	slices.Sort(entry.NewPeriods)
-	for k, v := range now {
-		old, ok := before[k]
-		switch {
-		case !ok:
-			entry.Added++
-		case old != v:
-			entry.Revised = append(entry.Revised, revision{k.period, k.unit, k.measure, old, v})
-		}
-	}
-	for k := range before {
-		if _, ok := now[k]; !ok {
-			entry.Removed++
-		}
-	}
-	if entry.Added == 0 && entry.Removed == 0 && len(entry.Revised) == 0 {
+	if d.added == 0 && d.removed == 0 && len(d.revised) == 0 {
 		return log, nil
 	}
+	entry.Added, entry.Removed, entry.RevisedCount = d.added, d.removed, len(d.revised)
+	entry.NewPeriods = append(entry.NewPeriods, d.newPeriods...)
+	entry.Revised = append(entry.Revised, d.revised...)
 	slices.SortFunc(entry.Revised, func(a, b revision) int {
-		return strings.Compare(a.Period+"\x00"+a.Unit+"\x00"+a.Measure, b.Period+"\x00"+b.Unit+"\x00"+b.Measure)
+		return cmp.Or(strings.Compare(a.Period, b.Period), strings.Compare(a.Unit, b.Unit), strings.Compare(a.Measure, b.Measure))
 	})
 	return append([]changeEntry{entry}, log...), nil
+}
+
+// observationDiff is what changed between two observations.csv files.
+type observationDiff struct {
+	added, removed int
+	revised        []revision
+	// newPeriods are the periods of the new file that the old one lacks,
+	// sorted as text.
+	newPeriods []string
+}
+
+// errUnsorted reports an old observations file whose rows are not in the
+// order the merge needs.
+var errUnsorted = errors.New("rows out of order")
+
+// diffObservations compares the published observations.csv, old (read from
+// name), with the one about to be published, now.
+//
+// Identical files (a rebuild) are found by one comparison of their bytes.
+// Otherwise the two files are merged row by row, as sorted lists are: now
+// is in the dataset's order (by measure, unit and period; see
+// writeObservations), and so is old when this program wrote it. A row the
+// same in both is passed over by comparing its bytes; only rows that differ
+// are split into cells. Should old turn out not to be in that order, it is
+// sorted first.
+func diffObservations(old, now []byte, name string) (observationDiff, error) {
+	if bytes.Equal(old, now) {
+		return observationDiff{}, nil
+	}
+	m := &obsMerge{name: name, periods: map[string]period.Period{}}
+	d, err := m.merge(newObsCursor(old, nil), newObsCursor(now, nil))
+	if !errors.Is(err, errUnsorted) {
+		return d, err
+	}
+	sorted, lines, err := m.sortLines(old)
+	if err != nil {
+		return observationDiff{}, err
+	}
+	return m.merge(newObsCursor(sorted, lines), newObsCursor(now, nil))
+}
+
+// obsMerge compares the rows of two observations files.
+type obsMerge struct {
+	// name is the old file's path, for messages.
+	name string
+	// periods caches the periods parsed from their text.
+	periods map[string]period.Period
+}
+
+// merge walks old and now side by side and returns what changed. It returns
+// errUnsorted when old is not in order. Each row of old is either paired
+// with the row of now that has its key, or removed. Two consecutive paired
+// rows of old are in order, since the rows of now they pair with are; so
+// the order of old needs checking only beside its removed rows.
+func (m *obsMerge) merge(old, now *obsCursor) (observationDiff, error) {
+	var d observationDiff
+	if err := m.header(old); err != nil {
+		return d, err
+	}
+	now.next() // the header, which writeObservations wrote
+	oldPeriods, addedPeriods := map[string]bool{}, map[string]bool{}
+	var prev []byte // the previous row of old
+	prevLine, prevRemoved := 0, false
+	hasOld, hasNow := old.next(), now.next()
+	for hasOld || hasNow {
+		if hasOld && hasNow && bytes.Equal(old.row, now.row) {
+			p, _, _ := bytes.Cut(old.row, []byte{','})
+			note(oldPeriods, p)
+			prev, prevLine, prevRemoved = old.row, old.line, false
+			hasOld, hasNow = old.next(), now.next()
+			continue
+		}
+		var a, b obsKey
+		var err error
+		if hasOld {
+			if a, err = m.key(old); err != nil {
+				return d, err
+			}
+		}
+		if hasNow {
+			if b, err = m.key(now); err != nil {
+				return d, err
+			}
+		}
+		order := 0 // of old's row against now's
+		switch {
+		case !hasNow:
+			order = -1
+		case !hasOld:
+			order = 1
+		default:
+			order = a.compare(b)
+		}
+		if order <= 0 { // a row of old is passed
+			if prev != nil && (order < 0 || prevRemoved) {
+				p, err := m.keyOf(prev, prevLine)
+				if err != nil {
+					return d, err
+				}
+				if p.compare(a) >= 0 {
+					return d, errUnsorted
+				}
+			}
+			prev, prevLine, prevRemoved = old.row, old.line, order < 0
+			note(oldPeriods, a.period)
+		}
+		switch {
+		case order < 0:
+			d.removed++
+			hasOld = old.next()
+		case order > 0:
+			d.added++
+			note(addedPeriods, b.period)
+			hasNow = now.next()
+		default:
+			d.revised = append(d.revised, revision{Period: string(a.period), Unit: string(a.unit),
+				Measure: string(a.measure), Old: string(a.value), New: string(b.value)})
+			hasOld, hasNow = old.next(), now.next()
+		}
+	}
+	for p := range addedPeriods {
+		if !oldPeriods[p] {
+			d.newPeriods = append(d.newPeriods, p)
+		}
+	}
+	slices.Sort(d.newPeriods)
+	return d, nil
+}
+
+// note adds p to set; the lookup first spares a copy of p when it is there.
+func note(set map[string]bool, p []byte) {
+	if !set[string(p)] {
+		set[string(p)] = true
+	}
+}
+
+// header checks the header of the old file.
+func (m *obsMerge) header(old *obsCursor) error {
+	want := strings.Join(columnNames(ObservationColumns), ",")
+	if !old.next() || string(old.row) != want {
+		return fmt.Errorf("%s:1: expected the header %q", m.name, want)
+	}
+	return nil
+}
+
+// obsKey is a row of an observations file split into its cells.
+type obsKey struct {
+	measure, unit []byte
+	p             period.Period
+	period, value []byte
+}
+
+// compare orders keys as the dataset orders observations.
+func (k obsKey) compare(o obsKey) int {
+	return cmp.Or(bytes.Compare(k.measure, o.measure), bytes.Compare(k.unit, o.unit), period.Compare(k.p, o.p))
+}
+
+// key splits the current row of c.
+func (m *obsMerge) key(c *obsCursor) (obsKey, error) { return m.keyOf(c.row, c.line) }
+
+// keyOf splits row, found on line, into its cells.
+func (m *obsMerge) keyOf(row []byte, line int) (obsKey, error) {
+	var k obsKey
+	cells := bytes.Split(row, []byte{','})
+	if len(cells) != 4 || bytes.IndexByte(row, '"') >= 0 {
+		return k, fmt.Errorf("%s:%d: expected period,unit,measure,value (found %q)", m.name, line, row)
+	}
+	k.period, k.unit, k.measure, k.value = cells[0], cells[1], cells[2], cells[3]
+	p, ok := m.periods[string(k.period)]
+	if !ok {
+		var err error
+		if p, err = period.Parse(string(k.period)); err != nil {
+			return k, fmt.Errorf("%s:%d: %w", m.name, line, err)
+		}
+		m.periods[string(k.period)] = p
+	}
+	k.p = p
+	return k, nil
+}
+
+// sortLines returns the rows of the old file data sorted by key, after its
+// header, and the line each row was on, for messages. Two rows with the
+// same key are an error.
+func (m *obsMerge) sortLines(data []byte) ([]byte, []int, error) {
+	type row struct {
+		key  obsKey
+		text []byte
+		line int
+	}
+	c := newObsCursor(data, nil)
+	if err := m.header(c); err != nil {
+		return nil, nil, err
+	}
+	sorted := append([]byte(nil), data[:c.headerEnd]...)
+	lines := []int{c.line}
+	var rows []row
+	for c.next() {
+		k, err := m.key(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		rows = append(rows, row{k, c.row, c.line})
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return a.key.compare(b.key) })
+	for i, r := range rows {
+		if i > 0 && r.key.compare(rows[i-1].key) == 0 {
+			return nil, nil, fmt.Errorf("%s:%d: %s for %s in %s is given twice; first on line %d",
+				m.name, r.line, r.key.measure, r.key.unit, r.key.period, rows[i-1].line)
+		}
+		sorted = append(append(sorted, r.text...), '\n')
+		lines = append(lines, r.line)
+	}
+	return sorted, lines, nil
+}
+
+// obsCursor walks the rows of an observations file, one line at a time.
+// Blank lines are passed over, and a line may end in CR LF.
+type obsCursor struct {
+	data []byte
+	// at is where the next line starts; headerEnd where the first row does.
+	at, headerEnd int
+	// row is the current line, without its end; line is its number, from 1.
+	row  []byte
+	line int
+	// lines, when data was sorted, gives the line each row was on before.
+	lines []int
+	read  int
+}
+
+func newObsCursor(data []byte, lines []int) *obsCursor {
+	return &obsCursor{data: data, lines: lines}
+}
+
+// next moves to the next non-blank line and reports whether there is one.
+func (c *obsCursor) next() bool {
+	for c.at < len(c.data) {
+		rest := c.data[c.at:]
+		end := bytes.IndexByte(rest, '\n')
+		if end < 0 {
+			end = len(rest)
+		}
+		c.row = bytes.TrimSuffix(rest[:end], []byte{'\r'})
+		c.at += min(end+1, len(rest))
+		c.read++
+		c.line = c.read
+		if c.lines != nil {
+			c.line = c.lines[c.read-1]
+		}
+		if len(c.row) > 0 {
+			if c.headerEnd == 0 {
+				c.headerEnd = c.at
+			}
+			return true
+		}
+	}
+	c.row = nil
+	return false
 }
 
 // writeChangeLog writes the change log, listing at most maxRevisionsListed
@@ -167,19 +389,22 @@ type (
 		Title string `json:"title,omitempty"`
 	}
 	dpResource struct {
-		Name      string   `json:"name"`
-		Path      string   `json:"path"`
-		Title     string   `json:"title"`
-		Profile   string   `json:"profile"`
-		Format    string   `json:"format"`
-		MediaType string   `json:"mediatype"`
-		Encoding  string   `json:"encoding"`
-		Bytes     int64    `json:"bytes"`
-		Schema    dpSchema `json:"schema"`
+		Name      string `json:"name"`
+		Path      string `json:"path"`
+		Title     string `json:"title"`
+		Profile   string `json:"profile"`
+		Format    string `json:"format"`
+		MediaType string `json:"mediatype"`
+		Encoding  string `json:"encoding"`
+		Bytes     int64  `json:"bytes"`
+		// Schema is the path of the resource's Table Schema: the thousands
+		// of tables of a national site share two.
+		Schema string `json:"schema"`
 	}
 	dpSchema struct {
 		Fields        []dpField `json:"fields"`
 		MissingValues []string  `json:"missingValues"`
+		PrimaryKey    []string  `json:"primaryKey"`
 	}
 	dpField struct {
 		Name        string `json:"name"`
@@ -187,6 +412,9 @@ type (
 		Description string `json:"description"`
 	}
 )
+
+// schemaPath is where the Table Schema of a column set is published.
+func schemaPath(columns string) string { return "data/schemas/" + columns + ".json" }
 
 // licenceURL gives the text of the licences the site is likely to name.
 func licenceURL(name string) string {
@@ -201,8 +429,26 @@ func licenceURL(name string) string {
 	return ""
 }
 
-// writeDataPackage writes /datapackage.json for the CSV downloads.
+// writeDataPackage writes /datapackage.json, which describes every
+// download, CSV and JSON, and the Table Schemas the downloads share.
 func writeDataPackage(ds *dataset.Dataset, files []downloadFile, staging string) error {
+	schemas := []struct {
+		columns string
+		cols    []struct{ Name, Type, VI, EN string }
+		key     []string
+	}{
+		{"indicators", DownloadColumns, downloadKey},
+		{"observations", ObservationColumns, observationKey},
+	}
+	for _, s := range schemas {
+		schema := dpSchema{MissingValues: []string{""}, PrimaryKey: s.key}
+		for _, c := range s.cols {
+			schema.Fields = append(schema.Fields, dpField{Name: c.Name, Type: c.Type, Description: c.EN})
+		}
+		if err := writeJSONFile(filepath.Join(staging, filepath.FromSlash(schemaPath(s.columns))), schema); err != nil {
+			return err
+		}
+	}
 	dp := dataPackage{
 		Profile:  "tabular-data-package",
 		Name:     "minh-bach",
@@ -211,30 +457,29 @@ func writeDataPackage(ds *dataset.Dataset, files []downloadFile, staging string)
 		Licenses: []dpLicense{{Name: ds.Meta.Licence, Path: licenceURL(ds.Meta.Licence)}},
 	}
 	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".csv") {
-			continue
+		// The CSV of data/units/an-giang.csv is units-an-giang, its JSON twin
+		// units-an-giang.json: unit codes and ids have no dot, so names
+		// stay unique.
+		base, format, _ := strings.Cut(strings.TrimPrefix(f.Path, "data/"), ".")
+		name := strings.ReplaceAll(strings.ReplaceAll(base, "/", "-"), "_", "-")
+		r := dpResource{Name: name, Path: f.Path, Title: f.Title.EN, Profile: "tabular-data-resource",
+			Format: format, MediaType: "text/csv", Encoding: "utf-8", Bytes: f.Bytes, Schema: schemaPath(f.Columns)}
+		if format == "json" {
+			r.Name += ".json"
+			r.MediaType = "application/json"
 		}
-		cols := DownloadColumns
-		if f.Columns == "observations" {
-			cols = ObservationColumns
-		}
-		var schema dpSchema
-		for _, c := range cols {
-			schema.Fields = append(schema.Fields, dpField{Name: c.Name, Type: c.Type, Description: c.EN})
-		}
-		schema.MissingValues = []string{""}
-		name := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(f.Path, "data/"), ".csv"), "/", "-")
-		dp.Resources = append(dp.Resources, dpResource{
-			Name: strings.ReplaceAll(name, "_", "-"), Path: f.Path, Title: f.Title.EN,
-			Profile: "tabular-data-resource", Format: "csv", MediaType: "text/csv", Encoding: "utf-8",
-			Bytes: f.Bytes, Schema: schema,
-		})
+		dp.Resources = append(dp.Resources, r)
 	}
-	b, err := json.MarshalIndent(dp, "", " ")
+	return writeJSONFile(filepath.Join(staging, "datapackage.json"), dp)
+}
+
+// writeJSONFile writes v to path as indented JSON.
+func writeJSONFile(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", " ")
 	if err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(staging, "datapackage.json"), append(b, '\n'))
+	return writeFile(path, append(b, '\n'))
 }
 
 // openData is what the pages say about the downloads.
@@ -246,11 +491,11 @@ type openData struct {
 // writeOpenData writes the downloads, the change log against the site
 // published in out, and the data package descriptor into staging.
 func writeOpenData(ds *dataset.Dataset, res *indicator.Result, out, staging string) (*openData, error) {
-	files, err := writeDownloads(ds, res, staging)
+	files, obs, err := writeDownloads(ds, res, staging)
 	if err != nil {
 		return nil, fmt.Errorf("writing downloads: %w", err)
 	}
-	changes, err := changeLog(ds, out)
+	changes, err := changeLog(ds, obs, out)
 	if err != nil {
 		return nil, err
 	}

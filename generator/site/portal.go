@@ -89,7 +89,7 @@ func (p *pager) changeView(c changeEntry) changeView {
 	if len(c.NewPeriods) > 0 {
 		parts = append(parts, p.w.NewPeriods+": "+strings.Join(c.NewPeriods, ", "))
 	}
-	parts = append(parts, fmt.Sprintf(p.w.ChangeCounts, p.f.Count(float64(c.Added)), p.f.Count(float64(len(c.Revised))), p.f.Count(float64(c.Removed))))
+	parts = append(parts, fmt.Sprintf(p.w.ChangeCounts, p.f.Count(float64(c.Added)), p.f.Count(float64(max(c.RevisedCount, len(c.Revised)))), p.f.Count(float64(c.Removed))))
 	v := changeView{Title: title, Summary: strings.Join(parts, "; ") + "."}
 	if len(c.Revised) > 0 {
 		v.Revised = table{Caption: p.w.Revised + " — " + title,

@@ -2,11 +2,11 @@ package site_test
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -109,38 +109,43 @@ func TestFeedIsValidAtom(t *testing.T) {
 // dataPackage is what TestDataPackage reads of /datapackage.json.
 type dataPackage struct {
 	Resources []struct {
-		Path   string `json:"path"`
-		Bytes  int64  `json:"bytes"`
-		Schema struct {
-			Fields []struct {
-				Name, Type string
-			} `json:"fields"`
-			MissingValues []string `json:"missingValues"`
-		} `json:"schema"`
+		Name, Path, Format, MediaType string
+		Bytes                         int64
+		// Schema is the path of the resource's Table Schema.
+		Schema string
 	} `json:"resources"`
 	Licenses []struct{ Name string } `json:"licenses"`
 }
 
+// tableSchema is what TestDataPackage reads of a Table Schema.
+type tableSchema struct {
+	Fields        []struct{ Name, Type string }
+	MissingValues []string `json:"missingValues"`
+	PrimaryKey    []string `json:"primaryKey"`
+}
+
 // TestDataPackage checks that every path the descriptor names exists with
-// the size it gives, and that every CSV matches its declared schema.
+// the size it gives, and that every download, CSV or JSON, matches the
+// Table Schema it names: the columns in order, every cell of its type, no
+// two rows with the same primary key.
 func TestDataPackage(t *testing.T) {
 	dir := sampleSite(t)
-	b, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var dp dataPackage
-	if err := json.Unmarshal(b, &dp); err != nil {
-		t.Fatal(err)
-	}
+	readJSON(t, filepath.Join(dir, "datapackage.json"), &dp)
 	if len(dp.Licenses) == 0 || dp.Licenses[0].Name != "CC-BY-4.0" {
 		t.Errorf("licenses = %+v", dp.Licenses)
 	}
-	// 10 indicators + 103 units + the observations.
-	if len(dp.Resources) != 10+103+1 {
+	// 10 indicators and 103 units, each as CSV and JSON, and the observations.
+	if len(dp.Resources) != 2*(10+103)+1 {
 		t.Errorf("%d resources", len(dp.Resources))
 	}
+	names := map[string]bool{}
+	schemas := map[string]tableSchema{}
 	for _, r := range dp.Resources {
+		if names[r.Name] {
+			t.Errorf("two resources are named %s", r.Name)
+		}
+		names[r.Name] = true
 		path := filepath.Join(dir, filepath.FromSlash(r.Path))
 		st, err := os.Stat(path)
 		if err != nil {
@@ -150,33 +155,89 @@ func TestDataPackage(t *testing.T) {
 		if st.Size() != r.Bytes {
 			t.Errorf("resource %s: %d bytes, descriptor says %d", r.Path, st.Size(), r.Bytes)
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
+		schema, ok := schemas[r.Schema]
+		if !ok {
+			readJSON(t, filepath.Join(dir, filepath.FromSlash(r.Schema)), &schema)
+			schemas[r.Schema] = schema
 		}
-		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", r.Path, err)
+		if len(schema.Fields) == 0 || len(schema.PrimaryKey) == 0 || !slices.Equal(schema.MissingValues, []string{""}) {
+			t.Fatalf("%s: schema %+v", r.Schema, schema)
 		}
-		for i, field := range r.Schema.Fields {
+		var recs [][]string
+		switch {
+		case r.Format == "csv" && r.MediaType == "text/csv":
+			recs = readRecords(t, path)
+		case r.Format == "json" && r.MediaType == "application/json":
+			recs = readJSONTable(t, path, schema)
+		default:
+			t.Fatalf("%s: format %s, media type %s", r.Path, r.Format, r.MediaType)
+		}
+		for i, field := range schema.Fields {
 			if recs[0][i] != field.Name {
 				t.Fatalf("%s: column %d is %q, schema says %q", r.Path, i+1, recs[0][i], field.Name)
 			}
 		}
+		keys := map[string]int{}
 		for n, rec := range recs[1:] {
+			var key []string
 			for i, cell := range rec {
+				if slices.Contains(schema.PrimaryKey, schema.Fields[i].Name) {
+					key = append(key, cell)
+				}
 				if cell == "" {
 					continue // the declared missing value
 				}
-				if err := checkType(r.Schema.Fields[i].Type, cell); err != nil {
-					t.Fatalf("%s line %d column %s: %v", r.Path, n+2, r.Schema.Fields[i].Name, err)
+				if err := checkType(schema.Fields[i].Type, cell); err != nil {
+					t.Fatalf("%s row %d column %s: %v", r.Path, n+1, schema.Fields[i].Name, err)
 				}
 			}
+			k := strings.Join(key, "\x00")
+			if first, ok := keys[k]; ok {
+				t.Fatalf("%s: rows %d and %d share the primary key %q", r.Path, first, n+1, key)
+			}
+			keys[k] = n + 1
 		}
 	}
 	if html := readPage(t, dir, "data/index.html"); !strings.Contains(html, "data/indicators/signature_rate.csv") || !strings.Contains(html, "10/10/2025") {
 		t.Error("the open-data page does not list the downloads or the export date")
+	}
+}
+
+// readJSONTable reads a JSON download as the records of its CSV twin,
+// checking that each cell's JSON type is the one its column's type calls for.
+func readJSONTable(t *testing.T, path string, schema tableSchema) [][]string {
+	t.Helper()
+	var rows [][]any
+	readJSON(t, path, &rows)
+	recs := make([][]string, len(rows))
+	for i, row := range rows {
+		if len(row) != len(schema.Fields) {
+			t.Fatalf("%s row %d has %d cells, the schema %d fields", path, i, len(row), len(schema.Fields))
+		}
+		for j, v := range row {
+			typ := schema.Fields[j].Type
+			if i == 0 {
+				typ = "string" // the column names
+			}
+			cell, ok := csvForm(v, typ)
+			if !ok {
+				t.Fatalf("%s row %d column %s: %#v is not a JSON %s", path, i, schema.Fields[j].Name, v, typ)
+			}
+			recs[i] = append(recs[i], cell)
+		}
+	}
+	return recs
+}
+
+// readJSON decodes the JSON file at path into v.
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
 }
 
@@ -340,14 +401,22 @@ func TestChangeLogRecordsRevisions(t *testing.T) {
 	}
 	first := build()
 	var log []struct {
-		Initial bool
-		Revised []struct{ Period, Unit, Measure, Old, New string }
+		Initial        bool
+		NewPeriods     []string `json:"new_periods"`
+		Added, Removed int
+		RevisedCount   int `json:"revised_count"`
+		Revised        []struct{ Period, Unit, Measure, Old, New string }
 	}
 	if err := json.Unmarshal(first, &log); err != nil {
 		t.Fatal(err)
 	}
-	if len(log) != 2 || log[0].Initial || !log[1].Initial || len(log[0].Revised) != 1 {
-		t.Fatalf("change log: %+v; want the revision, then the first publication", log)
+	if len(log) != 2 || log[0].Initial || !log[1].Initial || len(log[0].Revised) != 1 || log[0].RevisedCount != 1 ||
+		log[0].Added != 0 || log[0].Removed != 0 || len(log[0].NewPeriods) != 0 {
+		t.Fatalf("change log: %+v; want the revision alone, then the first publication", log)
+	}
+	// The first publication added every observation, in 7 quarters.
+	if obs := readCSV(t, filepath.Join(out, "data", "observations.csv")); log[1].Added != len(obs) || len(log[1].NewPeriods) != 7 {
+		t.Errorf("first publication: %d added, periods %v; want %d and 2024-Q1 to 2025-Q3", log[1].Added, log[1].NewPeriods, len(obs))
 	}
 	r := log[0].Revised[0]
 	if r.Period != "2025-Q3" || r.Unit != fields[1] || r.Measure != "docs_incoming" || r.Old != old || r.New != "1" {
