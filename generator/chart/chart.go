@@ -49,7 +49,10 @@ type Line struct {
 	Unit string
 	// Decimals is how many decimals values are rounded to in the option.
 	Decimals int
-	// Target is an optional horizontal target line, labelled TargetLabel.
+	// Target is an optional horizontal target line. TargetLabel names it
+	// without its value, which the chart adds: "Mục tiêu" is drawn and
+	// read as "Mục tiêu: 90%". A label that already carried the value would
+	// read it twice.
 	Target      *float64
 	TargetLabel string
 	// Format formats a number (without unit) for SVG labels; the caller
@@ -71,8 +74,9 @@ type Bar struct {
 	Values []float64
 	// Highlight is the index of a bar to emphasise, -1 for none.
 	Highlight int
-	// Reference is an optional vertical line (e.g. the province value),
-	// labelled ReferenceLabel.
+	// Reference is an optional vertical line (e.g. the province value).
+	// ReferenceLabel names it without its value, which the chart adds, as
+	// for Line.TargetLabel: "Toàn tỉnh" reads "Toàn tỉnh: 89,5%".
 	Reference      *float64
 	ReferenceLabel string
 	// Unit, Decimals, Format and NoData: see Line. NoData is shown in

@@ -433,6 +433,108 @@ func TestBarSVG(t *testing.T) {
 	}
 }
 
+// TestReferenceLinesReadTheirValueOnce checks the words a reader sees and
+// hears for a ranking's reference line and a trend's target line, in both
+// languages: the line's name and its value once, "Toàn tỉnh: 89,5%" — in
+// the SVG's label, in its description, and in the label the chart script
+// makes from the option's template ({b} the name, {c} the value).
+func TestReferenceLinesReadTheirValueOnce(t *testing.T) {
+	vi := func(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1) }
+	for _, tc := range []struct {
+		lang, name  string
+		format      func(float64) string
+		label, desc string
+	}{
+		{"vi", "Toàn tỉnh", vi, "Toàn tỉnh: 89,5%", "Hà Tiên: 96,7%; Toàn tỉnh: 89,5%"},
+		{"en", "Province", nil, "Province: 89.5%", "Hà Tiên: 96.7%; Province: 89.5%"},
+		{"no name", "", nil, "89.5%", "Hà Tiên: 96.7%; 89.5%"},
+	} {
+		t.Run("bar "+tc.lang, func(t *testing.T) {
+			c, err := NewBar(Bar{ID: "signature-rate-ranking", Title: "Xếp hạng", Highlight: -1,
+				Categories: []string{"Hà Tiên", "Giang Thành"}, Values: []float64{96.7, 61.2},
+				Reference: ptr(89.5), ReferenceLabel: tc.name, Unit: "%", Decimals: 1, Format: tc.format})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLineLabels(t, c, tc.format, tc.label, tc.desc)
+		})
+	}
+	for _, tc := range []struct {
+		lang, name  string
+		format      func(float64) string
+		label, desc string
+	}{
+		{"vi", "Mục tiêu", vi, "Mục tiêu: 90,0%", "An Giang: 86,7% (Q1/2025); Mục tiêu: 90,0%"},
+		{"en", "Target", nil, "Target: 90.0%", "An Giang: 86.7% (Q1/2025); Target: 90.0%"},
+	} {
+		t.Run("line "+tc.lang, func(t *testing.T) {
+			c, err := NewLine(Line{ID: "signature-rate-trend", Title: "Diễn biến",
+				Categories: []string{"Q4/2024", "Q1/2025"}, Series: []Series{{Name: "An Giang", Values: []float64{84, 86.7}}},
+				Target: ptr(90), TargetLabel: tc.name, Unit: "%", Decimals: 1, Format: tc.format})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLineLabels(t, c, tc.format, tc.label, tc.desc)
+		})
+	}
+}
+
+// checkLineLabels checks the label of a chart's one reference or target
+// line in its SVG and its option, and the SVG's whole description.
+func checkLineLabels(t *testing.T, c Chart, format func(float64) string, label, desc string) {
+	t.Helper()
+	doc := parseSVG(t, c.SVG)
+	var texts []string
+	for _, ref := range doc.withClass("ref") {
+		for _, e := range ref.children {
+			if e.name == "text" {
+				texts = append(texts, e.text)
+			}
+		}
+	}
+	if want := []string{label}; !slices.Equal(texts, want) {
+		t.Errorf("SVG line label %q, want %q", texts, want)
+	}
+	if got := doc.first("desc").text; got != desc {
+		t.Errorf("SVG desc %q, want %q", got, desc)
+	}
+
+	var option struct {
+		Series []struct {
+			MarkLine struct {
+				Label struct{ Formatter string }
+				Data  []struct {
+					Name         string
+					XAxis, YAxis *float64
+				}
+			} `json:"markLine"`
+		}
+	}
+	if err := json.Unmarshal(c.Option, &option); err != nil {
+		t.Fatal(err)
+	}
+	ml := option.Series[0].MarkLine
+	if len(ml.Data) != 1 {
+		t.Fatalf("markLine data %+v, want one line", ml.Data)
+	}
+	value := ml.Data[0].XAxis
+	if value == nil {
+		value = ml.Data[0].YAxis
+	}
+	if value == nil {
+		t.Fatalf("markLine data %+v has no position", ml.Data[0])
+	}
+	number := strconv.FormatFloat(*value, 'f', 1, 64)
+	if format != nil {
+		number = format(*value)
+	}
+	// As templates/assets/js/charts.js (localised) fills the template in.
+	got := strings.NewReplacer("{b}", ml.Data[0].Name, "{c}", number).Replace(ml.Label.Formatter)
+	if got != label {
+		t.Errorf("option line label %q (template %q), want %q", got, ml.Label.Formatter, label)
+	}
+}
+
 func TestBarSVGGrowsWithUnits(t *testing.T) {
 	b := Bar{ID: "province-units", Title: "102 units", Highlight: -1, Unit: "Mbps"}
 	for i := range 102 {

@@ -101,7 +101,7 @@ func lineOption(l Line) ([]byte, error) {
 					Name:  l.TargetLabel,
 					YAxis: roundTo(*l.Target, l.Decimals),
 				}),
-				charts.WithMarkLineStyleOpts(markLineStyle(suffix, "insideEndTop")),
+				charts.WithMarkLineStyleOpts(markLineStyle(l.TargetLabel, suffix, "insideEndTop")),
 			)
 		}
 		c.AddSeries(s.Name, data, seriesOpts...)
@@ -151,7 +151,7 @@ func barOption(b Bar) ([]byte, error) {
 				Name:  b.ReferenceLabel,
 				XAxis: roundTo(*b.Reference, b.Decimals),
 			}),
-			charts.WithMarkLineStyleOpts(markLineStyle(suffix, "end")),
+			charts.WithMarkLineStyleOpts(markLineStyle(b.ReferenceLabel, suffix, "end")),
 		)
 	}
 	c.AddSeries(b.Title, data, seriesOpts...)
@@ -167,11 +167,17 @@ func optionValue(v float64, decimals int) any {
 }
 
 // markLineStyle is the look of a target or reference line: dashed, no end
-// symbols, labelled "name: value unit".
-func markLineStyle(suffix, labelPosition string) opts.MarkLineStyle {
+// symbols, labelled "name: value unit" as in the SVG (see labelled), or
+// just "value unit" when the line has no name. The chart script fills in
+// {b} and {c} with the name and the value in the page's language.
+func markLineStyle(name, suffix, labelPosition string) opts.MarkLineStyle {
+	template := "{c}" + suffix
+	if name != "" {
+		template = "{b}: " + template
+	}
 	return opts.MarkLineStyle{
 		Symbol:    []string{"none", "none"},
-		Label:     &opts.Label{Show: opts.Bool(true), Position: labelPosition, Formatter: "{b}: {c}" + suffix},
+		Label:     &opts.Label{Show: opts.Bool(true), Position: labelPosition, Formatter: template},
 		LineStyle: &opts.LineStyle{Type: "dashed", Color: referenceColor, Width: 1.5},
 	}
 }

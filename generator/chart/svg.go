@@ -137,7 +137,7 @@ func lineSVG(l Line) (string, int, int) {
 		s.attr("x", plot.left+4)
 		s.attr("y", ty-5)
 		s.raw(`>`)
-		s.escape(l.TargetLabel + ": " + f.withUnit(*l.Target))
+		s.escape(labelled(l.TargetLabel, f.withUnit(*l.Target)))
 		s.raw(`</text></g>`)
 	}
 
@@ -426,7 +426,7 @@ func barSVG(b Bar) (string, int, int) {
 		s.attr("x", xr)
 		s.attr("y", plot.bottom+20)
 		s.raw(`>`)
-		s.escape(b.ReferenceLabel + ": " + f.withUnit(*b.Reference))
+		s.escape(labelled(b.ReferenceLabel, f.withUnit(*b.Reference)))
 		s.raw(`</text></g>`)
 	}
 	s.raw(`</svg>`)

@@ -100,7 +100,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView
 	if top.OK {
 		ref := top.Value
 		bar.Reference = &ref
-		bar.ReferenceLabel = p.w.Province + " " + p.number(ind, ref)
+		bar.ReferenceLabel = p.w.Province
 	}
 	for _, v := range ranked {
 		u, _ := p.unit(v.Unit)

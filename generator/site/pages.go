@@ -310,7 +310,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	if withTarget && first.Target != nil {
 		t := first.Target.Value
 		line.Target = &t
-		line.TargetLabel = p.w.TargetCol + " " + p.number(first, t)
+		line.TargetLabel = p.w.TargetCol
 	}
 	c, err := chart.NewLine(line)
 	if err != nil {

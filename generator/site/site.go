@@ -5,6 +5,7 @@
 package site
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -177,6 +178,9 @@ func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cf
 // appendPage appends a content file to buf: the JSON front matter on its
 // own lines, then the body.
 func appendPage(buf []byte, pg page) ([]byte, error) {
+	if pg.FM.Summary == "" {
+		pg.FM.Summary = cmp.Or(pg.FM.Description, pg.FM.Title)
+	}
 	fm, err := json.Marshal(pg.FM)
 	if err != nil {
 		return buf, fmt.Errorf("page %s: %w", pg.Path, err)
