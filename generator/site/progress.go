@@ -12,7 +12,9 @@ type Progress interface {
 	// Begin says that a stage begins, whose items are called what; total is
 	// how many there are, 0 when not known in advance.
 	Begin(stage, what string, total int)
-	// Add says that n more items of the running stage are done.
+	// Add says that n more items of the running stage are done. The
+	// languages of a site are written at the same time, so Add may be
+	// called from several goroutines at once.
 	Add(n int)
 }
 

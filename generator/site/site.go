@@ -7,11 +7,13 @@ package site
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"minhbach/generator/dataset"
@@ -128,51 +130,56 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 
 // writeContent writes one content file per page and language below
 // src/content: JSON front matter, then the page's HTML body. Files that are
-// not pages (the search index) go straight to staging.
+// not pages (the search index) go straight to staging. The languages are
+// written at the same time, each by a pager of its own.
 func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, src, staging string, progress Progress) error {
-	md := newMarkdown()
+	errs := make([]error, len(Languages))
+	var wg sync.WaitGroup
+	for i, lang := range Languages {
+		wg.Go(func() { errs[i] = writeLanguage(ds, res, open, cfg, lang, src, staging, progress) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// writeLanguage writes the content files of one language.
+func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, lang, src, staging string, progress Progress) error {
+	p, err := newPager(ds, res, lang, cfg, newMarkdown())
+	if err != nil {
+		return err
+	}
+	p.open = open
+	index, err := p.searchIndex()
+	if err != nil {
+		return err
+	}
+	prefix, suffix := "", ".html"
+	if lang != Languages[0] {
+		prefix, suffix = lang, "."+lang+".html"
+	}
+	if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
+		return err
+	}
 	var buf []byte
 	made := map[string]bool{} // folders made so far
-	for _, lang := range Languages {
-		p, err := newPager(ds, res, lang, cfg, md)
+	return p.pages(func(pg page) error {
+		buf, err = appendPage(buf[:0], pg)
 		if err != nil {
 			return err
 		}
-		p.open = open
-		index, err := p.searchIndex()
-		if err != nil {
-			return err
-		}
-		prefix, suffix := "", ".html"
-		if lang != Languages[0] {
-			prefix, suffix = lang, "."+lang+".html"
-		}
-		if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
-			return err
-		}
-		err = p.pages(func(pg page) error {
-			buf, err = appendPage(buf[:0], pg)
-			if err != nil {
+		name := filepath.Join(src, "content", filepath.FromSlash(pg.Path+suffix))
+		if dir := filepath.Dir(name); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
 			}
-			name := filepath.Join(src, "content", filepath.FromSlash(pg.Path+suffix))
-			if dir := filepath.Dir(name); !made[dir] {
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					return err
-				}
-				made[dir] = true
-			}
-			if err := os.WriteFile(name, buf, 0o644); err != nil {
-				return err
-			}
-			progress.Add(1)
-			return nil
-		})
-		if err != nil {
+			made[dir] = true
+		}
+		if err := os.WriteFile(name, buf, 0o644); err != nil {
 			return err
 		}
-	}
-	return nil
+		progress.Add(1)
+		return nil
+	})
 }
 
 // appendPage appends a content file to buf: the JSON front matter on its
