@@ -8,9 +8,7 @@ import "strconv"
 
 // table writes a data table: caption, head, rows, numbers aligned right.
 func (w *htmlWriter) table(t *table) {
-	w.raw(`<div class="table-wrap"><table><caption>`)
-	w.text(t.Caption)
-	w.raw(`</caption><thead><tr>`)
+	w.textIn(`<div class="table-wrap"><table><caption>`, t.Caption, `</caption><thead><tr>`)
 	for i, h := range t.Head {
 		if t.Numeric[i] {
 			w.raw(`<th scope="col" class="num">`)
@@ -40,15 +38,11 @@ func (w *htmlWriter) cell(c *cell) {
 	}
 	switch {
 	case c.Num && c.Class != "":
-		w.raw(` class="num `)
-		w.text(c.Class)
-		w.raw(`"`)
+		w.textIn(` class="num `, c.Class, `"`)
 	case c.Num:
 		w.raw(` class="num"`)
 	case c.Class != "":
-		w.raw(` class="`)
-		w.text(c.Class)
-		w.raw(`"`)
+		w.textIn(` class="`, c.Class, `"`)
 	}
 	w.raw(`>`)
 	if c.URL != "" {
@@ -58,9 +52,7 @@ func (w *htmlWriter) cell(c *cell) {
 		} else {
 			w.langURL(c.URL)
 		}
-		w.raw(`">`)
-		w.text(c.Text)
-		w.raw(`</a>`)
+		w.textIn(`">`, c.Text, `</a>`)
 	} else {
 		w.text(c.Text)
 	}
@@ -81,21 +73,15 @@ func (w *htmlWriter) cell(c *cell) {
 // JavaScript and in print), which the chart script replaces with ECharts; a
 // text summary; and its data as a table.
 func (w *htmlWriter) chart(c *chartView) {
-	w.raw(`<figure class="chart" id="`)
-	w.text(c.ID)
-	w.raw(`" data-option="`)
+	w.textIn(`<figure class="chart" id="`, c.ID, `" data-option="`)
 	w.text(c.ID)
 	w.raw(`-option" data-width="`)
 	w.raw(strconv.Itoa(c.Width))
 	w.raw(`" data-height="`)
 	w.raw(strconv.Itoa(c.Height))
-	w.raw(`"><figcaption>`)
-	w.text(c.Title)
-	w.raw(`</figcaption><div class="chart-canvas">`)
+	w.textIn(`"><figcaption>`, c.Title, `</figcaption><div class="chart-canvas">`)
 	w.html(c.SVG)
-	w.raw(`</div><p class="chart-summary">`)
-	w.text(c.Summary)
-	w.raw(`</p><script type="application/json" id="`)
+	w.textIn(`</div><p class="chart-summary">`, c.Summary, `</p><script type="application/json" id="`)
 	w.text(c.ID)
 	w.raw(`-option">`)
 	w.json(c.Option)
@@ -116,13 +102,9 @@ func (w *htmlWriter) charts(cs []chartView) {
 // change writes a change on an earlier period: the figure, with its verdict
 // said in words for everyone.
 func (w *htmlWriter) change(c change) {
-	w.raw(`<span class="change `)
-	w.text(c.Verdict)
-	w.raw(`"><span aria-hidden="true" class="arrow"></span>`)
+	w.textIn(`<span class="change `, c.Verdict, `"><span aria-hidden="true" class="arrow"></span>`)
 	w.text(c.Text)
-	w.raw(`</span> <span class="change-label">`)
-	w.text(c.Label)
-	w.raw(`</span>`)
+	w.textIn(`</span> <span class="change-label">`, c.Label, `</span>`)
 }
 
 // section opens a section with its heading.
@@ -131,51 +113,49 @@ func (w *htmlWriter) section(id, heading string) {
 	w.raw(id)
 	w.raw(`"><h2 id="`)
 	w.raw(id)
-	w.raw(`">`)
-	w.text(heading)
-	w.raw(`</h2>`)
+	w.textIn(`">`, heading, `</h2>`)
+}
+
+// textIn writes text from the data between two pieces of markup.
+func (w *htmlWriter) textIn(open, text, close string) {
+	w.raw(open)
+	w.text(text)
+	w.raw(close)
+}
+
+// link writes a link to a site-relative path within the page's language.
+func (w *htmlWriter) link(path, text string) {
+	w.raw(`<a href="`)
+	w.langURL(path)
+	w.textIn(`">`, text, `</a>`)
 }
 
 // h1 writes the page's main heading.
 func (w *htmlWriter) h1(title string) {
-	w.raw(`<h1>`)
-	w.text(title)
-	w.raw(`</h1>`)
+	w.textIn(`<h1>`, title, `</h1>`)
 }
 
 func (w *htmlWriter) homeBody(h *homeParams) {
-	w.raw(`<h1>`)
-	w.text(h.Province)
-	w.raw(` <span class="subtitle">— `)
+	w.textIn(`<h1>`, h.Province, ` <span class="subtitle">— `)
 	w.t("headline_period")
-	w.raw(` `)
-	w.text(h.Period)
-	w.raw(`</span></h1><p class="lead">`)
+	w.textIn(` `, h.Period, `</span></h1><p class="lead">`)
 	w.t("home_lead")
 	w.raw(`</p>`)
 	w.section("cards-h", w.i18n.get("headline_indicators"))
 	w.raw(`<ul class="cards">`)
 	for _, c := range h.Cards {
-		w.raw(`<li class="card"><h3><a href="`)
-		w.langURL(c.URL)
-		w.raw(`">`)
-		w.text(c.Name)
-		w.raw(`</a></h3><p class="value">`)
+		w.raw(`<li class="card"><h3>`)
+		w.link(c.URL, c.Name)
+		w.raw(`</h3><p class="value">`)
 		w.text(c.Value)
-		w.raw(`</p><p class="period">`)
-		w.text(c.Period)
-		w.raw(`</p><p>`)
+		w.textIn(`</p><p class="period">`, c.Period, `</p><p>`)
 		w.change(c.Prev)
 		w.raw(`</p>`)
 		if c.Target != "" {
-			w.raw(`<p class="target">`)
-			w.text(c.Target)
-			w.raw(`</p>`)
+			w.textIn(`<p class="target">`, c.Target, `</p>`)
 		}
 		if c.StatusText != "" {
-			w.raw(`<p class="status"><span class="badge `)
-			w.text(c.Status)
-			w.raw(`">`)
+			w.textIn(`<p class="status"><span class="badge `, c.Status, `">`)
 			w.text(c.StatusText)
 			w.raw(`</span></p>`)
 		}
@@ -188,9 +168,7 @@ func (w *htmlWriter) homeBody(h *homeParams) {
 	w.langURL(h.Report.URL)
 	w.raw(`">`)
 	w.t("read_report")
-	w.raw(` `)
-	w.text(h.Report.Text)
-	w.raw(`</a></p>`)
+	w.textIn(` `, h.Report.Text, `</a></p>`)
 }
 
 func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
@@ -199,9 +177,7 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 	w.html(p.Description)
 	w.raw(`</div><section class="latest" aria-labelledby="latest-h"><h2 id="latest-h">`)
 	w.t("latest_value")
-	w.raw(` — `)
-	w.text(p.Period)
-	w.raw(`</h2><p class="value big">`)
+	w.textIn(` — `, p.Period, `</h2><p class="value big">`)
 	w.text(p.Value)
 	w.raw(`</p><ul class="changes"><li>`)
 	w.t("vs_prev")
@@ -213,9 +189,7 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 	w.change(p.YearAgo)
 	w.raw(`</li>`)
 	if p.LastYear.Verdict != "none" {
-		w.raw(`<li>`)
-		w.text(p.LastYearLabel)
-		w.raw(`: `)
+		w.textIn(`<li>`, p.LastYearLabel, `: `)
 		w.change(p.LastYear)
 		w.raw(`</li>`)
 	}
@@ -224,17 +198,13 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 		w.raw(`<p class="target">`)
 		w.text(p.Target)
 		if p.StatusText != "" {
-			w.raw(` — <span class="badge `)
-			w.text(p.Status)
-			w.raw(`">`)
+			w.textIn(` — <span class="badge `, p.Status, `">`)
 			w.text(p.StatusText)
 			w.raw(`</span>`)
 		}
 		w.raw(`</p>`)
 		if p.Source != "" {
-			w.raw(`<p class="source">`)
-			w.text(p.Source)
-			w.raw(`</p>`)
+			w.textIn(`<p class="source">`, p.Source, `</p>`)
 		}
 	}
 	w.raw(`</section>`)
@@ -248,11 +218,8 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 	w.raw(`<p class="lead">`)
 	w.text(p.TypeName)
 	if p.Parent.URL != "" {
-		w.raw(` — <a href="`)
-		w.langURL(p.Parent.URL)
-		w.raw(`">`)
-		w.text(p.Parent.Text)
-		w.raw(`</a>`)
+		w.raw(` — `)
+		w.link(p.Parent.URL, p.Parent.Text)
 	}
 	w.raw(`</p>`)
 	w.section("summary-h", w.i18n.get("indicators_in")+" "+p.Period)
@@ -273,9 +240,7 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 func (w *htmlWriter) reportBody(p *reportParams) {
 	w.raw(`<article class="report"><h1>`)
 	w.t("report_title")
-	w.raw(` `)
-	w.text(p.Period)
-	w.raw(`</h1><p class="report-actions">`)
+	w.textIn(` `, p.Period, `</h1><p class="report-actions">`)
 	if p.PDF {
 		w.raw(`<a href="`)
 		w.langURL("reports/" + p.PeriodSlug + ".pdf")
@@ -325,9 +290,7 @@ func (w *htmlWriter) reportBody(p *reportParams) {
 	w.section("data-h", w.i18n.get("completeness"))
 	w.raw(`<p>`)
 	w.t("completeness_share")
-	w.raw(` `)
-	w.text(p.Completeness)
-	w.raw(`.</p>`)
+	w.textIn(` `, p.Completeness, `.</p>`)
 	if len(p.Silent) > 0 {
 		w.raw(`<p>`)
 		w.t("silent_units")
@@ -336,11 +299,7 @@ func (w *htmlWriter) reportBody(p *reportParams) {
 			if i > 0 {
 				w.raw(`, `)
 			}
-			w.raw(`<a href="`)
-			w.langURL(u.URL)
-			w.raw(`">`)
-			w.text(u.Text)
-			w.raw(`</a>`)
+			w.link(u.URL, u.Text)
 		}
 		w.raw(`.</p>`)
 	}
@@ -360,9 +319,7 @@ func (w *htmlWriter) list(items []string) {
 	}
 	w.raw(`<ul>`)
 	for _, s := range items {
-		w.raw(`<li>`)
-		w.text(s)
-		w.raw(`</li>`)
+		w.textIn(`<li>`, s, `</li>`)
 	}
 	w.raw(`</ul>`)
 }
@@ -404,17 +361,13 @@ func (w *htmlWriter) dataBody(title string, p *dataParams) {
 	if p.Exported != "" {
 		w.raw(`<li>`)
 		w.t("data_exported")
-		w.raw(`: `)
-		w.text(p.Exported)
-		w.raw(`</li>`)
+		w.textIn(`: `, p.Exported, `</li>`)
 	}
 	w.raw(`<li>`)
 	w.t("data_licence")
 	w.raw(`: `)
 	if p.Licence.URL != "" {
-		w.raw(`<a href="`)
-		w.text(p.Licence.URL)
-		w.raw(`">`)
+		w.textIn(`<a href="`, p.Licence.URL, `">`)
 		w.text(p.Licence.Text)
 		w.raw(`</a>`)
 	} else {
@@ -438,9 +391,7 @@ func (w *htmlWriter) dataBody(title string, p *dataParams) {
 	w.section("changes-h", w.i18n.get("data_changes"))
 	for i := range p.Changes {
 		c := &p.Changes[i]
-		w.raw(`<h3>`)
-		w.text(c.Title)
-		w.raw(`</h3><p>`)
+		w.textIn(`<h3>`, c.Title, `</h3><p>`)
 		w.text(c.Summary)
 		w.raw(`</p>`)
 		if len(c.Revised.Rows) > 0 {
@@ -460,9 +411,7 @@ func (w *htmlWriter) embedBody(p *embedParams, siteTitle string) {
 	w.t("embed_source")
 	w.raw(`: <a href="`)
 	w.absLangURL(p.Source.URL)
-	w.raw(`" target="_top">`)
-	w.text(p.Source.Text)
-	w.raw(` — `)
+	w.textIn(`" target="_top">`, p.Source.Text, ` — `)
 	w.text(siteTitle)
 	w.raw(`</a>`)
 	if p.Credit != "" {
