@@ -229,6 +229,9 @@ type Meta struct {
 	// Sample says that unit figures are invented sample data; every page
 	// then says so.
 	Sample bool `toml:"sample"`
+	// SampleNote, when given, says what in the sample is invented, in place
+	// of the site's default notice (which speaks of a province's communes).
+	SampleNote Text `toml:"sample_note"`
 	// Licence names the licence of the open data (an SPDX id such as CC-BY-4.0).
 	Licence string `toml:"licence"`
 	// Exported is the date of the latest export, YYYY-MM-DD.

@@ -189,6 +189,7 @@ const nationalSiteTOML = `# A synthetic national dataset, written by "minhbach s
 title = { vi = "Minh Bạch — Chính quyền số toàn quốc (dữ liệu mẫu)", en = "Minh Bạch — national digital government (sample data)" }
 publisher = { vi = "Dữ liệu mẫu tổng hợp", en = "Synthetic sample data" }
 sample = true
+sample_note = { vi = "Mọi tên đơn vị và số liệu trên trang này đều là giả định, do chương trình tạo ra để đo tốc độ.", en = "Every unit name and figure on this site is invented, generated to measure speed." }
 licence = "CC-BY-4.0"
 `
 

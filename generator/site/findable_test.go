@@ -242,3 +242,46 @@ func TestBuildWithBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleNoteReplacesNotice builds the sample with a sample_note of its
+// own, as the national benchmark data has, and checks that every page's
+// notice says it in the page's language instead of the default text, and
+// that the note stays text.
+func TestSampleNoteReplacesNotice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the sample site a second time")
+	}
+	ds, err := dataset.Load(filepath.Join(root, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := indicator.Compute(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds.Meta.SampleNote = dataset.Text{VI: "Mọi số liệu là giả định <b>.", EN: "Every figure is invented <b>."}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"index.html":                    "Mọi số liệu là giả định &lt;b&gt;.",
+		"units/go-quao/index.html":      "Mọi số liệu là giả định &lt;b&gt;.",
+		"en/index.html":                 "Every figure is invented &lt;b&gt;.",
+		"en/reports/2025-q1/index.html": "Every figure is invented &lt;b&gt;.",
+	} {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		notice := string(b)
+		if i := strings.Index(notice, `class="notice"`); i >= 0 {
+			notice = notice[i:min(len(notice), i+400)]
+		} else {
+			t.Fatalf("%s has no sample notice", page)
+		}
+		if !strings.Contains(notice, want) || strings.Contains(notice, "khớp với số liệu đã công bố") || strings.Contains(notice, "published figures") {
+			t.Errorf("%s: notice %q; want %q and not the default text", page, notice, want)
+		}
+	}
+}

@@ -223,12 +223,16 @@ weight = 1
 locale = "vi"
 label = "Tiếng Việt"
 title = %s
+[languages.vi.params]
+sample_note = %s
 
 [languages.en]
 weight = 2
 locale = "en"
 label = "English"
 title = %s
+[languages.en.params]
+sample_note = %s
 
 [markup.goldmark.renderer]
 unsafe = false
@@ -258,7 +262,8 @@ disableHTML = true
 [sitemap]
 changeFreq = ""
 priority = -1
-`, ds.Meta.Sample, pdf, q(ds.Meta.Title.Get("vi")), q(ds.Meta.Title.Get("en")))
+`, ds.Meta.Sample, pdf, q(ds.Meta.Title.Get("vi")), q(ds.Meta.SampleNote.Get("vi")),
+		q(ds.Meta.Title.Get("en")), q(ds.Meta.SampleNote.Get("en")))
 	mount := func(source, target string) {
 		fmt.Fprintf(&b, "\n[[module.mounts]]\nsource = %s\ntarget = %q\n", q(source), target)
 	}
