@@ -143,9 +143,22 @@ func loadI18n(root, lang string) (*i18n, error) {
 	if err != nil {
 		return nil, err
 	}
-	strs := map[string]string{}
-	if err := toml.Unmarshal(data, &strs); err != nil {
+	var entries map[string]any
+	if err := toml.Unmarshal(data, &entries); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	strs := make(map[string]string, len(entries))
+	for key, v := range entries {
+		switch v := v.(type) {
+		case string:
+			strs[key] = v
+		case map[string]any:
+			// A string with plural forms ([key] one = …, other = …): the
+			// bodies use none in a count, so they take "other".
+			if other, ok := v["other"].(string); ok {
+				strs[key] = other
+			}
+		}
 	}
 	return &i18n{lang: lang, strings: strs}, nil
 }

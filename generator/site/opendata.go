@@ -86,6 +86,14 @@ func changeLog(ds *dataset.Dataset, now *observationsFile, out string) ([]change
 		return nil, err
 	}
 	d, err := diffObservations(before, now.data, prevPath)
+	if errors.Is(err, errOtherHeader) {
+		// Published by a version with other columns: this export starts
+		// the comparisons afresh, in front of the history so far.
+		entry.Initial = true
+		entry.Added = now.rows
+		entry.NewPeriods = append(entry.NewPeriods, now.periods...)
+		return append([]changeEntry{entry}, log...), nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -235,11 +243,16 @@ func note(set map[string]bool, p []byte) {
 	}
 }
 
+// errOtherHeader says that the published observations have another
+// header than this program writes: they come from an older version with
+// other columns, and cannot be compared row by row.
+var errOtherHeader = errors.New("another header")
+
 // header checks the header of the old file.
 func (m *obsMerge) header(old *obsCursor) error {
 	want := strings.Join(columnNames(ObservationColumns), ",")
 	if !old.next() || string(old.row) != want {
-		return fmt.Errorf("%s:1: expected the header %q", m.name, want)
+		return fmt.Errorf("%s:1: expected the header %q: %w", m.name, want, errOtherHeader)
 	}
 	return nil
 }

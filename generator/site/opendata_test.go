@@ -1,9 +1,13 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"minhbach/generator/dataset"
 )
 
 // observations builds an observations.csv from its rows.
@@ -90,5 +94,37 @@ func TestDiffObservationsNamesBadLines(t *testing.T) {
 				t.Errorf("error %v; want one with %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestChangeLogAfterOtherColumns checks that a site published by a version
+// whose observations.csv had other columns does not stop the build: the
+// export starts the comparisons afresh, as a first publication in front of
+// the history, which is kept.
+func TestChangeLogAfterOtherColumns(t *testing.T) {
+	out := t.TempDir()
+	dir := filepath.Join(out, "data")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := `[{"exported":"2025-07-01","initial":true,"new_periods":["2025-Q1"],"added":1,"removed":0,"revised_count":0,"revised":[]}]`
+	for name, text := range map[string]string{
+		"changes.json":     old,
+		"observations.csv": "period,unit,value\n2025-Q1,an-phu,10\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds := &dataset.Dataset{Meta: dataset.Meta{Exported: "2025-10-10"}}
+	now := &observationsFile{data: observations("2025-Q1,an-phu,docs_incoming,10", "2025-Q2,an-phu,docs_incoming,11"),
+		rows: 2, periods: []string{"2025-Q1", "2025-Q2"}}
+	log, err := changeLog(ds, now, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 2 || !log[0].Initial || log[0].Added != 2 || log[0].Exported != "2025-10-10" ||
+		!reflect.DeepEqual(log[0].NewPeriods, []string{"2025-Q1", "2025-Q2"}) || log[1].Exported != "2025-07-01" {
+		t.Errorf("change log %+v; want a first publication of 2 figures in 2025-Q1 and 2025-Q2, then the old entry", log)
 	}
 }

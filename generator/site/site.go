@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
@@ -182,11 +184,25 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open *openData, c
 	})
 }
 
+// escapeMarkdown escapes every ASCII punctuation character of s with a
+// backslash, so that Hugo, which reads a front-matter summary as Markdown,
+// gives back s as text: a unit named "*An*" stays "*An*".
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r)) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // appendPage appends a content file to buf: the JSON front matter on its
 // own lines, then the body.
 func appendPage(buf []byte, pg page) ([]byte, error) {
 	if pg.FM.Summary == "" {
-		pg.FM.Summary = cmp.Or(pg.FM.Description, pg.FM.Title)
+		pg.FM.Summary = escapeMarkdown(cmp.Or(pg.FM.Description, pg.FM.Title))
 	}
 	fm, err := json.Marshal(pg.FM)
 	if err != nil {
