@@ -13,7 +13,6 @@ import (
 	"golang.org/x/net/html"
 
 	"minhbach/generator/dataset"
-	"minhbach/generator/indicator"
 	"minhbach/generator/internal/browser"
 	"minhbach/generator/site"
 )
@@ -198,14 +197,7 @@ func TestBuildWithBaseURL(t *testing.T) {
 		t.Skip("builds the sample site a second time")
 	}
 	const base = "https://data.example.vn/minhbach/"
-	ds, err := dataset.Load(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := indicator.Compute(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, res := loadSample(t)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out, BaseURL: base}); err != nil {
 		t.Fatal(err)
@@ -251,14 +243,7 @@ func TestSampleNoteReplacesNotice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the sample site a second time")
 	}
-	ds, err := dataset.Load(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := indicator.Compute(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, res := loadSample(t)
 	ds.Meta.SampleNote = dataset.Text{VI: "Mọi số liệu là giả định <b>.", EN: "Every figure is invented <b>."}
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {

@@ -225,14 +225,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // TestFailedBuildKeepsPublishedSite breaks a template after a good build and
 // checks that the failing build leaves the published folder byte-identical.
 func TestFailedBuildKeepsPublishedSite(t *testing.T) {
-	ds, err := dataset.Load(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := indicator.Compute(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, res := loadSample(t)
 	// A project root of our own: the real content and node_modules, a copy of the templates.
 	proj := t.TempDir()
 	abs, _ := filepath.Abs(root)
