@@ -2,8 +2,10 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/loggers"
@@ -47,7 +49,7 @@ func runHugo(workingDir, configFile, publishDir string) (pages int, err error) {
 	if err != nil {
 		return 0, fmt.Errorf("hugo: %w", err)
 	}
-	if err := h.Build(hugolib.BuildCfg{}); err != nil {
+	if err := build(h); err != nil {
 		return 0, fmt.Errorf("hugo: %w%s", err, indent(logBuf.String()))
 	}
 	if logger.LoggCount(logg.LevelWarn) > 0 || logger.LoggCount(logg.LevelError) > 0 {
@@ -57,6 +59,36 @@ func runHugo(workingDir, configFile, publishDir string) (pages int, err error) {
 		pages += len(s.Pages())
 	}
 	return pages, nil
+}
+
+// stopGrace is how long a Hugo build that has stopped on errors is given
+// to return them.
+const stopGrace = 10 * time.Second
+
+// build runs h.Build and returns its error, also when Hugo does not.
+//
+// Hugo stops rendering once ten pages have failed (a broken template fails
+// every page). In v0.165.0 its render loop can then block for ever: the
+// loop that hands pages to the workers waits on a channel that the
+// stopped workers no longer read (hugolib/site_render.go, renderPages).
+// Hugo's Done channel says that it has stopped; a build still running
+// stopGrace later is abandoned, blocked, with an error, rather than
+// hanging the build, CI or the preview.
+func build(h *hugolib.HugoSites) error {
+	done := make(chan error, 1)
+	go func() { done <- h.Build(hugolib.BuildCfg{}) }()
+	select {
+	case err := <-done:
+		return err
+	case <-h.Done():
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(stopGrace):
+		return errors.New("rendering stopped after ten pages failed, and Hugo did not say why " +
+			"(a template that fails on every page is the usual cause: check the last template changed)")
+	}
 }
 
 func indent(s string) string {
