@@ -15,8 +15,14 @@ import (
 
 // headline returns the catalogue's headline indicators, and of them the rates.
 func (p *pager) headline() (all, rates []*dataset.Indicator) {
-	for i := range p.ds.Catalogue.Indicators {
-		ind := &p.ds.Catalogue.Indicators[i]
+	return p.headlines, p.headlineRates
+}
+
+// findHeadline returns the catalogue's headline indicators, and of them the
+// rates, for newPager to keep.
+func findHeadline(c *dataset.Catalogue) (all, rates []*dataset.Indicator) {
+	for i := range c.Indicators {
+		ind := &c.Indicators[i]
 		if !ind.Headline {
 			continue
 		}

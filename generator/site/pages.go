@@ -56,6 +56,9 @@ type pager struct {
 	children map[string][]*dataset.Unit // units by parent code
 	quarters []period.Period
 	latest   period.Period
+	// headlines are the catalogue's headline indicators, headlineRates
+	// those of them that are rates (see headline).
+	headlines, headlineRates []*dataset.Indicator
 }
 
 // pagerConfig is where a pager finds what is not data: the project root
@@ -92,6 +95,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg pager
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
 	p.w = p.w.about(p.top.Type)
+	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
 	p.quarters = res.Periods(period.Quarter)
 	if len(p.quarters) == 0 {
 		return nil, fmt.Errorf("no quarterly data to publish")
