@@ -63,6 +63,21 @@ func jsonList(xs []string) string {
 	return `['` + strings.Join(xs, `', '`) + `']`
 }
 
+// visitDrawn opens url in a new tab, closed when the test ends, and waits
+// until every chart on it has been drawn.
+func visitDrawn(t *testing.T, b *browser.Browser, url string, opts ...browser.VisitOption) *browser.Page {
+	t.Helper()
+	p, err := b.Visit(context.Background(), url, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	if _, err := chartsDrawn(p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // chartsDrawn scrolls through the page, so that every chart comes into view,
 // and waits until ECharts has drawn each one. It returns how many charts the
 // page has.
@@ -219,21 +234,14 @@ func TestBrowserAxeEveryPage(t *testing.T) {
 func TestBrowserFocusVisible(t *testing.T) {
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
-	p, err := b.Visit(context.Background(), base+"indicators/signature_rate/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	if _, err := chartsDrawn(p); err != nil {
-		t.Fatal(err)
-	}
+	p := visitDrawn(t, b, base+"indicators/signature_rate/")
 	var got struct {
 		Focusable  int
 		Unringed   []string
 		SkipFirst  bool
 		SkipInView bool
 	}
-	err = p.Eval(`(async () => {
+	err := p.Eval(`(async () => {
 		const all = [...document.querySelectorAll('a[href], summary, button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
 			.filter(el => el.checkVisibility() || el.classList.contains('skip-link'));
 		const unringed = [];
@@ -321,19 +329,12 @@ func TestBrowserReducedMotion(t *testing.T) {
 		{"reduced", []browser.VisitOption{browser.WithReducedMotion()}, "false", "0s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := b.Visit(context.Background(), base+"indicators/signature_rate/", tc.opts...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if _, err := chartsDrawn(p); err != nil {
-				t.Fatal(err)
-			}
+			p := visitDrawn(t, b, base+"indicators/signature_rate/", tc.opts...)
 			var got struct {
 				Animated   []string
 				Transition string
 			}
-			err = p.Eval(`({
+			err := p.Eval(`({
 				Animated: [...document.querySelectorAll('figure.chart')].map(f => f.dataset.animated),
 				Transition: getComputedStyle(document.querySelector('.skip-link')).transitionDuration,
 			})`, &got)
@@ -367,19 +368,12 @@ func TestBrowserColourSchemes(t *testing.T) {
 		{"forced", browser.WithForcedColors(), "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := b.Visit(context.Background(), base+"en/indicators/online_filing_rate/", tc.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if _, err := chartsDrawn(p); err != nil {
-				t.Fatal(err)
-			}
+			p := visitDrawn(t, b, base+"en/indicators/online_filing_rate/", tc.opt)
 			var got struct {
 				Bg, Fg     string
 				ChartTexts []string
 			}
-			err = p.Eval(`({
+			err := p.Eval(`({
 				Bg: getComputedStyle(document.body).backgroundColor,
 				Fg: getComputedStyle(document.body).color,
 				ChartTexts: [...new Set([...document.querySelectorAll('figure.chart .chart-live svg text')]
@@ -420,19 +414,12 @@ func TestBrowserChartsSpeakTheLanguage(t *testing.T) {
 		{"en/indicators/docs_incoming/", "", ","},
 	} {
 		t.Run("/"+tc.path, func(t *testing.T) {
-			p, err := b.Visit(context.Background(), base+tc.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if _, err := chartsDrawn(p); err != nil {
-				t.Fatal(err)
-			}
+			p := visitDrawn(t, b, base+tc.path)
 			var got struct {
 				Texts   []string
 				Unnamed []string
 			}
-			err = p.Eval(`({
+			err := p.Eval(`({
 				Texts: [...document.querySelectorAll('figure.chart .chart-live svg text')].map(t => t.textContent),
 				Unnamed: [...document.querySelectorAll('figure.chart')].filter(f => {
 					const c = f.querySelector('.chart-live');
@@ -468,19 +455,12 @@ func TestBrowserChartsSpeakTheLanguage(t *testing.T) {
 func TestBrowserChartsFollowSchemeChange(t *testing.T) {
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
-	p, err := b.Visit(context.Background(), base+"units/go-quao/", browser.WithColorScheme("light"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	if _, err := chartsDrawn(p); err != nil {
-		t.Fatal(err)
-	}
+	p := visitDrawn(t, b, base+"units/go-quao/", browser.WithColorScheme("light"))
 	if err := p.SetColorScheme("dark"); err != nil {
 		t.Fatal(err)
 	}
 	var fills []string
-	err = p.Eval(`new Promise(r => setTimeout(r, 300)).then(() =>
+	err := p.Eval(`new Promise(r => setTimeout(r, 300)).then(() =>
 		[...new Set([...document.querySelectorAll('figure.chart .chart-live svg text')].map(t => t.getAttribute('fill')))])`, &fills)
 	if err != nil {
 		t.Fatal(err)

@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"minhbach/generator/dataset"
-	"minhbach/generator/indicator"
 	"minhbach/generator/internal/browser"
 	"minhbach/generator/site"
 )
@@ -382,14 +380,7 @@ func TestChangeLogRecordsRevisions(t *testing.T) {
 		t.Fatal(err)
 	}
 	build := func() []byte {
-		ds, err := dataset.Load(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := indicator.Compute(ds)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ds, res := loadData(t, data)
 		if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
 			t.Fatal(err)
 		}

@@ -13,8 +13,6 @@ import (
 
 	"golang.org/x/net/html"
 
-	"minhbach/generator/dataset"
-	"minhbach/generator/indicator"
 	"minhbach/generator/internal/browser"
 	"minhbach/generator/site"
 )
@@ -353,14 +351,7 @@ func hostileData(t *testing.T) string {
 func TestBrowserHostileTextStaysText(t *testing.T) {
 	b := browser.Require(t)
 	data := hostileData(t)
-	ds, err := dataset.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := indicator.Compute(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, res := loadData(t, data)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
@@ -381,14 +372,7 @@ func TestBrowserHostileTextStaysText(t *testing.T) {
 		{"reports/2025-q1/", []string{"Ký số" + hostile.breakout + hostile.shortcode}},
 	} {
 		t.Run("/"+tc.path, func(t *testing.T) {
-			p, err := b.Visit(context.Background(), base+tc.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if _, err := chartsDrawn(p); err != nil {
-				t.Fatal(err)
-			}
+			p := visitDrawn(t, b, base+tc.path)
 			text, err := p.Text("body")
 			if err != nil {
 				t.Fatal(err)

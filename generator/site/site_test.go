@@ -38,7 +38,13 @@ func TestMain(m *testing.M) {
 // loadSample loads and computes the sample data.
 func loadSample(t testing.TB) (*dataset.Dataset, *indicator.Result) {
 	t.Helper()
-	ds, err := dataset.Load(filepath.Join(root, "data"))
+	return loadData(t, filepath.Join(root, "data"))
+}
+
+// loadData loads and computes the data in dir.
+func loadData(t testing.TB, dir string) (*dataset.Dataset, *indicator.Result) {
+	t.Helper()
+	ds, err := dataset.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
