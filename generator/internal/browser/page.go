@@ -399,10 +399,17 @@ func (p *Page) WaitVisible(selector string) error {
 
 // scrollToBottomJS scrolls down one screen at a time, giving each position
 // two animation frames, so that every IntersectionObserver on the way fires.
-// It is a function of one argument, waitForFrames: with scripts disabled no
-// animation frame callback ever runs, so the page then just scrolls.
+// A frame that has not come after 250 ms is not waited for any longer: a
+// busy or throttled renderer must not hold the scroll until the page's
+// timeout (the charts that did not start are then reported by whoever waits
+// for them). It is a function of one argument, waitForFrames: with scripts
+// disabled no animation frame callback ever runs, so the page then just
+// scrolls.
 const scrollToBottomJS = `(async (waitForFrames) => {
-	const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+	const frame = () => new Promise(resolve => {
+		requestAnimationFrame(() => resolve());
+		setTimeout(resolve, 250);
+	});
 	const root = document.scrollingElement || document.documentElement;
 	for (let steps = 0; steps < 1000; steps++) {
 		const from = window.scrollY;
