@@ -106,12 +106,14 @@ func bench(args []string, stdout, stderr io.Writer) int {
 }
 
 // runChild runs this program with args and decodes the benchResult it
-// prints, adding its peak memory.
+// prints, adding its peak memory. Each build starts once the disk has
+// written back the one before.
 func runChild(args []string, stderr io.Writer) (*benchResult, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
+	settle()
 	var out bytes.Buffer
 	cmd := exec.Command(self, args...)
 	cmd.Stdout, cmd.Stderr = &out, stderr

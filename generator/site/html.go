@@ -18,9 +18,9 @@ import (
 //
 // Markup comes only from the generator's own constants, through raw. Text
 // from the data (names, figures, captions, descriptions) goes through text,
-// which escapes it. Hugo reads a generated body as HTML content, in which it
-// looks for shortcodes, so every writer also keeps "{{" out of the body: a
-// unit named "{{< x >}}" is shown as text.
+// which escapes it. Hugo never reads a body as content: it is spliced into
+// the page Hugo lays out as the page is published (splice.go), so a unit
+// named "{{< x >}}" is text, not a shortcode.
 type htmlWriter struct {
 	b []byte
 	// root is the site's path ("/" or "/sub/"), lang the language's path
@@ -69,8 +69,6 @@ func (w *htmlWriter) text(s string) {
 			esc = "&#34;"
 		case '\'':
 			esc = "&#39;"
-		case '{':
-			esc = "&#123;"
 		default:
 			continue
 		}
@@ -109,16 +107,12 @@ func (w *htmlWriter) absLangURL(path string) {
 
 // html writes HTML that a trusted writer made from data: goldmark's
 // rendering of Markdown (without raw HTML) or a chart's static SVG.
-func (w *htmlWriter) html(s string) {
-	w.b = append(w.b, strings.ReplaceAll(s, "{{", "{&#123;")...)
-}
+func (w *htmlWriter) html(s string) { w.b = append(w.b, s...) }
 
 // json writes JSON for a <script type="application/json"> element. The JSON
-// comes from encoding/json, which escapes <, > and &; "{{" can only occur
-// inside its strings, where \u007b means the same.
-func (w *htmlWriter) json(s string) {
-	w.b = append(w.b, strings.ReplaceAll(s, "{{", `{\u007b`)...)
-}
+// comes from encoding/json, which escapes <, > and &, so nothing in it can
+// close the element.
+func (w *htmlWriter) json(s string) { w.b = append(w.b, s...) }
 
 // String returns the HTML written so far.
 func (w *htmlWriter) String() string { return string(w.b) }

@@ -18,7 +18,8 @@ import (
 )
 
 // runHugo builds the Hugo project described by configFile into publishDir,
-// in this process. Hugo's working directory is workingDir: js.Build resolves
+// in this process. The HTML files it publishes get their page bodies from
+// bodies (see splice.go); bodies may be nil when no page has a marker. Hugo's working directory is workingDir: js.Build resolves
 // node_modules there. Hugo's own log is returned in the error when the
 // build fails, and warnings fail the build too, so that a template mistake
 // never publishes a half-rendered site.
@@ -26,7 +27,7 @@ import (
 // hugolib is used rather than commands.Execute: it needs no command-line
 // parsing or global flags, returns errors instead of printing them, and lets
 // the generator hand Hugo its configuration directly.
-func runHugo(workingDir, configFile, publishDir string) (pages int, err error) {
+func runHugo(workingDir, configFile, publishDir string, bodies *bodyStore) (pages int, err error) {
 	var logBuf bytes.Buffer
 	logger := loggers.New(loggers.Options{
 		StdOut: &logBuf, StdErr: &logBuf,
@@ -43,6 +44,9 @@ func runHugo(workingDir, configFile, publishDir string) (pages int, err error) {
 		return 0, fmt.Errorf("hugo configuration: %w", err)
 	}
 	fs := hugofs.NewFrom(afs, configs.LoadingInfo.BaseConfig)
+	if bodies != nil {
+		fs.PublishDir = splicingFs{Fs: fs.PublishDir, bodies: bodies}
+	}
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs: configs, Fs: fs, LogLevel: logger.Level(), StdErr: &logBuf, StdOut: &logBuf,
 	})

@@ -77,7 +77,7 @@ minifyOutput = true
 	}
 	defer os.RemoveAll(staging)
 	opts.Progress.Begin("hugo", "pages", 0)
-	built, err := runHugo(src, config, staging)
+	built, err := runHugo(src, config, staging, nil)
 	if err != nil {
 		return Stats{}, err
 	}

@@ -288,13 +288,16 @@ func TestBrowserNoCSPViolation(t *testing.T) {
 }
 
 // hostile are texts that would run script if the site put them into its
-// pages as markup, and Hugo shortcodes, which would run templates (or fail
-// the build) if Hugo read them as part of a page's content.
-var hostile = struct{ breakout, attribute, link, shortcode string }{
+// pages as markup; Hugo shortcodes, which would run templates (or fail the
+// build) if Hugo read them as part of a page's content; and the marker of
+// a page body (splice.go), which would pull another page's body in if it
+// reached the page as markup.
+var hostile = struct{ breakout, attribute, link, shortcode, marker string }{
 	breakout:  `</script><script>alert(1)</script>`,
 	attribute: `"><img src=x onerror=alert(1)>`,
 	link:      `[x](javascript:alert(1))`,
 	shortcode: `{{< x >}}{{% y %}}`,
+	marker:    `<!--minhbach:body:0-->`,
 }
 
 // hostileData copies the sample data into a new folder and puts the hostile
@@ -326,11 +329,11 @@ func hostileData(t *testing.T) string {
 		}
 	}
 	edit("units.csv",
-		"go-quao,Gò Quao,", `go-quao,"Gò Quao`+hostile.breakout+hostile.shortcode+`",`,
+		"go-quao,Gò Quao,", `go-quao,"Gò Quao`+hostile.breakout+hostile.shortcode+hostile.marker+`",`,
 		"phu-quoc,Phú Quốc,", `phu-quoc,"Phú Quốc`+strings.ReplaceAll(hostile.attribute, `"`, `""`)+`",`)
 	// An export names units as people write them; they must match units.csv.
 	edit(filepath.Join("exports", "2025-q3", "records-archive.csv"),
-		";Xã Gò Quao;", `;"Xã Gò Quao`+hostile.breakout+hostile.shortcode+`";`,
+		";Xã Gò Quao;", `;"Xã Gò Quao`+hostile.breakout+hostile.shortcode+hostile.marker+`";`,
 		";đặc khu Phú Quốc;", `;"đặc khu Phú Quốc`+strings.ReplaceAll(hostile.attribute, `"`, `""`)+`";`)
 	edit("catalogue.toml",
 		`name = { vi = "Tỷ lệ văn bản đi được ký số", en = "Outgoing documents digitally signed" }`,
@@ -345,7 +348,8 @@ func hostileData(t *testing.T) string {
 
 // TestBrowserHostileTextStaysText builds a site whose unit names, indicator
 // names and description and site title carry script breakouts, an
-// attribute breakout, Hugo shortcodes and a javascript: link, and checks in the browser that
+// attribute breakout, Hugo shortcodes, a page body's marker and a
+// javascript: link, and checks in the browser that
 // nothing runs (no dialog opens), no element was injected, no link has a
 // javascript: target, and the texts show as text.
 func TestBrowserHostileTextStaysText(t *testing.T) {
@@ -365,7 +369,7 @@ func TestBrowserHostileTextStaysText(t *testing.T) {
 		{"", []string{"Ký số" + hostile.breakout}},
 		{"indicators/signature_rate/", []string{"Ký số" + hostile.breakout, "Gò Quao" + hostile.breakout, "Phú Quốc" + hostile.attribute}},
 		{"en/indicators/signature_rate/", []string{"Signed" + hostile.attribute}},
-		{"units/go-quao/", []string{"Gò Quao" + hostile.breakout + hostile.shortcode}},
+		{"units/go-quao/", []string{"Gò Quao" + hostile.breakout + hostile.shortcode + hostile.marker}},
 		{"en/units/phu-quoc/", []string{"Phú Quốc" + hostile.attribute}},
 		{"units/", []string{"Gò Quao" + hostile.breakout, "Phú Quốc" + hostile.attribute}},
 		{"indicators/", []string{"Ký số" + hostile.breakout}},

@@ -91,7 +91,8 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	}
 	opts.Progress.Begin("pages, charts", "pages", 0)
 	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF}
-	if err := writeContent(ds, res, open, cfg, src, staging, opts.Progress); err != nil {
+	bodies := new(bodyStore)
+	if err := writeContent(ds, res, open, cfg, bodies, src, staging, opts.Progress); err != nil {
 		return Stats{}, err
 	}
 	config := filepath.Join(src, "hugo.toml")
@@ -100,7 +101,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	}
 	fmt.Fprintln(opts.Log, "rendering pages with Hugo")
 	opts.Progress.Begin("hugo", "pages", 0)
-	pages, err := runHugo(root, config, staging)
+	pages, err := runHugo(root, config, staging, bodies)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -131,21 +132,22 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 }
 
 // writeContent writes one content file per page and language below
-// src/content: JSON front matter, then the page's HTML body. Files that are
-// not pages (the search index) go straight to staging. The languages are
-// written at the same time, each by a pager of its own.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, src, staging string, progress Progress) error {
+// src/content: JSON front matter, then the marker of the page's HTML body,
+// which goes into bodies (see splice.go). Files that are not pages (the
+// search index) go straight to staging. The languages are written at the
+// same time, each by a pager of its own.
+func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) error {
 	errs := make([]error, len(Languages))
 	var wg sync.WaitGroup
 	for i, lang := range Languages {
-		wg.Go(func() { errs[i] = writeLanguage(ds, res, open, cfg, lang, src, staging, progress) })
+		wg.Go(func() { errs[i] = writeLanguage(ds, res, open, cfg, bodies, lang, src, staging, progress) })
 	}
 	wg.Wait()
 	return errors.Join(errs...)
 }
 
 // writeLanguage writes the content files of one language.
-func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, lang, src, staging string, progress Progress) error {
+func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) error {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
 		return err
@@ -165,7 +167,7 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open *openData, c
 	var buf []byte
 	made := map[string]bool{} // folders made so far
 	return p.pages(func(pg page) error {
-		buf, err = appendPage(buf[:0], pg)
+		buf, err = appendPage(buf[:0], pg, bodies)
 		if err != nil {
 			return err
 		}
@@ -199,8 +201,8 @@ func escapeMarkdown(s string) string {
 }
 
 // appendPage appends a content file to buf: the JSON front matter on its
-// own lines, then the body.
-func appendPage(buf []byte, pg page) ([]byte, error) {
+// own line, then the marker of the body, which goes into bodies.
+func appendPage(buf []byte, pg page, bodies *bodyStore) ([]byte, error) {
 	if pg.FM.Summary == "" {
 		pg.FM.Summary = escapeMarkdown(cmp.Or(pg.FM.Description, pg.FM.Title))
 	}
@@ -210,7 +212,7 @@ func appendPage(buf []byte, pg page) ([]byte, error) {
 	}
 	buf = append(buf, fm...)
 	buf = append(buf, '\n')
-	return append(buf, pg.Body...), nil
+	return append(buf, bodies.add(pg.Body)...), nil
 }
 
 // hugoConfig writes Hugo's configuration. Every folder is mounted by its
@@ -253,9 +255,10 @@ sample_note = %s
 [markup.goldmark.renderer]
 unsafe = false
 
-# Hugo refuses HTML content files unless allowed. The generated pages are
-# HTML written by the generator, which escapes every text from the data
-# (generator/site/html.go); hand-written pages are Markdown.
+# Hugo refuses HTML content files unless allowed. A generated page's
+# content file holds only the marker of its body, which the generator puts
+# in when the page is published (generator/site/splice.go); hand-written
+# pages are Markdown.
 [security]
 allowContent = ['^text/markdown$', '^text/html$']
 

@@ -12,3 +12,7 @@ func peakRSS(ps *os.ProcessState) int64 {
 	}
 	return 0
 }
+
+// settle writes back to disk what earlier runs left in the page cache, so
+// that the writes of one measured build do not slow down the next one.
+func settle() { syscall.Sync() }

@@ -1,0 +1,145 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/spf13/afero"
+)
+
+// A generated page reaches Hugo as front matter and a marker, not as its
+// body. Hugo lays the page out as usual (head, navigation, language
+// switch, footer, scripts), and where the page's .Content goes it writes
+// the marker, an HTML comment naming the body. When Hugo publishes the
+// page, the file it writes goes through a splicingFs, which puts the body
+// in the marker's place on its way to disk.
+//
+// Hugo would otherwise read each body from its content file, scan it for
+// shortcodes, keep the source and the rendered copy in memory until the end
+// of the build, and copy it into the page: for a national site that is
+// 300 MB read, scanned and held twice, for bodies it only passes on. The
+// output is the same byte for byte. Bodies are HTML written by the
+// generator's escaping writer (html.go); they never pass through Hugo's
+// template or shortcode engines.
+//
+// Only a marker of the exact form below is replaced, once per file, and a
+// marker naming no body fails the build. Text from the data cannot forge
+// one: the body writer escapes "<", and Hugo renders hand-written Markdown
+// without raw HTML, so a comment in it never reaches the output.
+
+// markerPrefix and markerSuffix enclose the number of a body.
+const (
+	markerPrefix = "<!--minhbach:body:"
+	markerSuffix = "-->"
+)
+
+// bodyStore holds the bodies of the generated pages between the moment
+// they are written and the moment Hugo publishes their pages. Each body is
+// dropped once spliced, so the store shrinks as Hugo publishes. It is safe
+// for concurrent use: the languages' pagers add to it at the same time,
+// and Hugo publishes from several goroutines.
+type bodyStore struct {
+	mu     sync.Mutex
+	bodies []string
+	used   []bool
+}
+
+// add keeps body and returns the marker that stands for it.
+func (s *bodyStore) add(body string) string {
+	s.mu.Lock()
+	id := len(s.bodies)
+	s.bodies = append(s.bodies, body)
+	s.used = append(s.used, false)
+	s.mu.Unlock()
+	return markerPrefix + strconv.Itoa(id) + markerSuffix
+}
+
+// take returns the body numbered id and drops it from the store.
+func (s *bodyStore) take(id int) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id < 0 || id >= len(s.bodies) {
+		return "", fmt.Errorf("no page body numbered %d", id)
+	}
+	if s.used[id] {
+		return "", fmt.Errorf("page body %d published twice", id)
+	}
+	body := s.bodies[id]
+	s.bodies[id], s.used[id] = "", true
+	return body, nil
+}
+
+// splicingFs is the file system Hugo publishes to: Fs, with every HTML
+// file Hugo creates passed through a splicingFile.
+type splicingFs struct {
+	afero.Fs
+	bodies *bodyStore
+}
+
+func (fs splicingFs) Create(name string) (afero.File, error) {
+	f, err := fs.Fs.Create(name)
+	if err != nil || !strings.HasSuffix(name, ".html") {
+		return f, err
+	}
+	return &splicingFile{File: f, bodies: fs.bodies}, nil
+}
+
+func (fs splicingFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	f, err := fs.Fs.OpenFile(name, flag, perm)
+	if err != nil || flag&(os.O_WRONLY|os.O_RDWR) == 0 || !strings.HasSuffix(name, ".html") {
+		return f, err
+	}
+	return &splicingFile{File: f, bodies: fs.bodies}, nil
+}
+
+// splicingFile gathers what Hugo writes, which is the page's layout with
+// the marker, and on Close writes it to the file with the body in the
+// marker's place.
+type splicingFile struct {
+	afero.File
+	bodies *bodyStore
+	buf    bytes.Buffer
+}
+
+func (f *splicingFile) Write(p []byte) (int, error) { return f.buf.Write(p) }
+
+func (f *splicingFile) WriteString(s string) (int, error) { return f.buf.WriteString(s) }
+
+func (f *splicingFile) Close() error {
+	err := f.flush()
+	if cerr := f.File.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func (f *splicingFile) flush() error {
+	page := f.buf.Bytes()
+	start := bytes.Index(page, []byte(markerPrefix))
+	if start < 0 {
+		_, err := f.File.Write(page)
+		return err
+	}
+	rest := page[start+len(markerPrefix):]
+	digits := bytes.IndexByte(rest, '-')
+	if digits < 1 || !bytes.HasPrefix(rest[digits:], []byte(markerSuffix)) {
+		return fmt.Errorf("%s: a malformed page body marker", f.Name())
+	}
+	id, err := strconv.Atoi(string(rest[:digits]))
+	if err != nil {
+		return fmt.Errorf("%s: a malformed page body marker: %w", f.Name(), err)
+	}
+	body, err := f.bodies.take(id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name(), err)
+	}
+	end := start + len(markerPrefix) + digits + len(markerSuffix)
+	out := make([]byte, 0, len(page)-(end-start)+len(body))
+	out = append(append(append(out, page[:start]...), body...), page[end:]...)
+	_, err = f.File.Write(out)
+	return err
+}

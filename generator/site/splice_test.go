@@ -1,0 +1,78 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// TestSplicingFsPutsBodiesInPlace publishes through a splicingFs as Hugo
+// does (create, write in pieces, close) and checks what reaches the disk:
+// the body in its marker's place in HTML files, everything else as written,
+// and an error for a marker that names no body or a body used twice.
+func TestSplicingFsPutsBodiesInPlace(t *testing.T) {
+	disk := afero.NewMemMapFs()
+	bodies := new(bodyStore)
+	first := bodies.add(`<h1>An Phú</h1><table><tr><td>86,7%</td></tr></table>`)
+	second := bodies.add("")
+	fs := splicingFs{Fs: disk, bodies: bodies}
+
+	publish := func(name string, parts ...string) error {
+		t.Helper()
+		f, err := fs.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range parts {
+			if _, err := f.WriteString(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return f.Close()
+	}
+	read := func(name string) string {
+		t.Helper()
+		b, err := afero.ReadFile(disk, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+
+	if err := publish("units/an-phu/index.html", "<main>", first[:7], first[7:], "</main>"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := read("units/an-phu/index.html"), `<main><h1>An Phú</h1><table><tr><td>86,7%</td></tr></table></main>`; got != want {
+		t.Errorf("spliced page = %q, want %q", got, want)
+	}
+	if err := publish("units/index.html", "<main>", second, "</main>", second); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := read("units/index.html"), "<main></main>"+second; got != want {
+		t.Errorf("page with an empty body = %q, want %q (only the first marker is a body)", got, want)
+	}
+	for name, text := range map[string]string{
+		"about/index.html": "<main><p>Prose</p></main>",
+		"units/index.xml":  "<feed>" + first + "</feed>",
+	} {
+		if err := publish(name, text); err != nil {
+			t.Fatal(err)
+		}
+		if got := read(name); got != text {
+			t.Errorf("%s = %q, want it as written, %q", name, got, text)
+		}
+	}
+
+	for _, tc := range []struct{ text, want string }{
+		{first, "page body 0 published twice"},
+		{markerPrefix + "7" + markerSuffix, "no page body numbered 7"},
+		{markerPrefix + "x1" + markerSuffix, "malformed page body marker"},
+		{markerPrefix + "1", "malformed page body marker"},
+	} {
+		err := publish("bad/index.html", "<main>", tc.text, "</main>")
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "bad/index.html") {
+			t.Errorf("publishing %q: error %v, want one naming the file and saying %q", tc.text, err, tc.want)
+		}
+	}
+}
