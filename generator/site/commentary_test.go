@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,23 +86,3 @@ func TestNoCommentaryIsNoError(t *testing.T) {
 	}
 }
 
-// TestEscapeMarkdownGivesBackText renders escaped texts as Markdown, as Hugo
-// renders a page's front-matter summary, and checks that the text comes
-// back as it was, with no emphasis, link, code or HTML made of it.
-func TestEscapeMarkdownGivesBackText(t *testing.T) {
-	md := newMarkdown()
-	for _, s := range []string{
-		"Xã *An* _Phú_",
-		"[x](javascript:alert(1)) `code` <b>bold</b> & {{< y >}}",
-		"# Not a heading, 1. not a list",
-		`back\slash ~~strike~~ | pipe |`,
-	} {
-		got, err := md.render(escapeMarkdown(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := "<p>" + html.EscapeString(s) + "</p>\n"; got != want {
-			t.Errorf("%q rendered as %q, want %q", s, got, want)
-		}
-	}
-}

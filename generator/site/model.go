@@ -9,10 +9,7 @@ package site
 type frontMatter struct {
 	Title       string `json:"title"`
 	Description string `json:"description,omitempty"`
-	// Summary is what Hugo gives as the page's .Summary; set, it spares Hugo
-	// extracting one from the whole body.
-	Summary string `json:"summary,omitempty"`
-	Weight  int    `json:"weight,omitempty"`
+	Weight      int    `json:"weight,omitempty"`
 	// Date is the page's date (a report's: the last day of its quarter).
 	Date string `json:"date,omitempty"`
 	// Outputs lists Hugo output formats other than the defaults.

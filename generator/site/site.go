@@ -5,7 +5,6 @@
 package site
 
 import (
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
@@ -186,26 +183,9 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open *openData, c
 	})
 }
 
-// escapeMarkdown escapes every ASCII punctuation character of s with a
-// backslash, so that Hugo, which reads a front-matter summary as Markdown,
-// gives back s as text: a unit named "*An*" stays "*An*".
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r)) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // appendPage appends a content file to buf: the JSON front matter on its
 // own line, then the marker of the body, which goes into bodies.
 func appendPage(buf []byte, pg page, bodies *bodyStore) ([]byte, error) {
-	if pg.FM.Summary == "" {
-		pg.FM.Summary = escapeMarkdown(cmp.Or(pg.FM.Description, pg.FM.Title))
-	}
 	fm, err := json.Marshal(pg.FM)
 	if err != nil {
 		return buf, fmt.Errorf("page %s: %w", pg.Path, err)
