@@ -85,4 +85,3 @@ func TestNoCommentaryIsNoError(t *testing.T) {
 		t.Errorf("got %q, %v; want nothing", html, err)
 	}
 }
-

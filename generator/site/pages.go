@@ -46,8 +46,9 @@ type pager struct {
 	html *htmlWriter
 	// contentDir holds the hand-written content, for report commentary.
 	contentDir string
-	// open describes the downloads, for the open-data page.
-	open *openData
+	// open describes the downloads, for the open-data page. It waits until
+	// they are written, so the pager makes that page last; nil means none.
+	open func() *openData
 	// pdf says that build --pdf prints the reports, so they link their PDF.
 	pdf bool
 
@@ -125,7 +126,7 @@ func (p *pager) pages(emit func(page) error) error {
 	if err := put(p.home()); err != nil {
 		return err
 	}
-	for _, pg := range []page{p.indicatorList(), p.unitList(), p.reportList(), p.searchPage(), p.dataPage()} {
+	for _, pg := range []page{p.indicatorList(), p.unitList(), p.reportList(), p.searchPage()} {
 		if err := put(pg, nil); err != nil {
 			return err
 		}
@@ -144,6 +145,9 @@ func (p *pager) pages(emit func(page) error) error {
 		if err := put(p.reportPage(q)); err != nil {
 			return err
 		}
+	}
+	if err := put(p.dataPage(), nil); err != nil { // last: it waits for the downloads
+		return err
 	}
 	return p.html.i18n.err()
 }

@@ -36,6 +36,14 @@ func (p *pager) searchPage() page {
 		Body: p.body(func(w *htmlWriter) { w.searchBody(title) })}
 }
 
+// openData returns what the pager knows of the downloads, once written.
+func (p *pager) openData() *openData {
+	if p.open == nil {
+		return nil
+	}
+	return p.open()
+}
+
 func (p *pager) dataPage() page {
 	params := dataParams{
 		Licence: link{Text: p.ds.Meta.Licence, URL: licenceURL(p.ds.Meta.Licence)}}
@@ -47,15 +55,15 @@ func (p *pager) dataPage() page {
 	params.Files = table{Caption: p.word("data"),
 		Head:    []string{p.w.File, p.w.Contents, p.w.Size},
 		Numeric: []bool{false, false, true}}
-	if p.open != nil {
-		for _, f := range p.open.files {
+	if open := p.openData(); open != nil {
+		for _, f := range open.files {
 			params.Files.Rows = append(params.Files.Rows, []cell{
 				{Text: f.Path, URL: f.Path, Head: true, Raw: true},
 				{Text: f.Title.Get(p.lang)},
 				{Text: p.size(f.Bytes), Num: true},
 			})
 		}
-		for _, c := range p.open.changes {
+		for _, c := range open.changes {
 			params.Changes = append(params.Changes, p.changeView(c))
 		}
 	}

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 )
 
-// Progress is told about the stages of a build as they run: "open data"
-// (the downloads), "pages, charts" (the content files and their charts),
-// "hugo" and "publish". A *progress.Meter is one.
+// Progress is told about the stages of a build as they run: "pages,
+// charts" (the content files and their charts; the downloads are written
+// at the same time), "hugo" and "publish". A *progress.Meter is one.
 type Progress interface {
 	// Begin says that a stage begins, whose items are called what; total is
 	// how many there are, 0 when not known in advance.

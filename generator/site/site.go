@@ -5,6 +5,7 @@
 package site
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -78,18 +79,30 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		return Stats{}, err
 	}
 	defer os.RemoveAll(staging) // a no-op once published
-	opts.Progress.Begin("open data", "files", 0)
-	open, err := writeOpenData(ds, res, out, staging)
-	if err != nil {
-		return Stats{}, err
-	}
 	if err := writeColumnDocs(filepath.Join(src, "data")); err != nil {
 		return Stats{}, err
 	}
+	// The downloads are written while the pages are: only the open-data
+	// page, which each language makes last, waits for them.
 	opts.Progress.Begin("pages, charts", "pages", 0)
+	var (
+		open     *openData
+		openErr  error
+		openDone = make(chan struct{})
+	)
+	go func() {
+		defer close(openDone)
+		open, openErr = writeOpenData(ds, res, out, staging)
+	}()
+	waitOpen := func() *openData {
+		<-openDone
+		return open
+	}
 	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF}
 	bodies := new(bodyStore)
-	if err := writeContent(ds, res, open, cfg, bodies, src, staging, opts.Progress); err != nil {
+	err = writeContent(ds, res, waitOpen, cfg, bodies, src, staging, opts.Progress)
+	<-openDone
+	if err := cmp.Or(openErr, err); err != nil {
 		return Stats{}, err
 	}
 	config := filepath.Join(src, "hugo.toml")
@@ -133,7 +146,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 // which goes into bodies (see splice.go). Files that are not pages (the
 // search index) go straight to staging. The languages are written at the
 // same time, each by a pager of its own.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) error {
+func writeContent(ds *dataset.Dataset, res *indicator.Result, open func() *openData, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) error {
 	errs := make([]error, len(Languages))
 	var wg sync.WaitGroup
 	for i, lang := range Languages {
@@ -144,7 +157,7 @@ func writeContent(ds *dataset.Dataset, res *indicator.Result, open *openData, cf
 }
 
 // writeLanguage writes the content files of one language.
-func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open *openData, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) error {
+func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open func() *openData, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) error {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
 		return err
