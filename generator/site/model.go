@@ -22,6 +22,8 @@ type frontMatter struct {
 // loads the chart script, and a report's period, which its feed entry
 // names. The page's body is already HTML.
 type pageParams struct {
+	// Body is the number of the page's body (splice.go).
+	Body       int    `json:"body"`
 	Kind       string `json:"kind"`
 	Charts     bool   `json:"charts,omitempty"`
 	PeriodSlug string `json:"period_slug,omitempty"`

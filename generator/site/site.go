@@ -142,8 +142,8 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 }
 
 // writeContent writes one content file per page and language below
-// src/content: JSON front matter, then the marker of the page's HTML body,
-// which goes into bodies (see splice.go). Files that are not pages (the
+// src/content, the JSON front matter; the page's HTML body goes into
+// bodies (see splice.go). Files that are not pages (the
 // search index) go straight to staging. The languages are written at the
 // same time, each by a pager of its own.
 func writeContent(ds *dataset.Dataset, res *indicator.Result, open func() *openData, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) error {
@@ -167,9 +167,9 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open func() *open
 	if err != nil {
 		return err
 	}
-	prefix, suffix := "", ".html"
+	prefix, suffix := "", ".md"
 	if lang != Languages[0] {
-		prefix, suffix = lang, "."+lang+".html"
+		prefix, suffix = lang, "."+lang+".md"
 	}
 	if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
 		return err
@@ -196,16 +196,17 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open func() *open
 	})
 }
 
-// appendPage appends a content file to buf: the JSON front matter on its
-// own line, then the marker of the body, which goes into bodies.
+// appendPage appends a content file to buf: the JSON front matter, whose
+// params give the number of the page's body, which goes into bodies. The
+// file has no content of its own.
 func appendPage(buf []byte, pg page, bodies *bodyStore) ([]byte, error) {
+	pg.FM.Params.Body = bodies.add(pg.Body)
 	fm, err := json.Marshal(pg.FM)
 	if err != nil {
 		return buf, fmt.Errorf("page %s: %w", pg.Path, err)
 	}
 	buf = append(buf, fm...)
-	buf = append(buf, '\n')
-	return append(buf, bodies.add(pg.Body)...), nil
+	return append(buf, '\n'), nil
 }
 
 // hugoConfig writes Hugo's configuration. Every folder is mounted by its
@@ -247,13 +248,6 @@ sample_note = %s
 
 [markup.goldmark.renderer]
 unsafe = false
-
-# Hugo refuses HTML content files unless allowed. A generated page's
-# content file holds only the marker of its body, which the generator puts
-# in when the page is published (generator/site/splice.go); hand-written
-# pages are Markdown.
-[security]
-allowContent = ['^text/markdown$', '^text/html$']
 
 [mediaTypes."application/atom+xml"]
 suffixes = ["xml"]

@@ -11,12 +11,13 @@ import (
 	"github.com/spf13/afero"
 )
 
-// A generated page reaches Hugo as front matter and a marker, not as its
-// body. Hugo lays the page out as usual (head, navigation, language
-// switch, footer, scripts), and where the page's .Content goes it writes
-// the marker, an HTML comment naming the body. When Hugo publishes the
-// page, the file it writes goes through a splicingFs, which puts the body
-// in the marker's place on its way to disk.
+// A generated page reaches Hugo as front matter only, whose params give the
+// number of its body. Hugo lays the page out as usual (head, navigation,
+// language switch, footer, scripts), and where the body goes it writes a
+// marker, an HTML comment with that number (templates/layouts/_partials/
+// body.html). When Hugo publishes the page, the file it writes goes through
+// a splicingFs, which puts the body in the marker's place on its way to
+// disk.
 //
 // Hugo would otherwise read each body from its content file, scan it for
 // shortcodes, keep the source and the rendered copy in memory until the end
@@ -28,8 +29,9 @@ import (
 //
 // Only a marker of the exact form below is replaced, once per file, and a
 // marker naming no body fails the build. Text from the data cannot forge
-// one: the body writer escapes "<", and Hugo renders hand-written Markdown
-// without raw HTML, so a comment in it never reaches the output.
+// one: the body writer escapes "<", Hugo's templates escape what they
+// print, and Hugo renders hand-written Markdown without raw HTML, so a
+// comment in it never reaches the output.
 
 // markerPrefix and markerSuffix enclose the number of a body.
 const (
@@ -37,39 +39,42 @@ const (
 	markerSuffix = "-->"
 )
 
+// marker returns the marker of the body numbered id.
+func marker(id int) string { return markerPrefix + strconv.Itoa(id) + markerSuffix }
+
 // bodyStore holds the bodies of the generated pages between the moment
-// they are written and the moment Hugo publishes their pages. Each body is
-// dropped once spliced, so the store shrinks as Hugo publishes. It is safe
-// for concurrent use: the languages' pagers add to it at the same time,
-// and Hugo publishes from several goroutines.
+// they are written and the moment Hugo publishes their pages. Bodies are
+// numbered from 1, so that a page without one has the zero value. Each
+// body is dropped once spliced, so the store shrinks as Hugo publishes. It
+// is safe for concurrent use: the languages' pagers add to it at the same
+// time, and Hugo publishes from several goroutines.
 type bodyStore struct {
 	mu     sync.Mutex
 	bodies []string
 	used   []bool
 }
 
-// add keeps body and returns the marker that stands for it.
-func (s *bodyStore) add(body string) string {
+// add keeps body and returns its number.
+func (s *bodyStore) add(body string) int {
 	s.mu.Lock()
-	id := len(s.bodies)
+	defer s.mu.Unlock()
 	s.bodies = append(s.bodies, body)
 	s.used = append(s.used, false)
-	s.mu.Unlock()
-	return markerPrefix + strconv.Itoa(id) + markerSuffix
+	return len(s.bodies)
 }
 
 // take returns the body numbered id and drops it from the store.
 func (s *bodyStore) take(id int) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if id < 0 || id >= len(s.bodies) {
+	if id < 1 || id > len(s.bodies) {
 		return "", fmt.Errorf("no page body numbered %d", id)
 	}
-	if s.used[id] {
+	if s.used[id-1] {
 		return "", fmt.Errorf("page body %d published twice", id)
 	}
-	body := s.bodies[id]
-	s.bodies[id], s.used[id] = "", true
+	body := s.bodies[id-1]
+	s.bodies[id-1], s.used[id-1] = "", true
 	return body, nil
 }
 

@@ -14,8 +14,8 @@ import (
 func TestSplicingFsPutsBodiesInPlace(t *testing.T) {
 	disk := afero.NewMemMapFs()
 	bodies := new(bodyStore)
-	first := bodies.add(`<h1>An Phú</h1><table><tr><td>86,7%</td></tr></table>`)
-	second := bodies.add("")
+	first := marker(bodies.add(`<h1>An Phú</h1><table><tr><td>86,7%</td></tr></table>`))
+	second := marker(bodies.add(""))
 	fs := splicingFs{Fs: disk, bodies: bodies}
 
 	publish := func(name string, parts ...string) error {
@@ -65,8 +65,9 @@ func TestSplicingFsPutsBodiesInPlace(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ text, want string }{
-		{first, "page body 0 published twice"},
+		{first, "page body 1 published twice"},
 		{markerPrefix + "7" + markerSuffix, "no page body numbered 7"},
+		{markerPrefix + "0" + markerSuffix, "no page body numbered 0"},
 		{markerPrefix + "x1" + markerSuffix, "malformed page body marker"},
 		{markerPrefix + "1", "malformed page body marker"},
 	} {
