@@ -50,3 +50,38 @@ func TestBenchTable(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchMedian checks that the median run is the one of median wall
+// time (the faster of the middle two of an even number), reported with the
+// highest peak memory of all runs, and that the run lines give each run's
+// ratio.
+func TestBenchMedian(t *testing.T) {
+	run := func(total, cpu time.Duration, peak int64) *benchResult {
+		return &benchResult{Total: total, CPU: cpu, Peak: peak}
+	}
+	mine := []*benchResult{run(11*time.Second, 17*time.Second, 900), run(9*time.Second, 15*time.Second, 1000), run(10*time.Second, 16*time.Second, 950)}
+	if m := median(mine); m.Total != 10*time.Second || m.CPU != 16*time.Second || m.Peak != 1000 {
+		t.Errorf("median of 11, 9, 10 s = %v (cpu %v, peak %d), want 10 s (cpu 16 s, peak 1000)", m.Total, m.CPU, m.Peak)
+	}
+	if mine[2].Peak != 950 {
+		t.Errorf("median changed a run's peak to %d", mine[2].Peak)
+	}
+	if m := median(mine[:2]); m.Total != 9*time.Second {
+		t.Errorf("median of 11, 9 s = %v, want the faster, 9 s", m.Total)
+	}
+	if median(nil) != nil {
+		t.Error("median of no runs is not nil")
+	}
+	bare := []*benchResult{run(5*time.Second, 8*time.Second, 400), run(6*time.Second, 8*time.Second, 400)}
+	var out bytes.Buffer
+	benchRuns(&out, mine, bare)
+	for _, want := range []string{
+		"run 1: minhbach 11.0 s (processor 17.0 s), Hugo alone 5.00 s (processor 8.00 s), 2.20×\n",
+		"run 2: minhbach 9.00 s (processor 15.0 s), Hugo alone 6.00 s (processor 8.00 s), 1.50×\n",
+		"run 3: minhbach 10.0 s (processor 16.0 s)\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("run lines lack %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -28,7 +28,7 @@ Usage:
   minhbach validate [--data DIR] [--format text|json|github] [--strict] [--max-jump POINTS]
   minhbach serve    [--data DIR] [--addr HOST:PORT]
   minhbach sample   --out DIR [--provinces N] [--units N] [--quarters N] [--last QUARTER]
-  minhbach bench    [--data DIR] [--plain=false] [--keep DIR] [--cpuprofile FILE]
+  minhbach bench    [--data DIR] [--runs N] [--plain=false] [--keep DIR] [--cpuprofile FILE]
 
 Commands:
   build     check the data, compute the indicators and publish the site to --out;
@@ -39,8 +39,8 @@ Commands:
   sample    write a synthetic national dataset (34 provinces, 3,321 units,
             20 quarters by default), the benchmark's input
   bench     build the site from --data and, in the same run, Hugo alone
-            building as many plain pages; print time per stage, pages,
-            files, bytes and peak memory of both
+            building as many plain pages (--runs times each, alternately);
+            print time per stage, pages, files, bytes and peak memory of both
 
 Run 'minhbach COMMAND --help' for a command's flags.
 `
