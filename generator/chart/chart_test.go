@@ -740,3 +740,29 @@ func (d *svgDoc) withClass(class string) []*element {
 	}
 	return out
 }
+
+// TestNumMatchesFloatFormatting checks the SVG coordinate writer against
+// formatting the rounded float with strconv, on hand-picked edges (halves,
+// negative zero, large and non-finite values) and a spread of values.
+func TestNumMatchesFloatFormatting(t *testing.T) {
+	want := func(v float64) string {
+		r := math.Round(v*10) / 10
+		if r == 0 {
+			r = 0
+		}
+		return strconv.FormatFloat(r, 'f', -1, 64)
+	}
+	values := []float64{0, math.Copysign(0, -1), -0.04, -0.05, -0.06, 0.05, 0.25, 0.35, 1.15, 9.95, 99.95,
+		67.94999, 219.6, 284, -12.3, 1e15, -1e15, 1 << 53, 1e300, math.Inf(1), math.Inf(-1), math.NaN()}
+	for i := range 20000 {
+		v := float64(i)*0.0137 - 40
+		values = append(values, v, v*1000.001)
+	}
+	for _, v := range values {
+		var s svgBuf
+		s.num(v)
+		if got := string(s.b); got != want(v) {
+			t.Errorf("num(%v) = %q, want %q", v, got, want(v))
+		}
+	}
+}

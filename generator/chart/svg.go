@@ -504,13 +504,24 @@ func (s *svgBuf) grow(n int)        { s.b = make([]byte, 0, n) }
 func (s *svgBuf) raw(markup string) { s.b = append(s.b, markup...) }
 func (s *svgBuf) String() string    { return string(s.b) }
 
-// num writes a coordinate rounded to one decimal, without trailing zeros.
+// num writes a coordinate rounded to one decimal, without trailing zeros:
+// the tenths are counted as an integer, which is several times faster than
+// formatting the float (a national site writes millions of coordinates).
 func (s *svgBuf) num(v float64) {
-	r := math.Round(v*10) / 10
-	if r == 0 {
-		r = 0 // no "-0"
+	tenths := math.Round(v * 10)
+	if math.Abs(tenths) >= 1<<53 || math.IsNaN(tenths) {
+		s.b = strconv.AppendFloat(s.b, tenths/10, 'f', -1, 64)
+		return
 	}
-	s.b = strconv.AppendFloat(s.b, r, 'f', -1, 64)
+	n := int64(tenths)
+	if n < 0 {
+		s.b = append(s.b, '-')
+		n = -n
+	}
+	s.b = strconv.AppendInt(s.b, n/10, 10)
+	if d := n % 10; d != 0 {
+		s.b = append(s.b, '.', byte('0'+d))
+	}
 }
 
 // attr writes ` name="v"` for a coordinate.
