@@ -142,11 +142,13 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
 }
 
-// writeContent writes one content file per page and language below
-// src/content, the JSON front matter; the page's HTML body goes into
-// bodies (see splice.go). Files that are not pages (the
-// search index) go straight to staging. The languages are written at the
-// same time, each by a pager of its own.
+// writeContent writes the JSON front matter of every page and language
+// below src: the page lists that the content adapter adds
+// (data/pages/<lang>.json, content/_content.gotmpl) and content files for
+// home and section pages. The pages' HTML bodies go into bodies (see
+// splice.go). Files that are not pages (the search index) go straight to
+// staging. The languages are written at the same time, each by a pager of
+// its own.
 func writeContent(ds *dataset.Dataset, res *indicator.Result, open func() *openData, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) error {
 	if err := writeText(filepath.Join(src, "content", "_content.gotmpl"), contentAdapter); err != nil {
 		return err
@@ -160,7 +162,7 @@ func writeContent(ds *dataset.Dataset, res *indicator.Result, open func() *openD
 	return errors.Join(errs...)
 }
 
-// writeLanguage writes the content files of one language.
+// writeLanguage writes the front matter of the pages of one language.
 func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open func() *openData, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) error {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
