@@ -145,11 +145,12 @@ type pageCheck func(path string, p *browser.Page) ([]string, error)
 // checkPages visits every path in a few tabs at once, runs check on each
 // page and reports every problem with the page it was found on.
 //
-// A visit that fails in the browser's machinery (a timeout, a closed tab),
-// not in a finding about the page, is tried once more in a fresh tab: a
+// A check that ends in an error (a timeout, a closed tab, charts not drawn
+// in time) rather than in findings is tried once more in a fresh tab: a
 // run of several hundred pages on a busy CI machine should not fail on
 // one stalled renderer. The first error is logged; a page that fails twice
-// fails the test.
+// fails the test, and findings (axe violations, CSP violations, script
+// exceptions) are never retried.
 func checkPages(t *testing.T, b *browser.Browser, base string, paths []string, check pageCheck, opts ...browser.VisitOption) {
 	t.Helper()
 	const tabs = 4

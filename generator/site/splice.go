@@ -33,14 +33,12 @@ import (
 // print, and Hugo renders hand-written Markdown without raw HTML, so a
 // comment in it never reaches the output.
 
-// markerPrefix and markerSuffix enclose the number of a body.
+// markerPrefix and markerSuffix enclose the number of a body; the body
+// partial writes them.
 const (
 	markerPrefix = "<!--minhbach:body:"
 	markerSuffix = "-->"
 )
-
-// marker returns the marker of the body numbered id.
-func marker(id int) string { return markerPrefix + strconv.Itoa(id) + markerSuffix }
 
 // bodyStore holds the bodies of the generated pages between the moment
 // they are written and the moment Hugo publishes their pages. Bodies are

@@ -1,11 +1,16 @@
 package site
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
 )
+
+// marker returns the marker of the body numbered id, as the body partial
+// writes it.
+func marker(id int) string { return markerPrefix + strconv.Itoa(id) + markerSuffix }
 
 // TestSplicingFsPutsBodiesInPlace publishes through a splicingFs as Hugo
 // does (create, write in pieces, close) and checks what reaches the disk:
