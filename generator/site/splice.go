@@ -140,9 +140,15 @@ func (f *splicingFile) flush() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.Name(), err)
 	}
+	// The body goes to the file as it is, between the two halves of the
+	// layout, rather than copied into a joined page first.
 	end := start + len(markerPrefix) + digits + len(markerSuffix)
-	out := make([]byte, 0, len(page)-(end-start)+len(body))
-	out = append(append(append(out, page[:start]...), body...), page[end:]...)
-	_, err = f.File.Write(out)
+	if _, err := f.File.Write(page[:start]); err != nil {
+		return err
+	}
+	if _, err := f.File.WriteString(body); err != nil {
+		return err
+	}
+	_, err = f.File.Write(page[end:])
 	return err
 }
