@@ -115,10 +115,15 @@ const maxDecimals = 6
 
 // NewLine builds the option and the SVG of a trend chart.
 func NewLine(l Line) (Chart, error) {
+	return newLine(l, lineOption)
+}
+
+// newLine builds a trend chart, its option with makeOption.
+func newLine(l Line, makeOption func(Line) ([]byte, error)) (Chart, error) {
 	if err := checkLine(l); err != nil {
 		return Chart{}, fmt.Errorf("chart: line %q: %w", l.ID, err)
 	}
-	option, err := lineOption(l)
+	option, err := makeOption(l)
 	if err != nil {
 		return Chart{}, fmt.Errorf("chart: line %q: %w", l.ID, err)
 	}

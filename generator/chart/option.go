@@ -57,32 +57,64 @@ const (
 // missingValue is how ECharts spells "no data" in series data.
 const missingValue = "-"
 
-// lineOption builds the ECharts option of a trend chart with go-echarts'
-// typed API and serialises it.
+// lineOption builds the ECharts option of a trend chart with go-echarts' typed API and
+// serialises it.
 func lineOption(l Line) ([]byte, error) {
-	ticks := lineTicks(l)
-	suffix := unitSuffix(l.Unit)
+	c := lineChart(l, newLineValues(l))
+	return marshalOption(c.Validate, c.JSON)
+}
 
+// lineValues are the parts of a trend chart's option that change from one
+// chart to another of the same shape: what a Drawer fills into the option
+// it keeps for that shape. Each is what go-echarts is given, in its type.
+type lineValues struct {
+	title    string
+	min, max any // the value axis' bounds, float64
+	step     float64
+	// data holds each series' points.
+	data [][]opts.LineData
+	// target is the target line's value, float64, when l.Target is set.
+	target any
+}
+
+// newLineValues are l's own values.
+func newLineValues(l Line) lineValues {
+	ticks := lineTicks(l)
+	v := lineValues{title: l.Title, min: ticks[0], max: ticks[len(ticks)-1], step: ticks[1] - ticks[0]}
+	for _, s := range l.Series {
+		data := make([]opts.LineData, len(s.Values))
+		for j, x := range s.Values {
+			data[j] = opts.LineData{Value: optionValue(x, l.Decimals)}
+		}
+		v.data = append(v.data, data)
+	}
+	if l.Target != nil {
+		v.target = roundTo(*l.Target, l.Decimals)
+	}
+	return v
+}
+
+// lineChart is the go-echarts chart of a trend: the shape from l (its
+// categories, series names and styles, unit and target label), the values
+// from v.
+func lineChart(l Line, v lineValues) *charts.Line {
+	suffix := unitSuffix(l.Unit)
 	c := charts.NewLine()
 	c.Accept(leanVisitor{})
 	c.SetGlobalOptions(
 		charts.WithColorsOpts(palette()),
 		// The page shows the title as a heading; the option carries it
 		// (hidden) for ECharts' generated aria description.
-		charts.WithTitleOpts(opts.Title{Title: l.Title, Show: opts.Bool(false)}),
+		charts.WithTitleOpts(opts.Title{Title: v.title, Show: opts.Bool(false)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(l.Series) > 1), Bottom: "0"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(valueAxis(ticks, suffix).y()),
+		charts.WithYAxisOpts(axisSpec{min: v.min, max: v.max, step: v.step, label: axisLabel(suffix)}.y()),
 	)
 	c.SetXAxis(l.Categories)
 
 	for i, s := range l.Series {
-		data := make([]opts.LineData, len(s.Values))
-		for j, v := range s.Values {
-			data[j] = opts.LineData{Value: optionValue(v, l.Decimals)}
-		}
 		lineType := "solid"
 		if s.Dashed {
 			lineType = "dashed"
@@ -99,14 +131,14 @@ func lineOption(l Line) ([]byte, error) {
 			seriesOpts = append(seriesOpts,
 				charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{
 					Name:  l.TargetLabel,
-					YAxis: roundTo(*l.Target, l.Decimals),
+					YAxis: v.target,
 				}),
 				charts.WithMarkLineStyleOpts(markLineStyle(l.TargetLabel, suffix, "insideEndTop")),
 			)
 		}
-		c.AddSeries(s.Name, data, seriesOpts...)
+		c.AddSeries(s.Name, v.data[i], seriesOpts...)
 	}
-	return marshalOption(c.Validate, c.JSON)
+	return c
 }
 
 // barOption builds the ECharts option of a ranking chart: horizontal bars,
@@ -183,10 +215,12 @@ func markLineStyle(name, suffix, labelPosition string) opts.MarkLineStyle {
 }
 
 // axisSpec is a value axis with the same bounds and step as the SVG, so the
-// interactive chart does not jump when it replaces the static one.
+// interactive chart does not jump when it replaces the static one. The
+// bounds are float64, or a Drawer's placeholders.
 type axisSpec struct {
-	min, max, step float64
-	label          *opts.AxisLabel
+	min, max any
+	step     float64
+	label    *opts.AxisLabel
 }
 
 func valueAxis(ticks []float64, suffix string) axisSpec {
@@ -194,8 +228,13 @@ func valueAxis(ticks []float64, suffix string) axisSpec {
 		min:   ticks[0],
 		max:   ticks[len(ticks)-1],
 		step:  ticks[1] - ticks[0],
-		label: &opts.AxisLabel{Formatter: types.FuncStr("{value}" + suffix)},
+		label: axisLabel(suffix),
 	}
+}
+
+// axisLabel labels a value axis' ticks with the unit.
+func axisLabel(suffix string) *opts.AxisLabel {
+	return &opts.AxisLabel{Formatter: types.FuncStr("{value}" + suffix)}
 }
 
 // y is the spec as a vertical axis. Setting minInterval = maxInterval

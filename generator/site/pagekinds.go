@@ -135,7 +135,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView
 			{Text: vs},
 		})
 	}
-	c, err := chart.NewBar(bar)
+	c, err := p.charts.Bar(bar)
 	if err != nil {
 		return chartView{}, table{}, fmt.Errorf("chart %s: %w", bar.ID, err)
 	}

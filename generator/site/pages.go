@@ -44,6 +44,9 @@ type pager struct {
 	md   markdown
 	// html writes the pages' bodies, reusing its memory from page to page.
 	html *htmlWriter
+	// charts draws the charts, reusing the options of trend charts of the
+	// same shape, such as those of the unit pages.
+	charts chart.Drawer
 	// contentDir holds the hand-written content, for report commentary.
 	contentDir string
 	// open describes the downloads, for the open-data page. It waits until
@@ -320,7 +323,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		line.Target = &t
 		line.TargetLabel = p.w.TargetCol
 	}
-	c, err := chart.NewLine(line)
+	c, err := p.charts.Line(line)
 	if err != nil {
 		return chartView{}, fmt.Errorf("chart %s: %w", id, err)
 	}
