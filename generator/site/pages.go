@@ -23,6 +23,9 @@ type page struct {
 	Body string
 	// Charts are the charts on the page; each also gets an embed page.
 	Charts []chartView
+	// later, when set, makes the body once the downloads are written: the
+	// open-data page lists them. Body is then empty.
+	later func(*openData) (string, error)
 }
 
 // url returns the page's site-relative URL: "units/an-an/" for
@@ -49,9 +52,6 @@ type pager struct {
 	charts chart.Drawer
 	// contentDir holds the hand-written content, for report commentary.
 	contentDir string
-	// open describes the downloads, for the open-data page. It waits until
-	// they are written, so the pager makes that page last; nil means none.
-	open func() *openData
 	// pdf says that build --pdf prints the reports, so they link their PDF.
 	pdf bool
 
@@ -149,7 +149,7 @@ func (p *pager) pages(emit func(page) error) error {
 			return err
 		}
 	}
-	if err := put(p.dataPage(), nil); err != nil { // last: it waits for the downloads
+	if err := put(p.dataPage(), nil); err != nil {
 		return err
 	}
 	return p.html.i18n.err()

@@ -36,15 +36,23 @@ func (p *pager) searchPage() page {
 		Body: p.body(func(w *htmlWriter) { w.searchBody(title) })}
 }
 
-// openData returns what the pager knows of the downloads, once written.
-func (p *pager) openData() *openData {
-	if p.open == nil {
-		return nil
-	}
-	return p.open()
+// dataPage is the open-data page. Its body lists the downloads, which are
+// written while Hugo runs, so it is made later, from what they are.
+func (p *pager) dataPage() page {
+	title := p.word("data")
+	return page{Path: "data", FM: frontMatter{
+		Title:       title,
+		Description: title + " — " + p.ds.Meta.Title.Get(p.lang),
+		Params:      pageParams{Kind: "data"},
+	}, later: func(open *openData) (string, error) {
+		body := p.dataBody(title, open)
+		return body, p.html.i18n.err()
+	}}
 }
 
-func (p *pager) dataPage() page {
+// dataBody is the body of the open-data page: the licence, the downloads
+// in open (none when nil) and the changes since the last publication.
+func (p *pager) dataBody(title string, open *openData) string {
 	params := dataParams{
 		Licence: link{Text: p.ds.Meta.Licence, URL: licenceURL(p.ds.Meta.Licence)}}
 	if d := p.ds.Meta.Exported; d != "" {
@@ -55,7 +63,7 @@ func (p *pager) dataPage() page {
 	params.Files = table{Caption: p.word("data"),
 		Head:    []string{p.w.File, p.w.Contents, p.w.Size},
 		Numeric: []bool{false, false, true}}
-	if open := p.openData(); open != nil {
+	if open != nil {
 		for _, f := range open.files {
 			params.Files.Rows = append(params.Files.Rows, []cell{
 				{Text: f.Path, URL: f.Path, Head: true, Raw: true},
@@ -67,12 +75,7 @@ func (p *pager) dataPage() page {
 			params.Changes = append(params.Changes, p.changeView(c))
 		}
 	}
-	title := p.word("data")
-	return page{Path: "data", FM: frontMatter{
-		Title:       title,
-		Description: title + " — " + p.ds.Meta.Title.Get(p.lang),
-		Params:      pageParams{Kind: "data"},
-	}, Body: p.body(func(w *htmlWriter) { w.dataBody(title, &params) })}
+	return p.body(func(w *htmlWriter) { w.dataBody(title, &params) })
 }
 
 // size formats a file size in kB or MB.

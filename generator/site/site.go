@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -83,8 +84,10 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	if err := writeColumnDocs(filepath.Join(src, "data")); err != nil {
 		return Stats{}, err
 	}
-	// The downloads are written while the pages are: only the open-data
-	// page, which each language makes last, waits for them.
+	// The downloads are written while the pages are made and Hugo runs:
+	// only the open-data pages list them, and their bodies are made once
+	// the downloads are written. Hugo waits for those bodies when it
+	// publishes those pages (see bodyStore).
 	opts.Progress.Begin("pages, charts", "pages", 0)
 	var (
 		open     *openData
@@ -95,25 +98,29 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		defer close(openDone)
 		open, openErr = writeOpenData(ds, res, out, staging)
 	}()
-	waitOpen := func() *openData {
-		<-openDone
-		return open
-	}
 	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF}
 	bodies := new(bodyStore)
-	err = writeContent(ds, res, waitOpen, cfg, bodies, src, staging, opts.Progress)
-	<-openDone
-	if err := cmp.Or(openErr, err); err != nil {
-		return Stats{}, err
-	}
-	config := filepath.Join(src, "hugo.toml")
-	if err := os.WriteFile(config, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644); err != nil {
-		return Stats{}, err
-	}
-	fmt.Fprintln(opts.Log, "rendering pages with Hugo")
-	opts.Progress.Begin("hugo", "pages", 0)
-	pages, err := runHugo(root, config, staging, bodies)
+	later, err := writeContent(ds, res, cfg, bodies, src, staging, opts.Progress)
 	if err != nil {
+		<-openDone
+		return Stats{}, err
+	}
+	laterErr := make(chan error, 1)
+	go func() {
+		<-openDone
+		laterErr <- giveLaterBodies(bodies, later, open, openErr)
+	}()
+	config := filepath.Join(src, "hugo.toml")
+	err = os.WriteFile(config, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644)
+	var pages int
+	if err == nil {
+		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
+		opts.Progress.Begin("hugo", "pages", 0)
+		pages, err = runHugo(root, config, staging, bodies)
+	}
+	// An error writing the downloads comes first: it is why Hugo could not
+	// publish the open-data pages.
+	if err := cmp.Or(<-laterErr, err); err != nil {
 		return Stats{}, err
 	}
 	opts.Progress.Add(pages)
@@ -146,57 +153,95 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 // below src: the page lists that the content adapter adds
 // (data/pages/<lang>.json, content/_content.gotmpl) and content files for
 // home and section pages. The pages' HTML bodies go into bodies (see
-// splice.go). Files that are not pages (the search index) go straight to
+// splice.go); those to be made once the downloads are written are
+// returned. Files that are not pages (the search index) go straight to
 // staging. The languages are written at the same time, each by a pager of
 // its own.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, open func() *openData, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) error {
+func writeContent(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) ([]laterBody, error) {
 	if err := writeText(filepath.Join(src, "content", "_content.gotmpl"), contentAdapter); err != nil {
-		return err
+		return nil, err
 	}
 	errs := make([]error, len(Languages))
+	later := make([][]laterBody, len(Languages))
 	var wg sync.WaitGroup
 	for i, lang := range Languages {
-		wg.Go(func() { errs[i] = writeLanguage(ds, res, open, cfg, bodies, lang, src, staging, progress) })
+		wg.Go(func() { later[i], errs[i] = writeLanguage(ds, res, cfg, bodies, lang, src, staging, progress) })
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	return slices.Concat(later...), errors.Join(errs...)
 }
 
-// writeLanguage writes the front matter of the pages of one language.
-func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open func() *openData, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) error {
+// laterBody is a page body made once the downloads are written: its number
+// in the body store, and what makes it.
+type laterBody struct {
+	id   int
+	make func(*openData) (string, error)
+}
+
+// giveLaterBodies makes the bodies in later from open, the downloads as
+// written, and gives them to the store. When the downloads failed with
+// openErr, the bodies fail with it, and so does giveLaterBodies.
+func giveLaterBodies(bodies *bodyStore, later []laterBody, open *openData, openErr error) error {
+	var errs []error
+	for _, l := range later {
+		err := openErr
+		if err == nil {
+			var body string
+			if body, err = l.make(open); err == nil {
+				bodies.give(l.id, body)
+				continue
+			}
+			errs = append(errs, err)
+		}
+		bodies.fail(l.id, err)
+	}
+	return cmp.Or(openErr, errors.Join(errs...))
+}
+
+// writeLanguage writes the front matter of the pages of one language, and
+// returns the bodies it left to be made later.
+func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) ([]laterBody, error) {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	p.open = open
 	index, err := p.searchIndex()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	prefix, suffix := "", ".md"
 	if lang != Languages[0] {
 		prefix, suffix = lang, "."+lang+".md"
 	}
 	if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
-		return err
+		return nil, err
 	}
 	// Home and section pages (_index) are content files; every other page
 	// is an entry of the language's page list, which the content adapter
 	// adds (see contentAdapter).
-	var buf []byte
+	var (
+		buf   []byte
+		later []laterBody
+	)
 	list := []byte{'['}
 	made := map[string]bool{} // folders made so far
 	err = p.pages(func(pg page) error {
 		defer progress.Add(1)
+		if pg.later != nil {
+			pg.FM.Params.Body = bodies.reserve()
+			later = append(later, laterBody{id: pg.FM.Params.Body, make: pg.later})
+		} else {
+			pg.FM.Params.Body = bodies.add(pg.Body)
+		}
 		if _, name := path.Split(pg.Path); name != "_index" {
 			if len(list) > 1 {
 				list = append(list, ',', '\n')
 			}
 			pg.FM.Path = pg.Path
-			list, err = appendPage(list, pg, bodies)
+			list, err = appendPage(list, pg)
 			return err
 		}
-		buf, err = appendPage(buf[:0], pg, bodies)
+		buf, err = appendPage(buf[:0], pg)
 		if err != nil {
 			return err
 		}
@@ -210,9 +255,9 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, open func() *open
 		return os.WriteFile(name, append(buf, '\n'), 0o644)
 	})
 	if err != nil {
-		return err
+		return later, err
 	}
-	return writeFile(filepath.Join(src, "data", "pages", lang+".json"), append(list, ']', '\n'))
+	return later, writeFile(filepath.Join(src, "data", "pages", lang+".json"), append(list, ']', '\n'))
 }
 
 // contentAdapter is the Hugo content adapter that adds the generated pages
@@ -230,11 +275,10 @@ const contentAdapter = `{{- .EnableAllLanguages }}
 {{- end }}
 `
 
-// appendPage appends the JSON front matter of pg to buf, whose params give
-// the number of the page's body, which goes into bodies. A page has no
-// content of its own.
-func appendPage(buf []byte, pg page, bodies *bodyStore) ([]byte, error) {
-	pg.FM.Params.Body = bodies.add(pg.Body)
+// appendPage appends the JSON front matter of pg to buf. Its params give
+// the number of the page's body in the body store; a page has no content
+// of its own.
+func appendPage(buf []byte, pg page) ([]byte, error) {
 	fm, err := json.Marshal(pg.FM)
 	if err != nil {
 		return buf, fmt.Errorf("page %s: %w", pg.Path, err)

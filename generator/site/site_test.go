@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
@@ -261,4 +262,35 @@ func TestFailedBuildKeepsPublishedSite(t *testing.T) {
 	if len(leftovers) > 0 {
 		t.Errorf("staging folders left behind: %v", leftovers)
 	}
+}
+
+// TestFailedDownloadsFailTheBuild makes the open data fail while Hugo runs,
+// with a published change log that is not JSON: the open-data pages wait
+// for bodies that never come. The build must end with that error, not
+// hang, and leave the published folder as it was.
+func TestFailedDownloadsFailTheBuild(t *testing.T) {
+	ds, res := loadSample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	log := filepath.Join(out, "data", "changes.json")
+	if err := os.MkdirAll(filepath.Dir(log), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(log, []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := hashTree(t, out)
+	done := make(chan error, 1)
+	go func() {
+		_, err := site.Build(ds, res, site.Options{Root: root, Out: out})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "the published change log") {
+			t.Errorf("build err = %v, want the change log's error", err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the build did not end: the open-data pages still wait for their bodies")
+	}
+	diffTrees(t, before, hashTree(t, out))
 }

@@ -46,10 +46,18 @@ const (
 // body is dropped once spliced, so the store shrinks as Hugo publishes. It
 // is safe for concurrent use: the languages' pagers add to it at the same
 // time, and Hugo publishes from several goroutines.
+//
+// A body can also be reserved, and given (or failed) later: the open-data
+// pages list the downloads, which are written while Hugo runs. Publishing
+// such a page waits until its body is given.
 type bodyStore struct {
 	mu     sync.Mutex
 	bodies []string
 	used   []bool
+	// pending holds, for each body reserved and not yet given, a channel
+	// closed when it is given or fails; failed holds why it failed.
+	pending map[int]chan struct{}
+	failed  map[int]error
 }
 
 // add keeps body and returns its number.
@@ -61,12 +69,63 @@ func (s *bodyStore) add(body string) int {
 	return len(s.bodies)
 }
 
-// take returns the body numbered id and drops it from the store.
+// reserve numbers a body that give or fail will supply.
+func (s *bodyStore) reserve() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bodies = append(s.bodies, "")
+	s.used = append(s.used, false)
+	id := len(s.bodies)
+	if s.pending == nil {
+		s.pending = map[int]chan struct{}{}
+	}
+	s.pending[id] = make(chan struct{})
+	return id
+}
+
+// give supplies the body reserved as id.
+func (s *bodyStore) give(id int, body string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bodies[id-1] = body
+	s.settle(id)
+}
+
+// fail says that the body reserved as id will not come, and why: its
+// page fails to publish with err.
+func (s *bodyStore) fail(id int, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed == nil {
+		s.failed = map[int]error{}
+	}
+	s.failed[id] = err
+	s.settle(id)
+}
+
+// settle ends the wait for body id. The caller holds s.mu.
+func (s *bodyStore) settle(id int) {
+	if ch, ok := s.pending[id]; ok {
+		close(ch)
+		delete(s.pending, id)
+	}
+}
+
+// take returns the body numbered id and drops it from the store. A body
+// reserved and not yet given is waited for.
 func (s *bodyStore) take(id int) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if ch, ok := s.pending[id]; ok {
+		s.mu.Unlock()
+		<-ch
+		s.mu.Lock()
+	}
 	if id < 1 || id > len(s.bodies) {
 		return "", fmt.Errorf("no page body numbered %d", id)
+	}
+	if err := s.failed[id]; err != nil {
+		return "", err
 	}
 	if s.used[id-1] {
 		return "", fmt.Errorf("page body %d published twice", id)

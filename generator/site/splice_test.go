@@ -1,9 +1,11 @@
 package site
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -80,5 +82,49 @@ func TestSplicingFsPutsBodiesInPlace(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "bad/index.html") {
 			t.Errorf("publishing %q: error %v, want one naming the file and saying %q", tc.text, err, tc.want)
 		}
+	}
+}
+
+// TestSplicingFsWaitsForReservedBodies publishes pages whose bodies are
+// reserved: publishing waits until the body is given, and fails with the
+// reason when the body fails instead.
+func TestSplicingFsWaitsForReservedBodies(t *testing.T) {
+	disk := afero.NewMemMapFs()
+	bodies := new(bodyStore)
+	given, failed := bodies.reserve(), bodies.reserve()
+	fs := splicingFs{Fs: disk, bodies: bodies}
+	publish := func(name string, id int) <-chan error {
+		done := make(chan error, 1)
+		go func() {
+			f, err := fs.Create(name)
+			if err == nil {
+				_, err = f.WriteString("<main>" + marker(id) + "</main>")
+			}
+			if err == nil {
+				err = f.Close()
+			}
+			done <- err
+		}()
+		return done
+	}
+
+	first := publish("data/index.html", given)
+	select {
+	case err := <-first:
+		t.Fatalf("the page was published before its body was given (err %v)", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	bodies.give(given, "<h1>Dữ liệu</h1>")
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := afero.ReadFile(disk, "data/index.html"); string(b) != "<main><h1>Dữ liệu</h1></main>" {
+		t.Errorf("page = %q, want the given body in place", b)
+	}
+
+	second := publish("en/data/index.html", failed)
+	bodies.fail(failed, errors.New("writing downloads: disk full"))
+	if err := <-second; err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("publishing a page whose body failed: err = %v, want the body's error", err)
 	}
 }
