@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"minhbach/generator/progress"
+	"minhbach/generator/script"
 	"minhbach/generator/site"
 )
 
@@ -13,6 +14,11 @@ import (
 // Findings and warnings go to stderr, one a line. It returns the build's
 // figures, or the exit status when it failed.
 func buildSite(data string, opts site.Options, meter *progress.Meter, stdout, stderr io.Writer) (site.Stats, int) {
+	// The site's scripts need no data, so they are bundled while it is
+	// read, on the processor core the reader leaves idle.
+	if opts.Scripts == nil {
+		opts.Scripts = script.Start(opts.Root, meter.Writer())
+	}
 	meter.Begin("read, validate", "observations", 0)
 	// load also computes the indicators: their roll-up warnings are findings
 	// of the check, printed once, with the others.

@@ -22,6 +22,7 @@ import (
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
 	"minhbach/generator/period"
+	"minhbach/generator/script"
 )
 
 // Languages are the site's languages; the first is at the site root.
@@ -43,6 +44,9 @@ type Options struct {
 	Log io.Writer
 	// Progress is told about the stages of the build; nil tells nobody.
 	Progress Progress
+	// Scripts is the bundling of the site's scripts, which a caller can
+	// start before it reads the data (script.Start); nil starts it here.
+	Scripts *script.Bundling
 }
 
 // Stats describe a finished build.
@@ -73,8 +77,8 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	}
 	defer os.RemoveAll(dirs.src)
 	root, out, work, src := dirs.root, dirs.out, dirs.work, dirs.src
-	if err := EnsureNodeModules(root, opts.Log); err != nil {
-		return Stats{}, err
+	if opts.Scripts == nil {
+		opts.Scripts = script.Start(root, opts.Log)
 	}
 	staging, err := stagingDir(out)
 	if err != nil {
@@ -112,6 +116,9 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	}()
 	config := filepath.Join(src, "hugo.toml")
 	err = os.WriteFile(config, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644)
+	if err == nil {
+		err = writeScripts(opts.Scripts, filepath.Join(src, "scripts"))
+	}
 	var pages int
 	if err == nil {
 		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
@@ -358,7 +365,25 @@ priority = -1
 	b.WriteString("files = [\"! reports/**\"]\n")
 	mount(filepath.Join(src, "content"), "content")
 	mount(filepath.Join(src, "data"), "data")
+	// The bundled scripts (see writeScripts), which the templates
+	// fingerprint and publish.
+	mount(filepath.Join(src, "scripts"), "assets/js/bundled")
 	return b.String()
+}
+
+// writeScripts waits for the bundled scripts and writes them to dir, for
+// Hugo (assets/js/bundled).
+func writeScripts(scripts *script.Bundling, dir string) error {
+	files, err := scripts.Wait()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(dir, f.Name), f.Contents); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reportTitles names each report for the running header of its PDF, by
