@@ -72,6 +72,8 @@ type pagerConfig struct {
 	root    string
 	baseURL string
 	pdf     bool
+	// templateHeads: see Options.
+	templateHeads bool
 }
 
 func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg pagerConfig, md markdown) (*pager, error) {

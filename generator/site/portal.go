@@ -135,7 +135,10 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 		params := embedParams{Chart: c, Source: link{Text: pg.FM.Title, URL: source},
 			Credit: p.ds.Meta.Publisher.Get(p.lang)}
 		out = append(out, page{Path: "embed/" + c.ID,
-			FM:   frontMatter{Title: c.Title, Params: pageParams{Kind: "embed", Charts: true}},
+			// Embeds are for other sites to frame, not to be listed or
+			// indexed: they stay out of Hugo's page lists.
+			FM: frontMatter{Title: c.Title, Build: &buildOptions{List: "never", Render: "always"},
+				Params: pageParams{Kind: "embed", Charts: true}},
 			Body: p.body(func(w *htmlWriter) { w.embedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
 	}
 	return out

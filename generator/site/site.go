@@ -13,7 +13,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +46,11 @@ type Options struct {
 	// Scripts is the bundling of the site's scripts, which a caller can
 	// start before it reads the data (script.Start); nil starts it here.
 	Scripts *script.Bundling
+
+	// templateHeads leaves the heads and language switches of generated
+	// pages to Hugo's templates too, as for hand-written pages: the tests
+	// compare the two.
+	templateHeads bool
 }
 
 // Stats describe a finished build.
@@ -102,9 +106,9 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		defer close(openDone)
 		open, openErr = writeOpenData(ds, res, out, staging)
 	}()
-	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF}
+	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF, templateHeads: opts.templateHeads}
 	bodies := new(bodyStore)
-	later, err := writeContent(ds, res, cfg, bodies, src, staging, opts.Progress)
+	content, err := writeContent(ds, res, cfg, bodies, src, staging, opts.Progress)
 	if err != nil {
 		<-openDone
 		return Stats{}, err
@@ -112,7 +116,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	laterErr := make(chan error, 1)
 	go func() {
 		<-openDone
-		laterErr <- giveLaterBodies(bodies, later, open, openErr)
+		laterErr <- giveLaterBodies(bodies, content.later, open, openErr)
 	}()
 	config := filepath.Join(src, "hugo.toml")
 	err = os.WriteFile(config, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644)
@@ -124,6 +128,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
 		opts.Progress.Begin("hugo", "pages", 0)
 		pages, err = runHugo(root, config, staging, bodies)
+		pages += content.unlisted
 	}
 	// An error writing the downloads comes first: it is why Hugo could not
 	// publish the open-data pages.
@@ -160,22 +165,37 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 // below src: the page lists that the content adapter adds
 // (data/pages/<lang>.json, content/_content.gotmpl) and content files for
 // home and section pages. The pages' HTML bodies go into bodies (see
-// splice.go); those to be made once the downloads are written are
-// returned. Files that are not pages (the search index) go straight to
+// splice.go); it returns those to be made once the downloads are
+// written. Files that are not pages (the search index) go straight to
 // staging. The languages are written at the same time, each by a pager of
 // its own.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) ([]laterBody, error) {
+func writeContent(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) (written, error) {
 	if err := writeText(filepath.Join(src, "content", "_content.gotmpl"), contentAdapter); err != nil {
-		return nil, err
+		return written{}, err
 	}
 	errs := make([]error, len(Languages))
-	later := make([][]laterBody, len(Languages))
+	langs := make([]written, len(Languages))
 	var wg sync.WaitGroup
 	for i, lang := range Languages {
-		wg.Go(func() { later[i], errs[i] = writeLanguage(ds, res, cfg, bodies, lang, src, staging, progress) })
+		wg.Go(func() { langs[i], errs[i] = writeLanguage(ds, res, cfg, bodies, lang, src, staging, progress) })
 	}
 	wg.Wait()
-	return slices.Concat(later...), errors.Join(errs...)
+	var all written
+	for _, w := range langs {
+		all.later = append(all.later, w.later...)
+		all.unlisted += w.unlisted
+	}
+	return all, errors.Join(errs...)
+}
+
+// written is what writeContent tells the rest of the build about the
+// pages it wrote.
+type written struct {
+	// later are the bodies to be made once the downloads are written.
+	later []laterBody
+	// unlisted counts the pages kept out of Hugo's page lists (the
+	// embeds), which Hugo renders but does not count.
+	unlisted int
 }
 
 // laterBody is a page body made once the downloads are written: its number
@@ -205,40 +225,46 @@ func giveLaterBodies(bodies *bodyStore, later []laterBody, open *openData, openE
 	return cmp.Or(openErr, errors.Join(errs...))
 }
 
-// writeLanguage writes the front matter of the pages of one language, and
-// returns the bodies it left to be made later.
-func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) ([]laterBody, error) {
+// writeLanguage writes the front matter of the pages of one language.
+func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) (written, error) {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
-		return nil, err
+		return written{}, err
 	}
 	index, err := p.searchIndex()
 	if err != nil {
-		return nil, err
+		return written{}, err
 	}
 	prefix, suffix := "", ".md"
 	if lang != Languages[0] {
 		prefix, suffix = lang, "."+lang+".md"
 	}
 	if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
-		return nil, err
+		return written{}, err
 	}
 	// Home and section pages (_index) are content files; every other page
 	// is an entry of the language's page list, which the content adapter
 	// adds (see contentAdapter).
 	var (
-		buf   []byte
-		later []laterBody
+		buf []byte
+		w   written
 	)
 	list := []byte{'['}
 	made := map[string]bool{} // folders made so far
 	err = p.pages(func(pg page) error {
 		defer progress.Add(1)
+		if pg.FM.Build != nil && pg.FM.Build.List == "never" {
+			w.unlisted++
+		}
 		if pg.later != nil {
 			pg.FM.Params.Body = bodies.reserve()
-			later = append(later, laterBody{id: pg.FM.Params.Body, make: pg.later})
+			w.later = append(w.later, laterBody{id: pg.FM.Params.Body, make: pg.later})
 		} else {
 			pg.FM.Params.Body = bodies.add(pg.Body)
+		}
+		if pg.FM.Params.Kind != "embed" && !cfg.templateHeads { // embeds have a layout of their own
+			pg.FM.Params.Head = bodies.add(p.headFragment(pg))
+			pg.FM.Params.LangSwitch = bodies.add(p.langSwitchFragment(pg))
 		}
 		if _, name := path.Split(pg.Path); name != "_index" {
 			if len(list) > 1 {
@@ -262,9 +288,9 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, 
 		return os.WriteFile(name, append(buf, '\n'), 0o644)
 	})
 	if err != nil {
-		return later, err
+		return w, err
 	}
-	return later, writeFile(filepath.Join(src, "data", "pages", lang+".json"), append(list, ']', '\n'))
+	return w, writeFile(filepath.Join(src, "data", "pages", lang+".json"), append(list, ']', '\n'))
 }
 
 // contentAdapter is the Hugo content adapter that adds the generated pages
@@ -317,7 +343,7 @@ pdf = %t
 [languages.vi]
 weight = 1
 locale = "vi"
-label = "Tiếng Việt"
+label = %s
 title = %s
 [languages.vi.params]
 sample_note = %s
@@ -325,7 +351,7 @@ sample_note = %s
 [languages.en]
 weight = 2
 locale = "en"
-label = "English"
+label = %s
 title = %s
 [languages.en.params]
 sample_note = %s
@@ -352,8 +378,8 @@ disableHTML = true
 [sitemap]
 changeFreq = ""
 priority = -1
-`, ds.Meta.Sample, pdf, q(ds.Meta.Title.Get("vi")), q(ds.Meta.SampleNote.Get("vi")),
-		q(ds.Meta.Title.Get("en")), q(ds.Meta.SampleNote.Get("en")))
+`, ds.Meta.Sample, pdf, q(languageInfo["vi"].label), q(ds.Meta.Title.Get("vi")), q(ds.Meta.SampleNote.Get("vi")),
+		q(languageInfo["en"].label), q(ds.Meta.Title.Get("en")), q(ds.Meta.SampleNote.Get("en")))
 	mount := func(source, target string) {
 		fmt.Fprintf(&b, "\n[[module.mounts]]\nsource = %s\ntarget = %q\n", q(source), target)
 	}

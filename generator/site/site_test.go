@@ -294,3 +294,23 @@ func TestFailedDownloadsFailTheBuild(t *testing.T) {
 	}
 	diffTrees(t, before, hashTree(t, out))
 }
+
+// TestGeneratedHeadsMatchTemplates builds the sample with the generated
+// pages' heads and language switches written by Hugo's templates, as the
+// hand-written pages' are, and checks that every file is the same as when
+// the generator writes them (head.go), with a site root and with a full
+// base URL.
+func TestGeneratedHeadsMatchTemplates(t *testing.T) {
+	ds, res := loadSample(t)
+	for _, base := range []string{"", "https://example.gov.vn/cong/"} {
+		fromGo := filepath.Join(t.TempDir(), "public")
+		if _, err := site.Build(ds, res, site.Options{Root: root, Out: fromGo, BaseURL: base}); err != nil {
+			t.Fatal(err)
+		}
+		fromTemplates := filepath.Join(t.TempDir(), "public")
+		if _, err := site.BuildWithTemplateHeads(ds, res, site.Options{Root: root, Out: fromTemplates, BaseURL: base}); err != nil {
+			t.Fatal(err)
+		}
+		diffTrees(t, hashTree(t, fromTemplates), hashTree(t, fromGo))
+	}
+}

@@ -27,8 +27,12 @@ import (
 // generator's escaping writer (html.go); they never pass through Hugo's
 // template or shortcode engines.
 //
-// Only a marker of the exact form below is replaced, once per file, and a
-// marker naming no body fails the build. Text from the data cannot forge
+// The head partial and the header leave markers too, for the parts of a
+// page's head and its language switch that are the page's own (head.go):
+// a page has up to three, each numbering a body of its own. Only markers
+// of the exact form below are replaced, each body once, and a marker
+// naming no body, or a body already used, fails the build. What the
+// splicer writes is never scanned again. Text from the data cannot forge
 // one: the body writer escapes "<", Hugo's templates escape what they
 // print, and Hugo renders hand-written Markdown without raw HTML, so a
 // comment in it never reaches the output.
@@ -181,33 +185,33 @@ func (f *splicingFile) Close() error {
 
 func (f *splicingFile) flush() error {
 	page := f.buf.Bytes()
-	start := bytes.Index(page, []byte(markerPrefix))
-	if start < 0 {
-		_, err := f.File.Write(page)
-		return err
+	for {
+		start := bytes.Index(page, []byte(markerPrefix))
+		if start < 0 {
+			_, err := f.File.Write(page)
+			return err
+		}
+		rest := page[start+len(markerPrefix):]
+		digits := bytes.IndexByte(rest, '-')
+		if digits < 1 || !bytes.HasPrefix(rest[digits:], []byte(markerSuffix)) {
+			return fmt.Errorf("%s: a malformed page body marker", f.Name())
+		}
+		id, err := strconv.Atoi(string(rest[:digits]))
+		if err != nil {
+			return fmt.Errorf("%s: a malformed page body marker: %w", f.Name(), err)
+		}
+		body, err := f.bodies.take(id)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		// The body goes to the file as it is, after the layout before it,
+		// rather than copied into a joined page first.
+		if _, err := f.File.Write(page[:start]); err != nil {
+			return err
+		}
+		if _, err := f.File.WriteString(body); err != nil {
+			return err
+		}
+		page = rest[digits+len(markerSuffix):]
 	}
-	rest := page[start+len(markerPrefix):]
-	digits := bytes.IndexByte(rest, '-')
-	if digits < 1 || !bytes.HasPrefix(rest[digits:], []byte(markerSuffix)) {
-		return fmt.Errorf("%s: a malformed page body marker", f.Name())
-	}
-	id, err := strconv.Atoi(string(rest[:digits]))
-	if err != nil {
-		return fmt.Errorf("%s: a malformed page body marker: %w", f.Name(), err)
-	}
-	body, err := f.bodies.take(id)
-	if err != nil {
-		return fmt.Errorf("%s: %w", f.Name(), err)
-	}
-	// The body goes to the file as it is, between the two halves of the
-	// layout, rather than copied into a joined page first.
-	end := start + len(markerPrefix) + digits + len(markerSuffix)
-	if _, err := f.File.Write(page[:start]); err != nil {
-		return err
-	}
-	if _, err := f.File.WriteString(body); err != nil {
-		return err
-	}
-	_, err = f.File.Write(page[end:])
-	return err
 }
