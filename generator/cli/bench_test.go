@@ -44,6 +44,14 @@ func TestBenchTable(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, text)
 		}
 	}
+	// A build faster than Hugo alone took less time, not a negative "more".
+	out.Reset()
+	fast := *mine
+	fast.Total = 5 * time.Second
+	benchTable(&out, &fast, bare)
+	if want := "minhbach took 1.00 s less than Hugo alone"; !strings.Contains(out.String(), want) {
+		t.Errorf("table lacks %q:\n%s", want, out.String())
+	}
 	// The stage Hugo alone does not have is left empty in its column.
 	for _, line := range strings.Split(text, "\n") {
 		if strings.HasPrefix(line, " read, validate") && !strings.HasSuffix(line, "|") {
