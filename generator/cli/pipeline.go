@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"minhbach/generator/dataset"
 	"minhbach/generator/progress"
 	"minhbach/generator/script"
 	"minhbach/generator/site"
@@ -22,13 +23,14 @@ func buildSite(data string, opts site.Options, meter *progress.Meter, stdout, st
 	meter.Begin("read, validate", "observations", 0)
 	// load also computes the indicators: their roll-up warnings are findings
 	// of the check, printed once, with the others.
-	ds, res, code := load(data, stdout, stderr)
+	ds, res, code := load(data, stdout, stderr, func(ds *dataset.Dataset) {
+		meter.Add(len(ds.Observations))
+		meter.Begin("compute", "indicators", len(ds.Catalogue.Indicators))
+	})
 	if ds == nil {
 		meter.Finish()
 		return site.Stats{}, code
 	}
-	meter.Add(len(ds.Observations))
-	meter.Begin("compute", "indicators", len(ds.Catalogue.Indicators))
 	meter.Add(len(ds.Catalogue.Indicators))
 	opts.Progress, opts.Log = meter, meter.Writer()
 	stats, err := site.Build(ds, res, opts)

@@ -27,6 +27,10 @@ type checkConfig struct {
 	strict bool
 	// jump overrides the rate-jump threshold of site.toml when >= 0.
 	jump float64
+	// loaded, when set, is told of the data once it is read and checked,
+	// before the indicators are computed: build's progress starts its
+	// compute stage there.
+	loaded func(*dataset.Dataset)
 }
 
 // options turns the flags into dataset.Load options.
@@ -83,6 +87,9 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 		return nil, nil, ExitBadInput
 	default:
 		findings, tally = ds.Findings, ds.Tally
+		if cc.loaded != nil {
+			cc.loaded(ds)
+		}
 		res, err = indicator.Compute(ds)
 		if err != nil {
 			fmt.Fprintf(stderr, "minhbach: computing indicators: %v\n", err)
@@ -118,8 +125,8 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 
 // load reads and checks the data folder for build with the default
 // settings, printing findings as text, one a line.
-func load(dir string, stdout, stderr io.Writer) (*dataset.Dataset, *indicator.Result, int) {
-	cc := &checkConfig{format: formatText, jump: -1}
+func load(dir string, stdout, stderr io.Writer, loaded func(*dataset.Dataset)) (*dataset.Dataset, *indicator.Result, int) {
+	cc := &checkConfig{format: formatText, jump: -1, loaded: loaded}
 	return cc.check(dir, stdout, stderr)
 }
 
