@@ -175,18 +175,15 @@ func newLineTemplate(l Line) (*optionTemplate, error) {
 	}
 	t.parts = append(t.parts, rest)
 	for mark, h := range marks {
-		if want := 1 + btoi(h.kind == holeStep); found[mark] != want {
+		want := 1
+		if h.kind == holeStep {
+			want = 2
+		}
+		if found[mark] != want {
 			return nil, nil
 		}
 	}
 	return t, nil
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // firstMark finds the earliest of marks in b: its index, or -1.
