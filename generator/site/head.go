@@ -15,7 +15,7 @@ package site
 
 // languageInfo is what the pages say about each language: its locale for
 // hreflang and lang, its Open Graph locale, and its name in the language
-// switch. hugoConfig gives Hugo the same labels.
+// switch. hugoConfig gives Hugo the same locales and labels.
 var languageInfo = map[string]struct{ locale, ogLocale, label string }{
 	"vi": {"vi", "vi_VN", "Tiếng Việt"},
 	"en": {"en", "en_GB", "English"},
@@ -100,9 +100,7 @@ func (p *pager) langSwitchFragment(pg page) string {
 		}
 		info := languageInfo[lang]
 		w.raw("\n  <a href=\"")
-		w.text(w.root)
-		w.text(langPrefix(lang))
-		w.text(pg.url())
+		w.relURL(lang, pg.url())
 		w.raw("\" hreflang=\"")
 		w.text(info.locale)
 		w.raw("\" lang=\"")
@@ -119,6 +117,14 @@ func (p *pager) langSwitchFragment(pg page) string {
 // Hugo's Permalink.
 func (w *htmlWriter) absURL(lang, path string) {
 	w.text(w.base)
+	w.text(langPrefix(lang))
+	w.text(path)
+}
+
+// relURL writes the link to a site-relative path in lang, like Hugo's
+// RelPermalink.
+func (w *htmlWriter) relURL(lang, path string) {
+	w.text(w.root)
 	w.text(langPrefix(lang))
 	w.text(path)
 }

@@ -42,11 +42,7 @@ func newHTMLWriter(baseURL, lang string, tr *i18n) *htmlWriter {
 			root += "/"
 		}
 	}
-	w := &htmlWriter{root: root, base: base, i18n: tr}
-	if lang != Languages[0] {
-		w.lang = lang + "/"
-	}
-	return w
+	return &htmlWriter{root: root, lang: langPrefix(lang), base: base, i18n: tr}
 }
 
 // raw writes markup that the generator wrote itself.

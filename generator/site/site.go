@@ -342,7 +342,7 @@ pdf = %t
 
 [languages.vi]
 weight = 1
-locale = "vi"
+locale = %s
 label = %s
 title = %s
 [languages.vi.params]
@@ -350,7 +350,7 @@ sample_note = %s
 
 [languages.en]
 weight = 2
-locale = "en"
+locale = %s
 label = %s
 title = %s
 [languages.en.params]
@@ -378,8 +378,9 @@ disableHTML = true
 [sitemap]
 changeFreq = ""
 priority = -1
-`, ds.Meta.Sample, pdf, q(languageInfo["vi"].label), q(ds.Meta.Title.Get("vi")), q(ds.Meta.SampleNote.Get("vi")),
-		q(languageInfo["en"].label), q(ds.Meta.Title.Get("en")), q(ds.Meta.SampleNote.Get("en")))
+`, ds.Meta.Sample, pdf,
+		q(languageInfo["vi"].locale), q(languageInfo["vi"].label), q(ds.Meta.Title.Get("vi")), q(ds.Meta.SampleNote.Get("vi")),
+		q(languageInfo["en"].locale), q(languageInfo["en"].label), q(ds.Meta.Title.Get("en")), q(ds.Meta.SampleNote.Get("en")))
 	mount := func(source, target string) {
 		fmt.Fprintf(&b, "\n[[module.mounts]]\nsource = %s\ntarget = %q\n", q(source), target)
 	}
