@@ -46,15 +46,15 @@ func (p *pager) headFragment(pg page) string {
 	}
 	path := pg.url()
 	w.raw("\n<title>")
-	w.text(title)
+	w.templateText(title)
 	w.raw("</title>\n<meta name=\"description\" content=\"")
-	w.text(desc)
+	w.templateText(desc)
 	w.raw("\">\n<link rel=\"canonical\" href=\"")
 	w.absURL(p.lang, path)
 	w.raw("\">")
 	for _, lang := range Languages {
 		w.raw("\n<link rel=\"alternate\" hreflang=\"")
-		w.text(languageInfo[lang].locale)
+		w.templateText(languageInfo[lang].locale)
 		w.raw("\" href=\"")
 		w.absURL(lang, path)
 		w.raw("\">")
@@ -62,9 +62,9 @@ func (p *pager) headFragment(pg page) string {
 	w.raw("\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"")
 	w.absURL(Languages[0], path)
 	w.raw("\">\n<meta property=\"og:title\" content=\"")
-	w.text(title)
+	w.templateText(title)
 	w.raw("\">\n<meta property=\"og:description\" content=\"")
-	w.text(desc)
+	w.templateText(desc)
 	w.raw("\">\n<meta property=\"og:type\" content=\"")
 	if pg.FM.Params.Kind == "report" {
 		w.raw("article")
@@ -74,14 +74,14 @@ func (p *pager) headFragment(pg page) string {
 	w.raw("\">\n<meta property=\"og:url\" content=\"")
 	w.absURL(p.lang, path)
 	w.raw("\">\n<meta property=\"og:site_name\" content=\"")
-	w.text(siteTitle)
+	w.templateText(siteTitle)
 	w.raw("\">\n<meta property=\"og:locale\" content=\"")
-	w.text(languageInfo[p.lang].ogLocale)
+	w.templateText(languageInfo[p.lang].ogLocale)
 	w.raw("\">")
 	for _, lang := range Languages {
 		if lang != p.lang {
 			w.raw("\n<meta property=\"og:locale:alternate\" content=\"")
-			w.text(languageInfo[lang].ogLocale)
+			w.templateText(languageInfo[lang].ogLocale)
 			w.raw("\">")
 		}
 	}
@@ -102,11 +102,11 @@ func (p *pager) langSwitchFragment(pg page) string {
 		w.raw("\n  <a href=\"")
 		w.relURL(lang, pg.url())
 		w.raw("\" hreflang=\"")
-		w.text(info.locale)
+		w.templateText(info.locale)
 		w.raw("\" lang=\"")
-		w.text(info.locale)
+		w.templateText(info.locale)
 		w.raw("\">")
-		w.text(info.label)
+		w.templateText(info.label)
 		w.raw("</a>")
 	}
 	w.raw("\n</p>\n")
@@ -116,15 +116,48 @@ func (p *pager) langSwitchFragment(pg page) string {
 // absURL writes the absolute address of a site-relative path in lang, like
 // Hugo's Permalink.
 func (w *htmlWriter) absURL(lang, path string) {
-	w.text(w.base)
-	w.text(langPrefix(lang))
-	w.text(path)
+	w.templateText(w.base)
+	w.templateText(langPrefix(lang))
+	w.templateText(path)
 }
 
 // relURL writes the link to a site-relative path in lang, like Hugo's
 // RelPermalink.
 func (w *htmlWriter) relURL(lang, path string) {
-	w.text(w.root)
-	w.text(langPrefix(lang))
-	w.text(path)
+	w.templateText(w.root)
+	w.templateText(langPrefix(lang))
+	w.templateText(path)
+}
+
+// templateText writes text escaped as Hugo's html/template escapes it in
+// text and in quoted attribute values, so that the fragments are the bytes
+// the templates would write: besides what text escapes, "+" becomes
+// "&#43;" and NUL becomes U+FFFD.
+func (w *htmlWriter) templateText(s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\uFFFD"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '+':
+			esc = "&#43;"
+		default:
+			continue
+		}
+		w.b = append(w.b, s[start:i]...)
+		w.b = append(w.b, esc...)
+		start = i + 1
+	}
+	w.b = append(w.b, s[start:]...)
 }

@@ -33,16 +33,42 @@ type htmlWriter struct {
 
 // newHTMLWriter makes a writer for the pages of lang on a site published
 // at baseURL ("/" or "https://example.org/sub/").
+//
+// Links are written as Hugo writes them: an absolute one with the base
+// URL's path escaped ("/c%E1%BB%95ng/"), as Permalink does, a
+// site-relative one with the escapes in lower case ("/c%e1%bb%95ng/"), as
+// relURL and RelPermalink do.
 func newHTMLWriter(baseURL, lang string, tr *i18n) *htmlWriter {
 	base := strings.TrimSuffix(baseURL, "/") + "/"
 	root := base
 	if u, err := url.Parse(base); err == nil && u.Host != "" {
-		root = u.EscapedPath()
+		base = u.String()
+		root = lowerEscapes(u.EscapedPath())
 		if !strings.HasSuffix(root, "/") {
 			root += "/"
 		}
 	}
 	return &htmlWriter{root: root, lang: langPrefix(lang), base: base, i18n: tr}
+}
+
+// lowerEscapes writes the hex digits of the percent escapes in path in
+// lower case.
+func lowerEscapes(path string) string {
+	b := []byte(path)
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '%' {
+			b[i+1], b[i+2] = lowerHex(b[i+1]), lowerHex(b[i+2])
+			i += 2
+		}
+	}
+	return string(b)
+}
+
+func lowerHex(c byte) byte {
+	if 'A' <= c && c <= 'F' {
+		return c + ('a' - 'A')
+	}
+	return c
 }
 
 // raw writes markup that the generator wrote itself.
