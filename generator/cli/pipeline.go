@@ -28,6 +28,7 @@ func buildSite(data string, opts site.Options, meter *progress.Meter, stdout, st
 		meter.Begin("compute", "indicators", len(ds.Catalogue.Indicators))
 	})
 	if ds == nil {
+		opts.Scripts.Wait() // leave no npm ci or bundling running
 		meter.Finish()
 		return site.Stats{}, code
 	}

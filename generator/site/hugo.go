@@ -53,7 +53,7 @@ func runHugo(workingDir, configFile, publishDir string, bodies *bodyStore) (page
 	if err != nil {
 		return 0, fmt.Errorf("hugo: %w", err)
 	}
-	if err := build(h); err != nil {
+	if err := build(h, bodies); err != nil {
 		return 0, fmt.Errorf("hugo: %w%s", err, indent(logBuf.String()))
 	}
 	if logger.LoggCount(logg.LevelWarn) > 0 || logger.LoggCount(logg.LevelError) > 0 {
@@ -77,14 +77,19 @@ const stopGrace = 10 * time.Second
 // stopped workers no longer read (hugolib/site_render.go, renderPages).
 // Hugo's Done channel says that it has stopped; a build still running
 // stopGrace later is abandoned, blocked, with an error, rather than
-// hanging the build, CI or the preview.
-func build(h *hugolib.HugoSites) error {
+// hanging the build, CI or the preview. The grace starts once the bodies
+// reserved in bodies (nil for none) are given or failed: a page waiting
+// for one holds Hugo up until then, through no fault of its own.
+func build(h *hugolib.HugoSites, bodies *bodyStore) error {
 	done := make(chan error, 1)
 	go func() { done <- h.Build(hugolib.BuildCfg{}) }()
 	select {
 	case err := <-done:
 		return err
 	case <-h.Done():
+	}
+	if bodies != nil {
+		bodies.waitReserved()
 	}
 	select {
 	case err := <-done:

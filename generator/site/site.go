@@ -84,6 +84,9 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	if opts.Scripts == nil {
 		opts.Scripts = script.Start(root, opts.Log)
 	}
+	// Whatever happens, no npm ci or bundling is left running: the next
+	// build (a preview's) would start another in the same folder.
+	defer opts.Scripts.Wait()
 	staging, err := stagingDir(out)
 	if err != nil {
 		return Stats{}, err

@@ -115,6 +115,19 @@ func (s *bodyStore) settle(id int) {
 	}
 }
 
+// waitReserved waits until every body reserved so far is given or failed.
+func (s *bodyStore) waitReserved() {
+	s.mu.Lock()
+	waits := make([]chan struct{}, 0, len(s.pending))
+	for _, ch := range s.pending {
+		waits = append(waits, ch)
+	}
+	s.mu.Unlock()
+	for _, ch := range waits {
+		<-ch
+	}
+}
+
 // take returns the body numbered id and drops it from the store. A body
 // reserved and not yet given is waited for.
 func (s *bodyStore) take(id int) (string, error) {

@@ -117,6 +117,11 @@ func TestSplicingFsWaitsForReservedBodies(t *testing.T) {
 		return done
 	}
 
+	settled := make(chan struct{})
+	go func() {
+		bodies.waitReserved()
+		close(settled)
+	}()
 	first := publish("data/index.html", given)
 	select {
 	case err := <-first:
@@ -131,8 +136,18 @@ func TestSplicingFsWaitsForReservedBodies(t *testing.T) {
 		t.Errorf("page = %q, want the given body in place", b)
 	}
 
+	select {
+	case <-settled:
+		t.Fatal("waitReserved returned while a reserved body was still to come")
+	default:
+	}
 	second := publish("en/data/index.html", failed)
 	bodies.fail(failed, errors.New("writing downloads: disk full"))
+	select {
+	case <-settled:
+	case <-time.After(10 * time.Second):
+		t.Fatal("waitReserved did not return once every reserved body was given or failed")
+	}
 	if err := <-second; err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("publishing a page whose body failed: err = %v, want the body's error", err)
 	}
