@@ -133,31 +133,4 @@ func (w *htmlWriter) relURL(lang, path string) {
 // text and in quoted attribute values, so that the fragments are the bytes
 // the templates would write: besides what text escapes, "+" becomes
 // "&#43;" and NUL becomes U+FFFD.
-func (w *htmlWriter) templateText(s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case 0:
-			esc = "\uFFFD"
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		case '+':
-			esc = "&#43;"
-		default:
-			continue
-		}
-		w.b = append(w.b, s[start:i]...)
-		w.b = append(w.b, esc...)
-		start = i + 1
-	}
-	w.b = append(w.b, s[start:]...)
-}
+func (w *htmlWriter) templateText(s string) { w.escape(s, true) }

@@ -76,21 +76,30 @@ func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
 
 // text writes text from the data, escaped for HTML text and for quoted
 // attribute values.
-func (w *htmlWriter) text(s string) {
+func (w *htmlWriter) text(s string) { w.escape(s, false) }
+
+// escape writes s with &, <, >, " and ' as entities. asTemplates also
+// escapes as Hugo's html/template does besides: "+" as "&#43;", and NUL
+// as U+FFFD (see templateText).
+func (w *htmlWriter) escape(s string, asTemplates bool) {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
-		switch s[i] {
-		case '&':
+		switch c := s[i]; {
+		case c == '&':
 			esc = "&amp;"
-		case '<':
+		case c == '<':
 			esc = "&lt;"
-		case '>':
+		case c == '>':
 			esc = "&gt;"
-		case '"':
+		case c == '"':
 			esc = "&#34;"
-		case '\'':
+		case c == '\'':
 			esc = "&#39;"
+		case c == '+' && asTemplates:
+			esc = "&#43;"
+		case c == 0 && asTemplates:
+			esc = "\uFFFD"
 		default:
 			continue
 		}
