@@ -166,7 +166,9 @@ func barOption(b Bar) ([]byte, error) {
 		charts.WithTitleOpts(opts.Title{Title: b.Title, Show: opts.Bool(false)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "56", Top: "32", Bottom: "24"}),
+		// The bottom leaves the reference line's label room below the
+		// last row, clear of that row's value label.
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "56", Top: "32", Bottom: "36"}),
 		charts.WithXAxisOpts(valueAxis(ticks, suffix).x()),
 		// Inverse puts the first category on top, as in the SVG; interval
 		// "0" labels every unit instead of every few.

@@ -29,6 +29,7 @@ Usage:
   minhbach serve    [--data DIR] [--addr HOST:PORT]
   minhbach sample   --out DIR [--provinces N] [--units N] [--quarters N] [--last QUARTER]
   minhbach bench    [--data DIR] [--runs N] [--plain=false] [--keep DIR] [--cpuprofile FILE]
+  minhbach shots    --out DIR [--site DIR]
 
 Commands:
   build     check the data, compute the indicators and publish the site to --out;
@@ -41,6 +42,8 @@ Commands:
   bench     build the site from --data and, in the same run, Hugo alone
             building as many plain pages (--runs times each, alternately);
             print time per stage, pages, files, bytes and peak memory of both
+  shots     screenshot one page of every kind of the built site (--site, default
+            public/) at phone and desktop width, light and dark, into --out
 
 Run 'minhbach COMMAND --help' for a command's flags.
 `
@@ -63,6 +66,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return bench(args[1:], stdout, stderr)
 	case "serve":
 		return serve(args[1:], stdout, stderr)
+	case "shots":
+		return shotsCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

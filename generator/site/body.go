@@ -72,14 +72,22 @@ func (w *htmlWriter) cell(c *cell) {
 // chart writes a chart: its static SVG (drawn at build time, shown without
 // JavaScript and in print), which the chart script replaces with ECharts; a
 // text summary; and its data as a table.
-func (w *htmlWriter) chart(c *chartView) {
+func (w *htmlWriter) chart(c *chartView) { w.figure(c, false) }
+
+// figure writes the chart c; with heading, its caption is the page's
+// heading (an embed is the chart alone).
+func (w *htmlWriter) figure(c *chartView, heading bool) {
 	w.textIn(`<figure class="chart" id="`, c.ID, `" data-option="`)
 	w.text(c.ID)
 	w.raw(`-option" data-width="`)
 	w.raw(strconv.Itoa(c.Width))
 	w.raw(`" data-height="`)
 	w.raw(strconv.Itoa(c.Height))
-	w.textIn(`"><figcaption>`, c.Title, `</figcaption><div class="chart-canvas">`)
+	if heading {
+		w.textIn(`"><figcaption><h1>`, c.Title, `</h1></figcaption><div class="chart-canvas">`)
+	} else {
+		w.textIn(`"><figcaption>`, c.Title, `</figcaption><div class="chart-canvas">`)
+	}
 	w.html(c.SVG)
 	w.textIn(`</div><p class="chart-summary">`, c.Summary, `</p><script type="application/json" id="`)
 	w.text(c.ID)
@@ -331,7 +339,13 @@ func (w *htmlWriter) searchBody(title string) {
 	w.langURL("search/")
 	w.raw(`" method="get" data-index="`)
 	w.langURL("search/index.json")
-	w.raw(`"><label for="q">`)
+	// search.js says what it found in these words; %d is the count.
+	w.textIn(`" data-none="`, w.i18n.get("search_none"), `"`)
+	w.textIn(` data-found="`, w.i18n.get("search_found"), `"`)
+	if one, ok := w.i18n.plural("search_found", "one"); ok {
+		w.textIn(` data-found-one="`, one, `"`)
+	}
+	w.textIn(` data-more="`, w.i18n.get("search_more"), `"><label for="q">`)
 	w.t("search_label")
 	w.raw(`</label> <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"> <button type="submit">`)
 	w.t("search_button")
@@ -406,7 +420,7 @@ func (w *htmlWriter) dataBody(title string, p *dataParams) {
 
 // embedBody writes a chart for other sites to frame, with its source.
 func (w *htmlWriter) embedBody(p *embedParams, siteTitle string) {
-	w.chart(&p.Chart)
+	w.figure(&p.Chart, true)
 	w.raw(`<p class="embed-source">`)
 	w.t("embed_source")
 	w.raw(`: <a href="`)

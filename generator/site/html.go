@@ -157,6 +157,9 @@ func (w *htmlWriter) reset() { w.b = w.b[:0] }
 type i18n struct {
 	lang    string
 	strings map[string]string
+	// plurals holds the forms of a string with plural forms other than
+	// "other" ([key] one = …), which strings holds.
+	plurals map[string]map[string]string
 	// missing is the first key asked for that the file lacks.
 	missing string
 }
@@ -172,20 +175,35 @@ func loadI18n(root, lang string) (*i18n, error) {
 	if err := toml.Unmarshal(data, &entries); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	strs := make(map[string]string, len(entries))
+	t := &i18n{lang: lang, strings: make(map[string]string, len(entries)), plurals: map[string]map[string]string{}}
 	for key, v := range entries {
 		switch v := v.(type) {
 		case string:
-			strs[key] = v
+			t.strings[key] = v
 		case map[string]any:
-			// A string with plural forms ([key] one = …, other = …): the
-			// bodies use none in a count, so they take "other".
-			if other, ok := v["other"].(string); ok {
-				strs[key] = other
+			// A string with plural forms ([key] one = …, other = …):
+			// "other" is the string, the rest are its plurals.
+			forms := map[string]string{}
+			for form, s := range v {
+				if s, ok := s.(string); ok {
+					forms[form] = s
+				}
 			}
+			if other, ok := forms["other"]; ok {
+				t.strings[key] = other
+				delete(forms, "other")
+			}
+			t.plurals[key] = forms
 		}
 	}
-	return &i18n{lang: lang, strings: strs}, nil
+	return t, nil
+}
+
+// plural returns the form (such as "one") of the string of key, if the
+// language gives it one.
+func (t *i18n) plural(key, form string) (string, bool) {
+	s, ok := t.plurals[key][form]
+	return s, ok
 }
 
 // get returns the string of key, and remembers a key the file lacks, which

@@ -249,7 +249,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: p.change(v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
 			{Text: p.change(lastYear).Text, Num: true, Class: verdictClass(lastYear)},
-			{Text: target, Class: status},
+			{Text: target, Class: strings.TrimSpace("prose " + status)},
 			{Text: score, Num: true},
 		})
 		if v.Prev.OK {
@@ -403,23 +403,9 @@ func (p *pager) listPage(section string, outputs []string, tbl table) page {
 		Params: pageParams{Kind: "list"}}, Body: p.body(func(w *htmlWriter) { w.table(&tbl) })}
 }
 
-// word names the site's sections.
-func (p *pager) word(section string) string {
-	names := map[string][2]string{
-		"indicators": {"Chỉ số", "Indicators"},
-		"units":      {"Đơn vị hành chính", "Administrative units"},
-		"reports":    {"Báo cáo quý", "Quarterly reports"},
-		"indicator":  {"Chỉ số", "Indicator"},
-		"report":     {"Báo cáo", "Report"},
-		"search":     {"Tìm kiếm", "Search"},
-		"embed":      {"Biểu đồ nhúng", "Embedded chart"},
-		"data":       {"Dữ liệu mở", "Open data"},
-	}
-	if p.lang == "en" {
-		return names[section][1]
-	}
-	return names[section][0]
-}
+// word names the site's sections and kinds of page (section_<name> in
+// the interface strings).
+func (p *pager) word(section string) string { return p.html.i18n.get("section_" + section) }
 
 // reportSummary sums a report up in one sentence: the headline figures of
 // the quarter. It is the report's description and its feed summary.

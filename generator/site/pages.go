@@ -85,7 +85,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg pager
 	if err != nil {
 		return nil, err
 	}
-	p := &pager{ds: ds, res: res, f: f, w: vocabulary[lang], lang: lang, md: md,
+	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.root, "content"), pdf: cfg.pdf,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
 	p.html = newHTMLWriter(cfg.baseURL, lang, tr)

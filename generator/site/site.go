@@ -146,7 +146,11 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	}
 	if opts.PDF {
 		fmt.Fprintln(opts.Log, "printing the reports to PDF with Chromium")
-		if err := printReports(staging, res.Periods(period.Quarter), reportTitles(ds, res)); err != nil {
+		titles, err := reportTitles(ds, res, root)
+		if err != nil {
+			return Stats{}, err
+		}
+		if err := printReports(staging, res.Periods(period.Quarter), titles); err != nil {
 			return Stats{}, err
 		}
 	}
@@ -418,7 +422,7 @@ func writeScripts(scripts *script.Bundling, dir string) error {
 
 // reportTitles names each report for the running header of its PDF, by
 // language prefix and period slug ("2025-q1", "en/2025-q1").
-func reportTitles(ds *dataset.Dataset, res *indicator.Result) map[string]string {
+func reportTitles(ds *dataset.Dataset, res *indicator.Result, root string) (map[string]string, error) {
 	titles := map[string]string{}
 	top := ""
 	for _, u := range ds.Units {
@@ -428,16 +432,23 @@ func reportTitles(ds *dataset.Dataset, res *indicator.Result) map[string]string 
 		}
 	}
 	for _, lang := range Languages {
+		tr, err := loadI18n(root, lang)
+		if err != nil {
+			return nil, err
+		}
 		f := locale.MustNew(lang)
-		prefix, word := "", "Báo cáo"
+		prefix, word := "", tr.get("section_report")
 		if lang != Languages[0] {
-			prefix, word = lang+"/", "Report"
+			prefix = lang + "/"
 		}
 		for _, q := range res.Periods(period.Quarter) {
 			titles[prefix+q.Slug()] = fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top, ds.Meta.Title.Get(lang))
 		}
+		if err := tr.err(); err != nil {
+			return nil, err
+		}
 	}
-	return titles
+	return titles, nil
 }
 
 // folders are the places one build works in.

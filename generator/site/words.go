@@ -3,78 +3,80 @@ package site
 import "minhbach/generator/dataset"
 
 // words holds the texts the generator composes into figures, captions and
-// summaries, in one language. Texts of the page chrome (navigation, headings)
-// are Hugo i18n strings in templates/i18n instead.
+// summaries, in one language. Like every interface string they live in
+// templates/i18n/<lang>.toml (newWords reads them from there); this struct
+// only names them for the Go code, so that a misspelt word is a compile
+// error and a missing one a build error.
 type words struct {
-	Better, Worse, Same, Neutral, NoComparison string
-	Since                                      string // "so với" / "compared with"
-	Achieved, OnTrack, Behind                  string
-	TargetBy                                   string // "Mục tiêu %s vào %s"
-	Rank, Unit, Value, Province, Period        string
-	Change, VsPrev, VsYearAgo, TargetCol       string
-	VsYear                                     string // "So với năm %d"
-	Score, Group, Points, Indicator, Type      string
-	Latest, TrendOf, RankingIn, From, To       string
-	Above, Below, Equal                        string
-	// The same four, on a site whose top unit is the country.
-	Country, AboveCountry, BelowCountry, EqualCountry string
-	Rates                                             string
-	UnitTypes                                         map[string]string
-	Lagging, Leading                                  string
-	NoTarget                                          string
-	Rose, FellBy                                      string
-	GapLeft                                           string // "%s, còn cách mục tiêu %s"
-	PointsUnit                                        string // "điểm %"
-	File, Contents, Size, Measure                     string
-	Export, FirstPublication, NewPeriods              string
-	ChangeCounts                                      string // "%s added, %s revised, %s removed"
-	Revised, OldValue, NewValue                       string
+	Better, Worse, Same, NoComparison string
+	Since                             string // "so với" / "compared with"
+	Achieved, OnTrack, Behind         string
+	TargetBy                          string // "Mục tiêu %s vào %s"
+	Rank, Unit, Value, Province       string
+	Period                            string
+	VsPrev, VsYearAgo, TargetCol      string
+	VsYear                            string // "So với cả năm %d"
+	Score, Group, Points, Indicator   string
+	Type                              string
+	Latest, TrendOf, RankingIn        string
+	From, To                          string
+	Above, Below                      string
+	// The same three, on a site whose top unit is the country.
+	Country, AboveCountry, BelowCountry string
+	Rates                               string
+	UnitTypes                           map[string]string
+	Lagging, Leading                    string
+	GapLeft                             string // "%s, còn cách mục tiêu %s"
+	PointsUnit                          string // "điểm %"
+	File, Contents, Size, Measure       string
+	Export, FirstPublication            string
+	NewPeriods                          string
+	ChangeCounts                        string // "%s added, %s revised, %s removed"
+	Revised, OldValue, NewValue         string
 }
 
-var vocabulary = map[string]words{
-	"vi": {
-		Better: "tốt hơn", Worse: "kém hơn", Same: "không đổi", Neutral: "", NoComparison: "không có số liệu để so sánh",
-		Since:    "so với",
-		Achieved: "đã đạt", OnTrack: "đúng tiến độ", Behind: "chậm tiến độ",
-		TargetBy: "Mục tiêu %s vào %s",
-		Rank:     "Hạng", Unit: "Đơn vị", Value: "Giá trị", Province: "Toàn tỉnh", Period: "Kỳ",
-		Change: "Thay đổi", VsPrev: "So với kỳ trước", VsYearAgo: "So với cùng kỳ năm trước", VsYear: "So với cả năm %d", TargetCol: "Mục tiêu",
-		Score: "Điểm", Group: "Nhóm", Points: "Điểm", Indicator: "Chỉ số", Type: "Loại",
-		Latest: "mới nhất", TrendOf: "Diễn biến", RankingIn: "Xếp hạng các đơn vị,", From: "từ", To: "đến",
-		Above: "cao hơn toàn tỉnh", Below: "thấp hơn toàn tỉnh", Equal: "bằng toàn tỉnh",
-		Country: "Toàn quốc", AboveCountry: "cao hơn toàn quốc", BelowCountry: "thấp hơn toàn quốc", EqualCountry: "bằng toàn quốc",
-		Rates:     "Các tỷ lệ chính",
-		UnitTypes: map[string]string{"country": "Quốc gia", "province": "Tỉnh", "commune": "Xã", "ward": "Phường", "special_zone": "Đặc khu"},
-		Lagging:   "10 đơn vị thấp nhất", Leading: "10 đơn vị cao nhất",
-		NoTarget: "Chưa đặt mục tiêu",
-		Rose:     "tăng", FellBy: "giảm",
-		GapLeft: "%s, còn cách mục tiêu %s", PointsUnit: "điểm %",
-	},
-	"en": {
-		Better: "better", Worse: "worse", Same: "unchanged", Neutral: "", NoComparison: "no data to compare",
-		Since:    "compared with",
-		Achieved: "achieved", OnTrack: "on track", Behind: "behind",
-		TargetBy: "Target %s by %s",
-		Rank:     "Rank", Unit: "Unit", Value: "Value", Province: "Province", Period: "Period",
-		Change: "Change", VsPrev: "On previous period", VsYearAgo: "On a year earlier", VsYear: "On the whole of %d", TargetCol: "Target",
-		Score: "Score", Group: "Group", Points: "Points", Indicator: "Indicator", Type: "Type",
-		Latest: "latest", TrendOf: "Trend of", RankingIn: "Ranking of units,", From: "from", To: "to",
-		Above: "above the province", Below: "below the province", Equal: "equal to the province",
-		Country: "Country", AboveCountry: "above the country", BelowCountry: "below the country", EqualCountry: "equal to the country",
-		Rates:     "Main rates",
-		UnitTypes: map[string]string{"country": "Country", "province": "Province", "commune": "Commune", "ward": "Ward", "special_zone": "Special zone"},
-		Lagging:   "10 lowest units", Leading: "10 highest units",
-		NoTarget: "No target set",
-		Rose:     "up", FellBy: "down",
-		GapLeft: "%s, %s short of the target", PointsUnit: "pp",
-	},
+// unitTypes are the unit types named in the interface strings, each as
+// unit_type_<type>.
+var unitTypes = []dataset.UnitType{dataset.Country, dataset.Province, dataset.Commune, dataset.Ward, dataset.SpecialZone}
+
+// newWords reads the words of one language from its interface strings. A
+// key the file lacks is remembered by tr and reported by tr.err.
+func newWords(tr *i18n) words {
+	w := words{
+		Better: tr.get("verdict_better"), Worse: tr.get("verdict_worse"), Same: tr.get("verdict_same"),
+		NoComparison: tr.get("no_comparison"), Since: tr.get("compared_with"),
+		Achieved: tr.get("target_achieved"), OnTrack: tr.get("target_on_track"), Behind: tr.get("target_behind"),
+		TargetBy: tr.get("target_by"),
+		Rank:     tr.get("col_rank"), Unit: tr.get("col_unit"), Value: tr.get("col_value"),
+		Province: tr.get("whole_province"), Period: tr.get("col_period"),
+		VsPrev: tr.get("col_vs_prev"), VsYearAgo: tr.get("col_vs_year_ago"), TargetCol: tr.get("col_target"),
+		VsYear: tr.get("col_vs_year"),
+		Score:  tr.get("col_score"), Group: tr.get("col_group"), Points: tr.get("col_points"),
+		Indicator: tr.get("col_indicator"), Type: tr.get("col_type"),
+		Latest: tr.get("latest"), TrendOf: tr.get("trend_of"), RankingIn: tr.get("ranking_in"),
+		From: tr.get("from"), To: tr.get("to"),
+		Above: tr.get("above_province"), Below: tr.get("below_province"),
+		Country: tr.get("whole_country"), AboveCountry: tr.get("above_country"), BelowCountry: tr.get("below_country"),
+		Rates:   tr.get("main_rates"),
+		Lagging: tr.get("lagging_units"), Leading: tr.get("leading_units"),
+		GapLeft: tr.get("gap_left"), PointsUnit: tr.get("points_unit"),
+		File: tr.get("col_file"), Contents: tr.get("col_contents"), Size: tr.get("col_size"), Measure: tr.get("col_measure"),
+		Export: tr.get("export"), FirstPublication: tr.get("first_publication"), NewPeriods: tr.get("new_periods"),
+		ChangeCounts: tr.get("change_counts"),
+		Revised:      tr.get("revised_figures"), OldValue: tr.get("col_old_value"), NewValue: tr.get("col_new_value"),
+		UnitTypes: map[string]string{},
+	}
+	for _, t := range unitTypes {
+		w.UnitTypes[string(t)] = tr.get("unit_type_" + string(t))
+	}
+	return w
 }
 
 // about returns the words for a site whose top unit is of type t: a
 // national site compares with the whole country, not the province.
 func (w words) about(t dataset.UnitType) words {
 	if t == dataset.Country {
-		w.Province, w.Above, w.Below, w.Equal = w.Country, w.AboveCountry, w.BelowCountry, w.EqualCountry
+		w.Province, w.Above, w.Below = w.Country, w.AboveCountry, w.BelowCountry
 	}
 	return w
 }

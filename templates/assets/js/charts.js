@@ -38,6 +38,9 @@ function formatNumber(v) {
   return typeof v === 'number' && Number.isFinite(v) ? numberFormat.format(v) : '–';
 }
 
+// list is x as an array: ECharts takes one component or several.
+const list = (x) => (Array.isArray(x) ? x : x ? [x] : []);
+
 // localised turns a label template of the generator ("{c}%", "{value}%",
 // "{b}: {c}%") into a formatter that writes the number in the page's language.
 function localised(template) {
@@ -86,12 +89,13 @@ function themed(option, c) {
     axisTick: { lineStyle: { color: c.muted } },
     splitLine: { lineStyle: { color: c.line } },
   });
-  const list = (x) => (Array.isArray(x) ? x : x ? [x] : []);
   return {
     color: c.series,
     backgroundColor: 'transparent',
     textStyle: { color: c.fg, fontFamily: getComputedStyle(document.body).fontFamily },
-    legend: { textStyle: { color: c.fg } },
+    // Only a chart with a legend gets one: a legend option alone would
+    // make ECharts draw one.
+    legend: option.legend ? { textStyle: { color: c.fg } } : undefined,
     tooltip: { backgroundColor: c.panel, borderColor: c.muted, textStyle: { color: c.fg } },
     xAxis: list(option.xAxis).map(axis),
     yAxis: list(option.yAxis).map(axis),
@@ -113,8 +117,12 @@ function themed(option, c) {
 // figure's caption (the summary and the table follow the chart as text).
 function prepare(figure, source) {
   const option = JSON.parse(source.textContent);
-  const list = (x) => (Array.isArray(x) ? x : x ? [x] : []);
-  list(option.xAxis).concat(list(option.yAxis)).forEach((a) => localiseLabel(a.axisLabel));
+  list(option.xAxis).concat(list(option.yAxis)).forEach((a) => {
+    localiseLabel(a.axisLabel);
+    // On a narrow chart, labels of a value axis that would overlap are
+    // left out (every unit of a ranking keeps its label).
+    if (a.type === 'value') a.axisLabel = Object.assign({}, a.axisLabel, { hideOverlap: true });
+  });
   list(option.series).forEach((s) => {
     localiseLabel(s.label);
     if (s.markLine) localiseLabel(s.markLine.label);
@@ -134,6 +142,36 @@ function prepare(figure, source) {
   return option;
 }
 
+// minHeight is the least height of a live chart, in CSS pixels: below it
+// the labels of a value axis run into each other.
+const minHeight = 260;
+
+// narrow is the width below which the legend of a chart of several series
+// lists them one under the other rather than wrapping over the axis
+// labels; legendRow is the height each then takes.
+const narrow = 600;
+const legendRow = 24;
+
+// legendRows is how many rows of the chart's height its legend takes at
+// width: one a series on a narrow chart, else none (the legend shares the
+// space ECharts leaves below the axis).
+function legendRows(option, width) {
+  return option.legend && width < narrow ? list(option.series).length : 0;
+}
+
+// fitLegend lays the legend of a chart of several series out for its
+// width: in a row where it fits, else one series a line below the plot,
+// which the grid makes room for.
+function fitLegend(chart, option, width) {
+  if (!option.legend) return;
+  const rows = legendRows(option, width);
+  if (chart.legendRows === rows) return;
+  chart.legendRows = rows;
+  chart.setOption(rows > 0
+    ? { legend: { orient: 'vertical', left: 0, bottom: 0 }, grid: { bottom: rows * legendRow + 36 } }
+    : { legend: { orient: 'horizontal', left: 'center', bottom: option.legend.bottom }, grid: { bottom: 60 } });
+}
+
 // charts are the charts drawn so far, to re-colour when the scheme changes.
 const charts = [];
 
@@ -142,21 +180,45 @@ function draw(figure) {
   const source = document.getElementById(figure.dataset.option);
   const canvas = figure.querySelector('.chart-canvas');
   if (!source || !canvas) return;
+  // A figure in a part of the page the browser has not laid out yet
+  // (content-visibility: auto) has no width: ECharts would draw it empty.
+  // It keeps its static SVG until it has one.
+  if (canvas.clientWidth === 0 && 'ResizeObserver' in window) {
+    const sized = new ResizeObserver(() => {
+      if (canvas.clientWidth === 0) return;
+      sized.disconnect();
+      draw(figure);
+    });
+    sized.observe(canvas);
+    return;
+  }
   const option = prepare(figure, source);
   const colours = palette();
-  const ratio = Number(figure.dataset.height) / Number(figure.dataset.width) || 0.5;
-  // The static SVG stays, hidden, so that the page still prints it.
+  const drawnWidth = Number(figure.dataset.width) || 640;
+  const drawnHeight = Number(figure.dataset.height) || drawnWidth / 2;
+  // A ranking (bars along a category axis, one row per unit) keeps the
+  // height it was drawn with, so that its rows never run into each other
+  // on a narrow screen; any other chart keeps its proportions, but at
+  // least minHeight, so that its axis labels stay apart.
+  const rows = list(option.yAxis).some((a) => a.type === 'category');
+  const height = () => (rows ? drawnHeight
+    : Math.max(minHeight, Math.round(canvas.clientWidth * (drawnHeight / drawnWidth))))
+    + legendRows(option, canvas.clientWidth) * legendRow;
+  // The static SVG stays, hidden from view and from assistive technology
+  // (the hidden attribute; an SVG element has no hidden property), so that
+  // the page still prints it.
   const live = document.createElement('div');
   live.className = 'chart-live';
   const fit = () => {
-    live.style.height = `${Math.round(canvas.clientWidth * ratio)}px`;
+    live.style.height = `${height()}px`;
   };
-  for (const svg of canvas.querySelectorAll(':scope > svg')) svg.hidden = true;
+  for (const svg of canvas.querySelectorAll(':scope > svg')) svg.setAttribute('hidden', '');
   canvas.append(live);
   fit();
   const chart = echarts.init(live, null, { renderer: 'svg' });
   chart.setOption(option, { lazyUpdate: true });
   chart.setOption(themed(option, colours));
+  fitLegend(chart, option, canvas.clientWidth);
   charts.push({ option, chart });
   figure.dataset.animated = String(option.animation);
   figure.dataset.rendered = 'true';
@@ -167,6 +229,7 @@ function draw(figure) {
       width = canvas.clientWidth;
       fit();
       chart.resize();
+      fitLegend(chart, option, width);
     }).observe(canvas);
   }
 }

@@ -7,9 +7,15 @@ const input = document.getElementById('q');
 const list = document.getElementById('search-results');
 const status = document.getElementById('search-status');
 const lang = document.documentElement.lang || 'vi';
-const words = lang.startsWith('en')
-  ? { none: 'Nothing found.', found: (n) => `${n} result${n === 1 ? '' : 's'}.`, more: (n) => `Showing the first ${n}.` }
-  : { none: 'Không tìm thấy kết quả.', found: (n) => `${n} kết quả.`, more: (n) => `Hiển thị ${n} kết quả đầu.` };
+// The words come from the page (the site's interface strings), with %d for
+// a count; the plural form "one" where the language has one.
+const plurals = new Intl.PluralRules(lang);
+const say = (template, n) => (template || '').replace('%d', n.toLocaleString(lang));
+const words = {
+  none: () => (form && form.dataset.none) || '',
+  found: (n) => say(plurals.select(n) === 'one' && form.dataset.foundOne ? form.dataset.foundOne : form.dataset.found, n),
+  more: (n) => say(form.dataset.more, n),
+};
 const limit = 50;
 
 function fold(s) {
@@ -37,7 +43,7 @@ function show(query) {
     li.append(a, kind);
     list.append(li);
   }
-  status.textContent = hits.length === 0 ? words.none
+  status.textContent = hits.length === 0 ? words.none()
     : words.found(hits.length) + (hits.length > limit ? ' ' + words.more(limit) : '');
 }
 
