@@ -7,10 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
@@ -317,5 +320,74 @@ func TestGeneratedHeadsMatchTemplates(t *testing.T) {
 			t.Fatal(err)
 		}
 		diffTrees(t, hashTree(t, fromTemplates), hashTree(t, fromGo))
+	}
+}
+
+// emptyText finds an element that should name something but is empty: a
+// heading, a column or row heading, a caption, a label or a button.
+var emptyText = regexp.MustCompile(`<(h[1-6]|th|caption|figcaption|summary|label|button|title)( [^>]*)?>\s*</(h[1-6]|th|caption|figcaption|summary|label|button|title)>`)
+
+// TestSamplePrintsNoBrokenString reads every page and feed of the sample
+// site, in both languages, for what a string with a wrong format or a
+// missing word leaves: fmt's "%!" marks, an unfilled %s or %d, and empty
+// headings, captions and labels.
+func TestSamplePrintsNoBrokenString(t *testing.T) {
+	dir := sampleSite(t)
+	pages := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(path, ".html") || strings.HasSuffix(path, ".xml")) {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		pages++
+		s := string(b)
+		rel, _ := filepath.Rel(dir, path)
+		for _, text := range printed(s) {
+			for _, bad := range []string{"%!", "%s", "%d", "%v"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("%s prints %q: %.120q", rel, bad, text)
+				}
+			}
+		}
+		if m := emptyText.FindString(s); m != "" {
+			t.Errorf("%s has an empty %s", rel, m)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 500 {
+		t.Errorf("read %d pages, want the whole sample site", pages)
+	}
+}
+
+// printed returns the texts of an HTML or XML page that a reader can be
+// shown: its text and its attributes' values, but for the data-*
+// attributes, which hold words for scripts (search.js fills in the %d of
+// data-found itself).
+func printed(page string) []string {
+	var out []string
+	z := html.NewTokenizer(strings.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.TextToken:
+			out = append(out, string(z.Text()))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			for {
+				key, val, more := z.TagAttr()
+				if !strings.HasPrefix(string(key), "data-") {
+					out = append(out, string(val))
+				}
+				if !more {
+					break
+				}
+			}
+		}
 	}
 }
