@@ -3,100 +3,28 @@ package site_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
-	"time"
 
 	"minhbach/generator/internal/browser"
 )
 
 // renderedCharts waits until every chart of the page has been drawn by
-// ECharts and returns how many charts the page has.
+// ECharts and returns how many charts the page has, each with its live
+// drawing.
 func renderedCharts(t *testing.T, p *browser.Page) int {
 	t.Helper()
-	if err := p.ScrollToBottom(); err != nil {
+	n, err := p.DrawCharts()
+	if err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		var state struct{ Charts, Rendered, LiveSVG int }
-		err := p.Eval(`({
-			Charts: document.querySelectorAll('figure.chart').length,
-			Rendered: document.querySelectorAll('figure.chart[data-rendered="true"]').length,
-			LiveSVG: document.querySelectorAll('figure.chart .chart-canvas > .chart-live svg').length,
-		})`, &state)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if state.Charts > 0 && state.Rendered == state.Charts && state.LiveSVG == state.Charts {
-			return state.Charts
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d of %d charts rendered by ECharts (%d with a live SVG)", state.Rendered, state.Charts, state.LiveSVG)
-		}
-		time.Sleep(100 * time.Millisecond)
+	live, err := p.Count("figure.chart .chart-canvas > .chart-live svg")
+	if err != nil {
+		t.Fatal(err)
 	}
-}
-
-// TestBrowserPagesRender opens the home, an indicator, a unit and a report
-// page in both languages, as a visitor would, and checks that every chart
-// was drawn, nothing went wrong in the console and no request left the site.
-func TestBrowserPagesRender(t *testing.T) {
-	b := browser.Require(t)
-	base := browser.Serve(t, sampleSite(t))
-	pages := []struct {
-		path   string
-		charts int
-		text   string
-	}{
-		{"", 1, "89,5%"},
-		{"indicators/signature_rate/", 2, "Go Quao"},
-		{"units/go-quao/", 1, "Gò Quao"},
-		{"reports/2025-q1/", 1, "213.883"},
-		{"en/", 1, "89.5%"},
-		{"en/indicators/online_filing_rate/", 2, "Files received online"},
-		{"en/units/phu-quoc/", 1, "Phú Quốc"},
-		{"en/reports/2025-q1/", 1, "213,883"},
+	if live != n {
+		t.Fatalf("%d of %d charts have a live drawing", live, n)
 	}
-	for _, pg := range pages {
-		t.Run("/"+pg.path, func(t *testing.T) {
-			p, err := b.Visit(context.Background(), base+pg.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if p.Status() != 200 {
-				t.Fatalf("status %d", p.Status())
-			}
-			if pg.charts > 0 {
-				if n := renderedCharts(t, p); n != pg.charts {
-					t.Errorf("%d charts, want %d", n, pg.charts)
-				}
-			} else if n, _ := p.Count("figure.chart"); n != 0 {
-				t.Errorf("%d charts, want none", n)
-			}
-			if pg.text != "Go Quao" { // a name the ranking shows with its diacritics
-				body, err := p.Text("main")
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !strings.Contains(body, pg.text) {
-					t.Errorf("page text lacks %q", pg.text)
-				}
-			}
-			for what, list := range map[string][]string{
-				"console error":  p.ConsoleErrors(),
-				"exception":      p.Exceptions(),
-				"CSP violation":  p.CSPViolations(),
-				"failed request": p.FailedRequests(),
-				"other host":     p.ExternalRequests(base),
-			} {
-				for _, s := range list {
-					t.Errorf("%s: %s", what, s)
-				}
-			}
-		})
-	}
+	return n
 }
 
 // TestBrowserWithoutJavaScript checks that with scripts off every chart still

@@ -72,15 +72,17 @@ func lookAt(p *browser.Page, tables bool) ([]string, error) {
 	return found, nil
 }
 
-// readerCheck is what a reader sees of one page, with its charts drawn:
-// axe-core's default rules find nothing in the light scheme nor in the
-// dark; and in each scheme, at every width of screens, lookAt finds
-// nothing wrong.
+// readerCheck is what a reader sees of one page of the site at base, with
+// its charts drawn: axe-core's default rules find nothing in the light
+// scheme nor in the dark; in each scheme, at every width of screens,
+// lookAt finds nothing wrong; and the console shows no error, exception
+// or Content Security Policy violation, no request failed and none went
+// to another host.
 //
 // axe-core runs before the page is resized: once a page has been given a
 // phone's screen, axe-core 4.14 no longer reports page-level rules such as
 // page-has-heading-one, even back at a desktop's.
-func readerCheck(axe string) pageCheck {
+func readerCheck(axe, base string) pageCheck {
 	return func(path string, p *browser.Page) ([]string, error) {
 		var found []string
 		if _, err := p.DrawCharts(); err != nil {
@@ -119,11 +121,16 @@ func readerCheck(axe string) pageCheck {
 				}
 			}
 		}
-		for _, s := range p.CSPViolations() {
-			found = append(found, "CSP violation: "+s)
-		}
-		for _, s := range p.Exceptions() {
-			found = append(found, "exception: "+s)
+		for what, list := range map[string][]string{
+			"console error":  p.ConsoleErrors(),
+			"exception":      p.Exceptions(),
+			"CSP violation":  p.CSPViolations(),
+			"failed request": p.FailedRequests(),
+			"other host":     p.ExternalRequests(base),
+		} {
+			for _, s := range list {
+				found = append(found, what+": "+s)
+			}
 		}
 		return found, nil
 	}
@@ -161,7 +168,7 @@ func TestBrowserReadersSeeEachPageKind(t *testing.T) {
 	base := browser.Serve(t, dir)
 	// Charts are drawn without animation, so that each look sees them as
 	// they settle after a resize, not on their way there.
-	checkPages(t, b, base, kindPaths(t, dir), readerCheck(axeSource(t)), browser.WithReducedMotion())
+	checkPages(t, b, base, kindPaths(t, dir), readerCheck(axeSource(t), base), browser.WithReducedMotion())
 }
 
 // TestBrowserWithoutScriptsEachFigureShowsOnce opens one page of every kind

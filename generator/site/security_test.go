@@ -1,7 +1,6 @@
 package site_test
 
 import (
-	"context"
 	"crypto/sha512"
 	"encoding/base64"
 	"net/http"
@@ -226,67 +225,6 @@ func TestSubresourceIntegrity(t *testing.T) {
 	}
 }
 
-// TestBrowserNoCSPViolation draws the charts of the pages that have them,
-// under the policy of _headers, shows a tooltip as a mouse over a chart
-// would, and checks that the browser refused nothing.
-func TestBrowserNoCSPViolation(t *testing.T) {
-	b := browser.Require(t)
-	base := browser.Serve(t, sampleSite(t))
-	for _, path := range []string{"", "indicators/signature_rate/", "en/units/phu-quoc/"} {
-		t.Run("/"+path, func(t *testing.T) {
-			p, err := b.Visit(context.Background(), base+path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			var policy string
-			if err := p.Eval(`fetch(location.href).then(r => r.headers.get('content-security-policy'))`, &policy); err != nil {
-				t.Fatal(err)
-			}
-			if policy != ownPagePolicy {
-				t.Fatalf("served with policy %q, want %q", policy, ownPagePolicy)
-			}
-			if n, err := chartsDrawn(p); err != nil || n == 0 {
-				t.Fatalf("%d charts drawn: %v", n, err)
-			}
-			// Hover over the middle of each chart: its tooltip adds text
-			// to the chart.
-			var hovered struct{ Charts, Tooltips int }
-			err = p.Eval(`(async () => {
-				const canvases = [...document.querySelectorAll('figure.chart .chart-live')];
-				let tooltips = 0;
-				for (const c of canvases) {
-					c.scrollIntoView({block: 'center'});
-					const before = c.querySelectorAll('text').length;
-					const r = c.getBoundingClientRect();
-					const x = r.left + r.width / 2, y = r.top + r.height / 2;
-					const target = document.elementFromPoint(x, y) || c;
-					for (let i = 0; i < 3; i++) {
-						for (const type of ['pointermove', 'mousemove']) {
-							target.dispatchEvent(new PointerEvent(type, {bubbles: true, clientX: x + i, clientY: y, pointerType: 'mouse'}));
-						}
-						await new Promise(r => setTimeout(r, 150));
-					}
-					if (c.querySelectorAll('text').length > before) tooltips++;
-				}
-				return {Charts: canvases.length, Tooltips: tooltips};
-			})()`, &hovered)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if hovered.Tooltips != hovered.Charts {
-				t.Errorf("%d of %d charts showed a tooltip on hover", hovered.Tooltips, hovered.Charts)
-			}
-			for _, s := range p.CSPViolations() {
-				t.Errorf("CSP violation: %s", s)
-			}
-			for _, s := range p.ConsoleErrors() {
-				t.Errorf("console error: %s", s)
-			}
-		})
-	}
-}
-
 // hostile are texts that would run script if the site put them into its
 // pages as markup; Hugo shortcodes, which would run templates (or fail the
 // build) if Hugo read them as part of a page's content; and the marker of
@@ -346,68 +284,3 @@ func hostileData(t *testing.T) string {
 	return dir
 }
 
-// TestBrowserHostileTextStaysText builds a site whose unit names, indicator
-// names and description and site title carry script breakouts, an
-// attribute breakout, Hugo shortcodes, a page body's marker and a
-// javascript: link, and checks in the browser that
-// nothing runs (no dialog opens), no element was injected, no link has a
-// javascript: target, and the texts show as text.
-func TestBrowserHostileTextStaysText(t *testing.T) {
-	b := browser.Require(t)
-	data := hostileData(t)
-	ds, res := loadData(t, data)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	base := browser.Serve(t, out)
-	for _, tc := range []struct {
-		path string
-		// shown are texts the page must show, as text.
-		shown []string
-	}{
-		{"", []string{"Ký số" + hostile.breakout}},
-		{"indicators/signature_rate/", []string{"Ký số" + hostile.breakout, "Gò Quao" + hostile.breakout, "Phú Quốc" + hostile.attribute}},
-		{"en/indicators/signature_rate/", []string{"Signed" + hostile.attribute}},
-		{"units/go-quao/", []string{"Gò Quao" + hostile.breakout + hostile.shortcode + hostile.marker}},
-		{"en/units/phu-quoc/", []string{"Phú Quốc" + hostile.attribute}},
-		{"units/", []string{"Gò Quao" + hostile.breakout, "Phú Quốc" + hostile.attribute}},
-		{"indicators/", []string{"Ký số" + hostile.breakout}},
-		{"reports/2025-q1/", []string{"Ký số" + hostile.breakout + hostile.shortcode}},
-	} {
-		t.Run("/"+tc.path, func(t *testing.T) {
-			p := visitDrawn(t, b, base+tc.path)
-			text, err := p.Text("body")
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range tc.shown {
-				if !strings.Contains(text, s) {
-					t.Errorf("the page does not show %q as text", s)
-				}
-			}
-			var found struct{ Injected, JSLinks, Titled int }
-			err = p.Eval(`({
-				Injected: document.querySelectorAll('img[src="x"], img[onerror], body script:not([src]):not([type="application/json"])').length,
-				JSLinks: [...document.querySelectorAll('a[href]')].filter(a => a.protocol === 'javascript:').length,
-				Titled: document.title.includes('</script><script>alert(1)</script>') ? 1 : 0,
-			})`, &found)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if found.Injected != 0 || found.JSLinks != 0 || found.Titled != 1 {
-				t.Errorf("injected elements %d, javascript: links %d (want none); title as text %d (want 1)",
-					found.Injected, found.JSLinks, found.Titled)
-			}
-			if d := p.Dialogs(); len(d) > 0 {
-				t.Errorf("script ran: dialogs %q", d)
-			}
-			for _, s := range p.Exceptions() {
-				t.Errorf("exception: %s", s)
-			}
-			for _, s := range p.CSPViolations() {
-				t.Errorf("CSP violation: %s", s)
-			}
-		})
-	}
-}

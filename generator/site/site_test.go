@@ -62,13 +62,29 @@ func loadData(t testing.TB, dir string) (*dataset.Dataset, *indicator.Result) {
 // buildSample builds the sample data into out.
 func buildSample(t testing.TB, out string) {
 	t.Helper()
-	ds, res := loadSample(t)
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+	if err := build(filepath.Join(root, "data"), out); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// sampleSite returns the folder of the shared sample build.
+// build loads, computes and builds the data in dir into out.
+func build(dir, out string) error {
+	ds, err := dataset.Load(dir)
+	if err != nil {
+		return err
+	}
+	res, err := indicator.Compute(ds)
+	if err != nil {
+		return err
+	}
+	_, err = site.Build(ds, res, site.Options{Root: root, Out: out})
+	return err
+}
+
+// sampleSite returns the folder of the shared sample build, made by the
+// first test that asks for it. When that build fails, every test that
+// needs it fails with the build's own error, not with what a missing or
+// half-built site would make it find.
 func sampleSite(t testing.TB) string {
 	t.Helper()
 	sample.once.Do(func() {
@@ -78,10 +94,10 @@ func sampleSite(t testing.TB) string {
 			return
 		}
 		sample.dir = filepath.Join(tmp, "public")
-		buildSample(t, sample.dir)
+		sample.err = build(filepath.Join(root, "data"), sample.dir)
 	})
 	if sample.err != nil {
-		t.Fatal(sample.err)
+		t.Fatalf("the shared build of the sample site failed: %v", sample.err)
 	}
 	return sample.dir
 }
