@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"minhbach/generator/publish"
 )
 
 // BuildPlain is the yardstick of the benchmark: Hugo alone building pages
@@ -71,7 +73,7 @@ minifyOutput = true
 	if err := writeText(config, cfg.String()); err != nil {
 		return Stats{}, err
 	}
-	staging, err := stagingDir(out)
+	staging, err := publish.Stage(out)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -83,12 +85,12 @@ minifyOutput = true
 	}
 	opts.Progress.Add(built)
 	opts.Progress.Begin("publish", "files", 0)
-	n, bytes, err := measure(staging)
+	n, bytes, err := publish.Measure(staging)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := publish(staging, out); err != nil {
-		return Stats{}, fmt.Errorf("publishing %s: %w", out, err)
+	if err := publish.Swap(staging, out); err != nil {
+		return Stats{}, err
 	}
 	opts.Progress.Add(n)
 	return Stats{Pages: built, Duration: time.Since(start), Files: n, Bytes: bytes}, nil

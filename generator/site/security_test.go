@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"minhbach/generator/internal/browser"
+	"minhbach/generator/publish"
 	"minhbach/generator/site"
 )
 
@@ -71,8 +72,8 @@ func TestHeadersFile(t *testing.T) {
 			t.Errorf("/%s: Content-Security-Policy %q, want %q", p, got, embedPolicy)
 		}
 	}
-	if site.ContentSecurityPolicy+"; frame-ancestors 'self'" != ownPagePolicy {
-		t.Errorf("site.ContentSecurityPolicy = %q, not the policy of this test", site.ContentSecurityPolicy)
+	if publish.ContentSecurityPolicy+"; frame-ancestors 'self'" != ownPagePolicy {
+		t.Errorf("publish.ContentSecurityPolicy = %q, not the policy of this test", publish.ContentSecurityPolicy)
 	}
 }
 
@@ -171,8 +172,8 @@ func TestNoInlineScriptOrStyle(t *testing.T) {
 			t.Errorf("/%s: %d Content-Security-Policy <meta>, want 1", p, len(metas))
 			continue
 		}
-		if got, _ := attr(metas[0], "content"); got != site.ContentSecurityPolicy {
-			t.Errorf("/%s: <meta> policy %q, want %q", p, got, site.ContentSecurityPolicy)
+		if got, _ := attr(metas[0], "content"); got != publish.ContentSecurityPolicy {
+			t.Errorf("/%s: <meta> policy %q, want %q", p, got, publish.ContentSecurityPolicy)
 		}
 	}
 }

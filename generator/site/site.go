@@ -21,6 +21,7 @@ import (
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
 	"minhbach/generator/period"
+	"minhbach/generator/publish"
 	"minhbach/generator/script"
 )
 
@@ -87,7 +88,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	// Whatever happens, no npm ci or bundling is left running: the next
 	// build (a preview's) would start another in the same folder.
 	defer opts.Scripts.Wait()
-	staging, err := stagingDir(out)
+	staging, err := publish.Stage(out)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -150,15 +151,15 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 			return Stats{}, err
 		}
 	}
-	if err := writeHeaders(staging); err != nil {
+	if err := publish.WriteHeaders(staging, Languages); err != nil {
 		return Stats{}, err
 	}
-	files, bytes, err := measure(staging)
+	files, bytes, err := publish.Measure(staging)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := publish(staging, out); err != nil {
-		return Stats{}, fmt.Errorf("publishing %s: %w", out, err)
+	if err := publish.Swap(staging, out); err != nil {
+		return Stats{}, err
 	}
 	opts.Progress.Add(files)
 	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"fmt"
@@ -61,9 +61,11 @@ type headerRule struct {
 	headers [][2]string
 }
 
-// writeHeaders writes the _headers file of the built site in dir.
-func writeHeaders(dir string) error {
-	rules, err := headerRules(dir, Languages)
+// WriteHeaders writes the _headers file of the built site in dir, whose
+// languages are langs: the first at the root, the others in folders of
+// their name.
+func WriteHeaders(dir string, langs []string) error {
+	rules, err := headerRules(dir, langs)
 	if err != nil {
 		return fmt.Errorf("writing _headers: %w", err)
 	}
