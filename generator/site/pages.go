@@ -11,6 +11,7 @@ import (
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/opendata"
 	"minhbach/generator/period"
 )
 
@@ -25,7 +26,7 @@ type page struct {
 	Charts []chartView
 	// later, when set, makes the body once the downloads are written: the
 	// open-data page lists them. Body is then empty.
-	later func(*openData) (string, error)
+	later func(*opendata.Catalogue) (string, error)
 }
 
 // url returns the page's site-relative URL: "units/an-an/" for

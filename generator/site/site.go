@@ -20,6 +20,7 @@ import (
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/opendata"
 	"minhbach/generator/period"
 	"minhbach/generator/publish"
 	"minhbach/generator/script"
@@ -93,7 +94,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		return Stats{}, err
 	}
 	defer os.RemoveAll(staging) // a no-op once published
-	if err := writeColumnDocs(filepath.Join(src, "data")); err != nil {
+	if err := opendata.WriteColumnDocs(filepath.Join(src, "data")); err != nil {
 		return Stats{}, err
 	}
 	// The downloads are written while the pages are made and Hugo runs:
@@ -102,13 +103,13 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	// publishes those pages (see bodyStore).
 	opts.Progress.Begin("pages, charts", "pages", 0)
 	var (
-		open     *openData
+		open     *opendata.Catalogue
 		openErr  error
 		openDone = make(chan struct{})
 	)
 	go func() {
 		defer close(openDone)
-		open, openErr = writeOpenData(ds, res, out, staging)
+		open, openErr = opendata.Write(ds, res, out, staging)
 	}()
 	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF, templateHeads: opts.templateHeads}
 	bodies := new(bodyStore)
@@ -206,13 +207,13 @@ type written struct {
 // in the body store, and what makes it.
 type laterBody struct {
 	id   int
-	make func(*openData) (string, error)
+	make func(*opendata.Catalogue) (string, error)
 }
 
 // giveLaterBodies makes the bodies in later from open, the downloads as
 // written, and gives them to the store. When the downloads failed with
 // openErr, the bodies fail with it, and so does giveLaterBodies.
-func giveLaterBodies(bodies *bodyStore, later []laterBody, open *openData, openErr error) error {
+func giveLaterBodies(bodies *bodyStore, later []laterBody, open *opendata.Catalogue, openErr error) error {
 	var errs []error
 	for _, l := range later {
 		err := openErr
@@ -466,4 +467,12 @@ func newFolders(opts Options, prefix string) (folders, error) {
 	}
 	f.src, err = os.MkdirTemp(f.work, prefix)
 	return f, err
+}
+
+// writeFile writes data to path, making the folders on the way.
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }
