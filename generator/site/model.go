@@ -7,8 +7,6 @@ package site
 
 // frontMatter is the JSON front matter of a generated page.
 type frontMatter struct {
-	// Path is the page's path, for the pages the content adapter adds.
-	Path        string `json:"path,omitempty"`
 	Title       string `json:"title"`
 	Description string `json:"description,omitempty"`
 	Weight      int    `json:"weight,omitempty"`

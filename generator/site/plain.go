@@ -1,18 +1,16 @@
 package site
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
+	"minhbach/generator/hugosite"
 	"minhbach/generator/publish"
 )
 
 // BuildPlain is the yardstick of the benchmark: Hugo alone building pages
-// plain Markdown pages (a title and a paragraph each, half in Vietnamese
-// and half in English) with trivial layouts, through the same in-process
+// plain Markdown pages (hugosite.WritePlain) through the same in-process
 // Hugo, configuration style and atomic publish as Build. The difference
 // between Build and BuildPlain of the same number of pages is the cost of
 // the generator and of the site's templates.
@@ -21,56 +19,18 @@ func BuildPlain(pages int, opts Options) (Stats, error) {
 	if opts.Progress == nil {
 		opts.Progress = silent{}
 	}
-	dirs, err := newFolders(opts, "plain-")
+	out, err := filepath.Abs(opts.Out)
 	if err != nil {
 		return Stats{}, err
 	}
-	defer os.RemoveAll(dirs.src)
-	out, work, src := dirs.out, dirs.work, dirs.src
-
+	proj, err := hugosite.NewProject(opts.Root, "plain-")
+	if err != nil {
+		return Stats{}, err
+	}
+	defer proj.Remove()
 	opts.Progress.Begin("pages, charts", "pages", pages) // the stage of Build that writes content; no charts here
-	files := map[string]string{
-		"layouts/baseof.html":  `<!doctype html><html lang="{{ site.Language.Locale }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>`,
-		"layouts/page.html":    `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}`,
-		"layouts/section.html": `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}`,
-		"layouts/home.html":    `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}`,
-	}
-	for rel, text := range files {
-		if err := writeText(filepath.Join(src, filepath.FromSlash(rel)), text); err != nil {
-			return Stats{}, err
-		}
-	}
-	for i := range pages {
-		lang, suffix := Languages[i%len(Languages)], ""
-		if lang != Languages[0] {
-			suffix = "." + lang
-		}
-		name := fmt.Sprintf("content/p/%05d%s.md", i/2, suffix)
-		text := fmt.Sprintf("---\ntitle: Page %d\n---\n\nPlain page number %d, in %s.\n", i/2, i/2, lang)
-		if err := writeText(filepath.Join(src, filepath.FromSlash(name)), text); err != nil {
-			return Stats{}, err
-		}
-		opts.Progress.Add(1)
-	}
-	var cfg strings.Builder
-	fmt.Fprintf(&cfg, "baseURL = %q\n", "/")
-	cfg.WriteString(`title = "Plain"
-defaultContentLanguage = "vi"
-disableKinds = ["taxonomy", "term", "rss"]
-noBuildLock = true
-`)
-	fmt.Fprintf(&cfg, "cacheDir = %q\nresourceDir = %q\n", filepath.Join(work, "cache"), filepath.Join(work, "resources"))
-	cfg.WriteString(`
-[languages.vi]
-weight = 1
-[languages.en]
-weight = 2
-
-[minify]
-minifyOutput = true
-`)
-	config := filepath.Join(src, "hugo.toml")
-	if err := writeText(config, cfg.String()); err != nil {
+	config, err := hugosite.WritePlain(proj, pages, opts.Progress.Add)
+	if err != nil {
 		return Stats{}, err
 	}
 	staging, err := publish.Stage(out)
@@ -79,7 +39,7 @@ minifyOutput = true
 	}
 	defer os.RemoveAll(staging)
 	opts.Progress.Begin("hugo", "pages", 0)
-	built, err := runHugo(src, config, staging, nil)
+	built, err := hugosite.Run(proj.Src, config, staging, nil)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -94,12 +54,4 @@ minifyOutput = true
 	}
 	opts.Progress.Add(n)
 	return Stats{Pages: built, Duration: time.Since(start), Files: n, Bytes: bytes}, nil
-}
-
-// writeText writes text to path, making its folder first.
-func writeText(path, text string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, []byte(text), 0o644)
 }

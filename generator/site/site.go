@@ -11,13 +11,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
@@ -77,12 +76,16 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	if opts.Progress == nil {
 		opts.Progress = silent{}
 	}
-	dirs, err := newFolders(opts, "source-")
+	out, err := filepath.Abs(opts.Out)
 	if err != nil {
 		return Stats{}, err
 	}
-	defer os.RemoveAll(dirs.src)
-	root, out, work, src := dirs.root, dirs.out, dirs.work, dirs.src
+	proj, err := hugosite.NewProject(opts.Root, "source-")
+	if err != nil {
+		return Stats{}, err
+	}
+	defer proj.Remove()
+	root, src := proj.Root, proj.Src
 	if opts.Scripts == nil {
 		opts.Scripts = script.Start(root, opts.Log)
 	}
@@ -100,7 +103,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	// The downloads are written while the pages are made and Hugo runs:
 	// only the open-data pages list them, and their bodies are made once
 	// the downloads are written. Hugo waits for those bodies when it
-	// publishes those pages (see bodyStore).
+	// publishes those pages (see hugosite.Bodies).
 	opts.Progress.Begin("pages, charts", "pages", 0)
 	var (
 		open     *opendata.Catalogue
@@ -112,7 +115,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		open, openErr = opendata.Write(ds, res, out, staging)
 	}()
 	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF, templateHeads: opts.templateHeads}
-	bodies := new(bodyStore)
+	bodies := new(hugosite.Bodies)
 	content, err := writeContent(ds, res, cfg, bodies, src, staging, opts.Progress)
 	if err != nil {
 		<-openDone
@@ -124,7 +127,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 		laterErr <- giveLaterBodies(bodies, content.later, open, openErr)
 	}()
 	config := filepath.Join(src, "hugo.toml")
-	err = os.WriteFile(config, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644)
+	err = hugosite.WriteConfig(config, hugoConfig(ds, proj, opts.BaseURL, opts.PDF))
 	if err == nil {
 		err = writeScripts(opts.Scripts, filepath.Join(src, "scripts"))
 	}
@@ -132,7 +135,7 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	if err == nil {
 		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
 		opts.Progress.Begin("hugo", "pages", 0)
-		pages, err = runHugo(root, config, staging, bodies)
+		pages, err = hugosite.Run(root, config, staging, bodies)
 		pages += content.unlisted
 	}
 	// An error writing the downloads comes first: it is why Hugo could not
@@ -174,8 +177,8 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 // written. Files that are not pages (the search index) go straight to
 // staging. The languages are written at the same time, each by a pager of
 // its own.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) (written, error) {
-	if err := writeText(filepath.Join(src, "content", "_content.gotmpl"), contentAdapter); err != nil {
+func writeContent(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *hugosite.Bodies, src, staging string, progress Progress) (written, error) {
+	if err := hugosite.WriteContentAdapter(src); err != nil {
 		return written{}, err
 	}
 	errs := make([]error, len(Languages))
@@ -213,25 +216,25 @@ type laterBody struct {
 // giveLaterBodies makes the bodies in later from open, the downloads as
 // written, and gives them to the store. When the downloads failed with
 // openErr, the bodies fail with it, and so does giveLaterBodies.
-func giveLaterBodies(bodies *bodyStore, later []laterBody, open *opendata.Catalogue, openErr error) error {
+func giveLaterBodies(bodies *hugosite.Bodies, later []laterBody, open *opendata.Catalogue, openErr error) error {
 	var errs []error
 	for _, l := range later {
 		err := openErr
 		if err == nil {
 			var body string
 			if body, err = l.make(open); err == nil {
-				bodies.give(l.id, body)
+				bodies.Give(l.id, body)
 				continue
 			}
 			errs = append(errs, err)
 		}
-		bodies.fail(l.id, err)
+		bodies.Fail(l.id, err)
 	}
 	return cmp.Or(openErr, errors.Join(errs...))
 }
 
 // writeLanguage writes the front matter of the pages of one language.
-func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) (written, error) {
+func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *hugosite.Bodies, lang, src, staging string, progress Progress) (written, error) {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
 		return written{}, err
@@ -240,167 +243,95 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, 
 	if err != nil {
 		return written{}, err
 	}
-	prefix, suffix := "", ".md"
-	if lang != Languages[0] {
-		prefix, suffix = lang, "."+lang+".md"
-	}
-	if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
+	if err := writeFile(filepath.Join(staging, langPrefix(lang), "search", "index.json"), index); err != nil {
 		return written{}, err
 	}
-	// Home and section pages (_index) are content files; every other page
-	// is an entry of the language's page list, which the content adapter
-	// adds (see contentAdapter).
-	var (
-		buf []byte
-		w   written
-	)
-	list := []byte{'['}
-	made := map[string]bool{} // folders made so far
+	var w written
+	list := hugosite.NewPageList(src, lang, Languages[0])
 	err = p.pages(func(pg page) error {
 		defer progress.Add(1)
 		if pg.FM.Build != nil && pg.FM.Build.List == "never" {
 			w.unlisted++
 		}
 		if pg.later != nil {
-			pg.FM.Params.Body = bodies.reserve()
+			pg.FM.Params.Body = bodies.Reserve()
 			w.later = append(w.later, laterBody{id: pg.FM.Params.Body, make: pg.later})
 		} else {
-			pg.FM.Params.Body = bodies.add(pg.Body)
+			pg.FM.Params.Body = bodies.Add(pg.Body)
 		}
 		if pg.FM.Params.Kind != "embed" && !cfg.templateHeads { // embeds have a layout of their own
-			pg.FM.Params.Head = bodies.add(p.headFragment(pg))
-			pg.FM.Params.LangSwitch = bodies.add(p.langSwitchFragment(pg))
+			pg.FM.Params.Head = bodies.Add(p.headFragment(pg))
+			pg.FM.Params.LangSwitch = bodies.Add(p.langSwitchFragment(pg))
 		}
-		if _, name := path.Split(pg.Path); name != "_index" {
-			if len(list) > 1 {
-				list = append(list, ',', '\n')
-			}
-			pg.FM.Path = pg.Path
-			list, err = appendPage(list, pg)
-			return err
-		}
-		buf, err = appendPage(buf[:0], pg)
+		fm, err := json.Marshal(pg.FM)
 		if err != nil {
-			return err
+			return fmt.Errorf("page %s: %w", pg.Path, err)
 		}
-		name := filepath.Join(src, "content", filepath.FromSlash(pg.Path+suffix))
-		if dir := filepath.Dir(name); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		return os.WriteFile(name, append(buf, '\n'), 0o644)
+		return list.Add(pg.Path, fm)
 	})
 	if err != nil {
 		return w, err
 	}
-	return w, writeFile(filepath.Join(src, "data", "pages", lang+".json"), append(list, ']', '\n'))
+	return w, list.Close()
 }
 
-// contentAdapter is the Hugo content adapter that adds the generated pages
-// listed in data/pages/<lang>.json, one list per language: for a national
-// site that is 13,000 pages Hugo gets from two files rather than from as
-// many content files, each written, opened and read.
-//
-// A page map takes its date in a "dates" map, as a time: an entry's "date"
-// is made one, in the site's time zone, as Hugo reads a front-matter date.
-const contentAdapter = `{{- .EnableAllLanguages }}
-{{- range index hugo.Data.pages .Site.Language.Lang }}
-{{- if .date }}{{ $.AddPage (merge . (dict "dates" (dict "date" (time.AsTime .date)))) }}
-{{- else }}{{ $.AddPage . }}
-{{- end }}
-{{- end }}
-`
-
-// appendPage appends the JSON front matter of pg to buf. Its params give
-// the number of the page's body in the body store; a page has no content
-// of its own.
-func appendPage(buf []byte, pg page) ([]byte, error) {
-	fm, err := json.Marshal(pg.FM)
-	if err != nil {
-		return buf, fmt.Errorf("page %s: %w", pg.Path, err)
+// hugoConfig is Hugo's configuration for the site. Every folder is
+// mounted by its absolute path, so Hugo reads the templates and the
+// hand-written content of the project and the generated content of the
+// project's source folder, and nothing else.
+func hugoConfig(ds *dataset.Dataset, proj *hugosite.Project, baseURL string, pdf bool) *hugosite.Config {
+	c := &hugosite.Config{
+		BaseURL:                    baseURL,
+		Title:                      ds.Meta.Title.Get(Languages[0]),
+		DefaultContentLanguage:     Languages[0],
+		DisableKinds:               []string{"taxonomy", "term", "rss"},
+		EnableRobotsTXT:            true,
+		NoBuildLock:                true,
+		DisableHugoGeneratorInject: true,
+		TimeZone:                   "Asia/Ho_Chi_Minh",
+		CacheDir:                   filepath.Join(proj.Work, "cache"),
+		ResourceDir:                filepath.Join(proj.Work, "resources"),
+		Params: struct {
+			Sample bool `toml:"sample"`
+			PDF    bool `toml:"pdf"`
+		}{ds.Meta.Sample, pdf},
+		Languages: map[string]hugosite.Language{},
+		// Hand-written Markdown is rendered without raw HTML (no forged
+		// body marker, no script).
+		Markup:        &hugosite.Markup{},
+		MediaTypes:    map[string]hugosite.MediaType{"application/atom+xml": {Suffixes: []string{"xml"}}},
+		OutputFormats: map[string]hugosite.OutputFormat{"atom": {MediaType: "application/atom+xml", BaseName: "index", Rel: "alternate"}},
+		// Pages are not minified: their bodies, the bulk of every page,
+		// are written compact by the generator, and minifying a national
+		// site's HTML again would cost seconds for a few bytes. CSS and
+		// scripts are minified in their pipelines
+		// (templates/layouts/_partials).
+		Minify:  hugosite.Minify{MinifyOutput: true, DisableHTML: true},
+		Sitemap: &hugosite.Sitemap{ChangeFreq: "", Priority: -1},
 	}
-	return append(buf, fm...), nil
-}
-
-// hugoConfig writes Hugo's configuration. Every folder is mounted by its
-// absolute path, so Hugo reads the templates and the hand-written content of
-// the project and the generated content of src, and nothing else.
-func hugoConfig(ds *dataset.Dataset, root, src, work, baseURL string, pdf bool) string {
-	var b strings.Builder
-	q := func(s string) string { v, _ := json.Marshal(s); return string(v) }
-	fmt.Fprintf(&b, "baseURL = %s\n", q(baseURL))
-	fmt.Fprintf(&b, "title = %s\n", q(ds.Meta.Title.Get("vi")))
-	b.WriteString(`defaultContentLanguage = "vi"
-disableKinds = ["taxonomy", "term", "rss"]
-enableRobotsTXT = true
-noBuildLock = true
-disableHugoGeneratorInject = true
-timeZone = "Asia/Ho_Chi_Minh"
-`)
-	fmt.Fprintf(&b, "cacheDir = %s\nresourceDir = %s\n", q(filepath.Join(work, "cache")), q(filepath.Join(work, "resources")))
-	fmt.Fprintf(&b, `
-[params]
-sample = %t
-pdf = %t
-
-[languages.vi]
-weight = 1
-locale = %s
-label = %s
-title = %s
-[languages.vi.params]
-sample_note = %s
-
-[languages.en]
-weight = 2
-locale = %s
-label = %s
-title = %s
-[languages.en.params]
-sample_note = %s
-
-[markup.goldmark.renderer]
-unsafe = false
-
-[mediaTypes."application/atom+xml"]
-suffixes = ["xml"]
-
-[outputFormats.atom]
-mediaType = "application/atom+xml"
-baseName = "index"
-rel = "alternate"
-
-# Pages are not minified: their bodies, the bulk of every page, are
-# written compact by the generator, and minifying a national site's HTML
-# again would cost seconds for a few bytes. CSS and scripts are minified
-# in their pipelines (templates/layouts/_partials).
-[minify]
-minifyOutput = true
-disableHTML = true
-
-[sitemap]
-changeFreq = ""
-priority = -1
-`, ds.Meta.Sample, pdf,
-		q(languageInfo["vi"].locale), q(languageInfo["vi"].label), q(ds.Meta.Title.Get("vi")), q(ds.Meta.SampleNote.Get("vi")),
-		q(languageInfo["en"].locale), q(languageInfo["en"].label), q(ds.Meta.Title.Get("en")), q(ds.Meta.SampleNote.Get("en")))
-	mount := func(source, target string) {
-		fmt.Fprintf(&b, "\n[[module.mounts]]\nsource = %s\ntarget = %q\n", q(source), target)
+	for i, lang := range Languages {
+		c.Languages[lang] = hugosite.Language{
+			Weight: i + 1,
+			Locale: languageInfo[lang].locale,
+			Label:  languageInfo[lang].label,
+			Title:  ds.Meta.Title.Get(lang),
+			Params: map[string]string{"sample_note": ds.Meta.SampleNote.Get(lang)},
+		}
 	}
-	mount(filepath.Join(root, "templates", "layouts"), "layouts")
-	mount(filepath.Join(root, "templates", "assets"), "assets")
-	mount(filepath.Join(root, "templates", "i18n"), "i18n")
-	mount(filepath.Join(root, "content"), "content")
+	mount := func(source, target string, files ...string) {
+		c.Module.Mounts = append(c.Module.Mounts, hugosite.Mount{Source: source, Target: target, Files: files})
+	}
+	mount(filepath.Join(proj.Root, "templates", "layouts"), "layouts")
+	mount(filepath.Join(proj.Root, "templates", "assets"), "assets")
+	mount(filepath.Join(proj.Root, "templates", "i18n"), "i18n")
 	// Report commentary is read by the generator, not published as pages.
-	b.WriteString("files = [\"! reports/**\"]\n")
-	mount(filepath.Join(src, "content"), "content")
-	mount(filepath.Join(src, "data"), "data")
+	mount(filepath.Join(proj.Root, "content"), "content", "! reports/**")
+	mount(filepath.Join(proj.Src, "content"), "content")
+	mount(filepath.Join(proj.Src, "data"), "data")
 	// The bundled scripts (see writeScripts), which the templates
 	// fingerprint and publish.
-	mount(filepath.Join(src, "scripts"), "assets/js/bundled")
-	return b.String()
+	mount(filepath.Join(proj.Src, "scripts"), "assets/js/bundled")
+	return c
 }
 
 // writeScripts waits for the bundled scripts and writes them to dir, for
@@ -440,33 +371,6 @@ func reportTitles(ds *dataset.Dataset, res *indicator.Result) map[string]string 
 		}
 	}
 	return titles
-}
-
-// folders are the places one build works in.
-type folders struct {
-	root string // the project: content/, templates/, node_modules/
-	out  string // the folder published to
-	work string // .minhbach/ in the project: Hugo's caches
-	src  string // a fresh Hugo source folder in work, for the caller to remove
-}
-
-// newFolders resolves the build's folders and makes a fresh source folder
-// whose name starts with prefix.
-func newFolders(opts Options, prefix string) (folders, error) {
-	var f folders
-	var err error
-	if f.root, err = filepath.Abs(opts.Root); err != nil {
-		return f, err
-	}
-	if f.out, err = filepath.Abs(opts.Out); err != nil {
-		return f, err
-	}
-	f.work = filepath.Join(f.root, ".minhbach")
-	if err := os.MkdirAll(f.work, 0o755); err != nil {
-		return f, err
-	}
-	f.src, err = os.MkdirTemp(f.work, prefix)
-	return f, err
 }
 
 // writeFile writes data to path, making the folders on the way.
