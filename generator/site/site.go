@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"minhbach/generator/chromium"
 	"minhbach/generator/dataset"
 	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
@@ -151,8 +152,8 @@ func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, err
 	}
 	if opts.PDF {
 		fmt.Fprintln(opts.Log, "printing the reports to PDF with Chromium")
-		if err := printReports(staging, res.Periods(period.Quarter), reportTitles(ds, res)); err != nil {
-			return Stats{}, err
+		if err := chromium.PrintPDFs(staging, reportPrints(ds, res)); err != nil {
+			return Stats{}, fmt.Errorf("--pdf: %w", err)
 		}
 	}
 	if err := publish.WriteHeaders(staging, Languages); err != nil {
@@ -347,6 +348,20 @@ func writeScripts(scripts *script.Bundling, dir string) error {
 		}
 	}
 	return nil
+}
+
+// reportPrints lists the reports to print to PDF, each beside its page
+// (/reports/2025-q1.pdf, /en/reports/2025-q1.pdf), with its running header.
+func reportPrints(ds *dataset.Dataset, res *indicator.Result) []chromium.Print {
+	titles := reportTitles(ds, res)
+	var prints []chromium.Print
+	for _, lang := range Languages {
+		for _, q := range res.Periods(period.Quarter) {
+			report := langPrefix(lang) + "reports/" + q.Slug()
+			prints = append(prints, chromium.Print{Page: report + "/", PDF: report + ".pdf", Header: titles[langPrefix(lang)+q.Slug()]})
+		}
+	}
+	return prints
 }
 
 // reportTitles names each report for the running header of its PDF, by
