@@ -13,9 +13,9 @@ import (
 
 	"golang.org/x/net/html"
 
+	"minhbach/generator/build"
 	"minhbach/generator/internal/browser"
 	"minhbach/generator/publish"
-	"minhbach/generator/site"
 )
 
 // The policies a page must be served with: the site's own pages may be
@@ -358,7 +358,7 @@ func TestBrowserHostileTextStaysText(t *testing.T) {
 	data := hostileData(t)
 	ds, res := loadData(t, data)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	base := browser.Serve(t, out)

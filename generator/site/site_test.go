@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/generator/build"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
-	"minhbach/generator/site"
 )
 
 // root is the repository root, where data/, content/ and templates/ live.
@@ -60,7 +60,7 @@ func loadData(t testing.TB, dir string) (*dataset.Dataset, *indicator.Result) {
 func buildSample(t testing.TB, out string) {
 	t.Helper()
 	ds, res := loadSample(t)
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -245,7 +245,7 @@ func TestFailedBuildKeepsPublishedSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: proj, Out: out}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: proj, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	before := hashTree(t, out)
@@ -254,7 +254,7 @@ func TestFailedBuildKeepsPublishedSite(t *testing.T) {
 	if err := os.WriteFile(broken, []byte(`{{ partial "no-such-partial.html" . }}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := site.Build(ds, res, site.Options{Root: proj, Out: out}); err == nil {
+	if _, err := build.Site(ds, res, build.Options{Root: proj, Out: out}); err == nil {
 		t.Fatal("the build with a broken template succeeded")
 	}
 	diffTrees(t, before, hashTree(t, out))
@@ -281,7 +281,7 @@ func TestFailedDownloadsFailTheBuild(t *testing.T) {
 	before := hashTree(t, out)
 	done := make(chan error, 1)
 	go func() {
-		_, err := site.Build(ds, res, site.Options{Root: root, Out: out})
+		_, err := build.Site(ds, res, build.Options{Root: root, Out: out})
 		done <- err
 	}()
 	select {
@@ -309,11 +309,11 @@ func TestGeneratedHeadsMatchTemplates(t *testing.T) {
 	ds.Catalogue.Indicators[0].Name.EN += " +"
 	for _, base := range []string{"", "https://example.gov.vn/cong/", "https://Example.gov.vn/Cổng Thông/"} {
 		fromGo := filepath.Join(t.TempDir(), "public")
-		if _, err := site.Build(ds, res, site.Options{Root: root, Out: fromGo, BaseURL: base}); err != nil {
+		if _, err := build.Site(ds, res, build.Options{Root: root, Out: fromGo, BaseURL: base}); err != nil {
 			t.Fatal(err)
 		}
 		fromTemplates := filepath.Join(t.TempDir(), "public")
-		if _, err := site.BuildWithTemplateHeads(ds, res, site.Options{Root: root, Out: fromTemplates, BaseURL: base}); err != nil {
+		if _, err := build.SiteWithTemplateHeads(ds, res, build.Options{Root: root, Out: fromTemplates, BaseURL: base}); err != nil {
 			t.Fatal(err)
 		}
 		diffTrees(t, hashTree(t, fromTemplates), hashTree(t, fromGo))

@@ -1,4 +1,4 @@
-package site
+package build
 
 // Progress is told about the stages of a build as they run: "pages,
 // charts" (the content files and their charts; the downloads are written

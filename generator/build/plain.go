@@ -1,4 +1,4 @@
-package site
+package build
 
 import (
 	"os"
@@ -9,12 +9,12 @@ import (
 	"minhbach/generator/publish"
 )
 
-// BuildPlain is the yardstick of the benchmark: Hugo alone building pages
+// Plain is the yardstick of the benchmark: Hugo alone building pages
 // plain Markdown pages (hugosite.WritePlain) through the same in-process
-// Hugo, configuration style and atomic publish as Build. The difference
-// between Build and BuildPlain of the same number of pages is the cost of
-// the generator and of the site's templates.
-func BuildPlain(pages int, opts Options) (Stats, error) {
+// Hugo, configuration style and atomic publish as Site. The difference
+// between Site and Plain of the same number of pages is the cost of the
+// generator and of the site's templates.
+func Plain(pages int, opts Options) (Stats, error) {
 	start := time.Now()
 	if opts.Progress == nil {
 		opts.Progress = silent{}
@@ -28,7 +28,7 @@ func BuildPlain(pages int, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	defer proj.Remove()
-	opts.Progress.Begin("pages, charts", "pages", pages) // the stage of Build that writes content; no charts here
+	opts.Progress.Begin("pages, charts", "pages", pages) // the stage of Site that writes content; no charts here
 	config, err := hugosite.WritePlain(proj, pages, opts.Progress.Add)
 	if err != nil {
 		return Stats{}, err

@@ -1,0 +1,203 @@
+// Package build runs one build of the site, from the computed indicators
+// to the published folder: the pages (package site) and the open-data
+// downloads (package opendata) are written at the same time, Hugo lays the
+// pages out in this process (package hugosite), the reports are printed to
+// PDF when asked (package chromium), and the result replaces the
+// published site all at once (package publish).
+package build
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"minhbach/generator/chromium"
+	"minhbach/generator/dataset"
+	"minhbach/generator/hugosite"
+	"minhbach/generator/indicator"
+	"minhbach/generator/opendata"
+	"minhbach/generator/publish"
+	"minhbach/generator/script"
+	"minhbach/generator/site"
+)
+
+// Options say where a build reads and writes.
+type Options struct {
+	// Root is the project folder: content/, templates/, node_modules/ and
+	// the work folder .minhbach/ are found there.
+	Root string
+	// Out is the folder the site is published to; it is replaced only when
+	// the whole build succeeded.
+	Out string
+	// BaseURL is the address the site is served from ("/" when empty).
+	BaseURL string
+	// PDF also prints every report to PDF with headless Chromium.
+	PDF bool
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+	// Progress is told about the stages of the build; nil tells nobody.
+	Progress Progress
+	// Scripts is the bundling of the site's scripts, which a caller can
+	// start before it reads the data (script.Start); nil starts it here.
+	Scripts *script.Bundling
+
+	// templateHeads: see SiteWithTemplateHeads.
+	templateHeads bool
+}
+
+// Stats describe a finished build.
+type Stats struct {
+	Pages    int
+	Duration time.Duration
+	// Files and Bytes count what was published.
+	Files int
+	Bytes int64
+}
+
+// Site generates the site from ds and res and publishes it to opts.Out.
+// On any error the previous contents of opts.Out are left as they were.
+func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, error) {
+	start := time.Now()
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.BaseURL == "" {
+		opts.BaseURL = "/"
+	}
+	if opts.Progress == nil {
+		opts.Progress = silent{}
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return Stats{}, err
+	}
+	proj, err := hugosite.NewProject(opts.Root, "source-")
+	if err != nil {
+		return Stats{}, err
+	}
+	defer proj.Remove()
+	root, src := proj.Root, proj.Src
+	if opts.Scripts == nil {
+		opts.Scripts = script.Start(root, opts.Log)
+	}
+	// Whatever happens, no npm ci or bundling is left running: the next
+	// build (a preview's) would start another in the same folder.
+	defer opts.Scripts.Wait()
+	staging, err := publish.Stage(out)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer os.RemoveAll(staging) // a no-op once published
+	if err := opendata.WriteColumnDocs(filepath.Join(src, "data")); err != nil {
+		return Stats{}, err
+	}
+	// The downloads are written while the pages are made and Hugo runs:
+	// only the open-data pages list them, and their bodies are made once
+	// the downloads are written. Hugo waits for those bodies when it
+	// publishes those pages (see hugosite.Bodies).
+	opts.Progress.Begin("pages, charts", "pages", 0)
+	var (
+		open     *opendata.Catalogue
+		openErr  error
+		openDone = make(chan struct{})
+	)
+	go func() {
+		defer close(openDone)
+		open, openErr = opendata.Write(ds, res, out, staging)
+	}()
+	cfg := site.Config{Root: root, BaseURL: opts.BaseURL, PDF: opts.PDF, TemplateHeads: opts.templateHeads}
+	bodies := new(hugosite.Bodies)
+	content, err := site.WriteContent(ds, res, cfg, bodies, src, staging, opts.Progress.Add)
+	if err != nil {
+		<-openDone
+		return Stats{}, err
+	}
+	laterErr := make(chan error, 1)
+	go func() {
+		<-openDone
+		laterErr <- content.MakeLater(bodies, open, openErr)
+	}()
+	config := filepath.Join(src, "hugo.toml")
+	err = hugosite.WriteConfig(config, site.HugoConfig(ds, proj, cfg))
+	if err == nil {
+		err = writeScripts(opts.Scripts, filepath.Join(src, "scripts"))
+	}
+	var pages int
+	if err == nil {
+		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
+		opts.Progress.Begin("hugo", "pages", 0)
+		pages, err = hugosite.Run(root, config, staging, bodies)
+		pages += content.Unlisted
+	}
+	// An error writing the downloads comes first: it is why Hugo could not
+	// publish the open-data pages.
+	if err := cmp.Or(<-laterErr, err); err != nil {
+		return Stats{}, err
+	}
+	opts.Progress.Add(pages)
+	opts.Progress.Begin("publish", "files", 0)
+	// Hugo's library leaves static files to its command line; copy them here.
+	if err := os.CopyFS(staging, os.DirFS(filepath.Join(root, "templates", "static"))); err != nil {
+		return Stats{}, fmt.Errorf("copying static files: %w", err)
+	}
+	if opts.PDF {
+		fmt.Fprintln(opts.Log, "printing the reports to PDF with Chromium")
+		if err := chromium.PrintPDFs(staging, reportPrints(ds, res)); err != nil {
+			return Stats{}, fmt.Errorf("--pdf: %w", err)
+		}
+	}
+	if err := publish.WriteHeaders(staging, site.Languages); err != nil {
+		return Stats{}, err
+	}
+	files, bytes, err := publish.Measure(staging)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := publish.Swap(staging, out); err != nil {
+		return Stats{}, err
+	}
+	opts.Progress.Add(files)
+	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
+}
+
+// SiteWithTemplateHeads builds as Site does, but leaves the heads and
+// language switches of the generated pages to Hugo's templates too, as for
+// hand-written pages (site.Config.TemplateHeads). It is slower and makes
+// the same bytes, which the tests check.
+func SiteWithTemplateHeads(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, error) {
+	opts.templateHeads = true
+	return Site(ds, res, opts)
+}
+
+// writeScripts waits for the bundled scripts and writes them to dir, for
+// Hugo (assets/js/bundled).
+func writeScripts(scripts *script.Bundling, dir string) error {
+	files, err := scripts.Wait()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Contents, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reportPrints lists the reports to print to PDF, each beside its page
+// (/reports/2025-q1.pdf, /en/reports/2025-q1.pdf), with its title as the
+// running header.
+func reportPrints(ds *dataset.Dataset, res *indicator.Result) []chromium.Print {
+	var prints []chromium.Print
+	for _, r := range site.Reports(ds, res) {
+		prints = append(prints, chromium.Print{Page: r.Page, PDF: strings.TrimSuffix(r.Page, "/") + ".pdf", Header: r.Title})
+	}
+	return prints
+}
