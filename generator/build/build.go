@@ -7,13 +7,15 @@
 package build
 
 import (
-	"cmp"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"minhbach/generator/chromium"
 	"minhbach/generator/dataset"
@@ -95,47 +97,53 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 	if err := opendata.WriteColumnDocs(filepath.Join(src, "data")); err != nil {
 		return Stats{}, err
 	}
-	// The downloads are written while the pages are made and Hugo runs:
-	// only the open-data pages list them, and their bodies are made once
-	// the downloads are written. Hugo waits for those bodies when it
-	// publishes those pages (see hugosite.Bodies).
+	// Three things run at once, in one group: the downloads; the pages,
+	// then Hugo; and, once both the pages and the downloads are written,
+	// the bodies of the open-data pages, which list the downloads. Hugo
+	// waits for those bodies when it publishes those pages (see
+	// hugosite.Bodies). The first to fail cancels the others, and the
+	// build goes on only once all have ended.
 	opts.Progress.Begin("pages, charts", "pages", 0)
-	var (
-		open     *opendata.Catalogue
-		openErr  error
-		openDone = make(chan struct{})
-	)
-	go func() {
-		defer close(openDone)
-		open, openErr = opendata.Write(ds, res, out, staging)
-	}()
+	g, ctx := errgroup.WithContext(context.Background())
+	var open *opendata.Catalogue
+	opened := make(chan error, 1) // how writing the downloads ended
+	g.Go(func() error {
+		var err error
+		open, err = opendata.Write(ctx, ds, res, out, staging)
+		opened <- err
+		return err
+	})
 	cfg := site.Config{Root: root, BaseURL: opts.BaseURL, PDF: opts.PDF, TemplateHeads: opts.templateHeads}
 	bodies := new(hugosite.Bodies)
-	content, err := site.WriteContent(ds, res, cfg, bodies, src, staging, opts.Progress.Add)
-	if err != nil {
-		<-openDone
-		return Stats{}, err
-	}
-	laterErr := make(chan error, 1)
-	go func() {
-		<-openDone
-		laterErr <- content.MakeLater(bodies, open, openErr)
-	}()
-	config := filepath.Join(src, "hugo.toml")
-	err = hugosite.WriteConfig(config, site.HugoConfig(ds, proj, cfg))
-	if err == nil {
-		err = writeScripts(opts.Scripts, filepath.Join(src, "scripts"))
-	}
 	var pages int
-	if err == nil {
+	g.Go(func() error {
+		content, err := site.WriteContent(ctx, ds, res, cfg, bodies, src, staging, opts.Progress.Add)
+		if err != nil {
+			return err
+		}
+		g.Go(func() error {
+			err := <-opened // open is written once this is received
+			return content.MakeLater(bodies, open, err)
+		})
+		config := filepath.Join(src, "hugo.toml")
+		if err := hugosite.WriteConfig(config, site.HugoConfig(ds, proj, cfg)); err != nil {
+			return err
+		}
+		if err := writeScripts(opts.Scripts, filepath.Join(src, "scripts")); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil { // the downloads failed
+			return err
+		}
 		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
 		opts.Progress.Begin("hugo", "pages", 0)
-		pages, err = hugosite.Run(root, config, staging, bodies)
-		pages += content.Unlisted
-	}
-	// An error writing the downloads comes first: it is why Hugo could not
-	// publish the open-data pages.
-	if err := cmp.Or(<-laterErr, err); err != nil {
+		n, err := hugosite.Run(root, config, staging, bodies)
+		pages = n + content.Unlisted
+		return err
+	})
+	// When the downloads fail, theirs is the error returned: the open-data
+	// pages fail for want of their bodies only after it, with it.
+	if err := g.Wait(); err != nil {
 		return Stats{}, err
 	}
 	opts.Progress.Add(pages)

@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -78,13 +79,13 @@ var (
 // writeDownloads writes the downloads into the folder being published and
 // lists them. It also returns observations.csv as written, which the change
 // log compares with the published one.
-func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]File, *observationsFile, error) {
+func writeDownloads(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out string) ([]File, *observationsFile, error) {
 	for _, dir := range []string{"indicators", "units"} {
 		if err := os.MkdirAll(filepath.Join(out, "data", dir), 0o755); err != nil {
 			return nil, nil, err
 		}
 	}
-	files, err := writeTables(ds, res, out)
+	files, err := writeTables(ctx, ds, res, out)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -106,7 +107,7 @@ func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]F
 // to the indicator's table, which stays open until the last unit and goes
 // to its files whenever its buffers fill. So no row is kept, and the
 // buffers are reused from file to file.
-func writeTables(ds *dataset.Dataset, res *indicator.Result, out string) ([]File, error) {
+func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out string) ([]File, error) {
 	f := locale.MustNew("en") // machine form; the same in every language
 	header := make([]textCell, len(DownloadColumns))
 	for i, c := range DownloadColumns {
@@ -145,6 +146,9 @@ func writeTables(ds *dataset.Dataset, res *indicator.Result, out string) ([]File
 
 	var files []File
 	for u := range ds.Units {
+		if err := ctx.Err(); err != nil { // the build failed elsewhere
+			return nil, err
+		}
 		unit := &ds.Units[u]
 		code, name := newTextCell(unit.Code), newTextCell(unit.Name)
 		if err := unitTable.create(out, "data/units/"+unit.Code, header); err != nil {

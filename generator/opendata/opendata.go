@@ -11,6 +11,7 @@ package opendata
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,9 +35,9 @@ type Catalogue struct {
 
 // Write writes the downloads, the change log against the site published
 // in out, and the data package descriptor into staging, the folder about
-// to be published.
-func Write(ds *dataset.Dataset, res *indicator.Result, out, staging string) (*Catalogue, error) {
-	files, obs, err := writeDownloads(ds, res, staging)
+// to be published. It stops, with ctx's error, when ctx is done.
+func Write(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out, staging string) (*Catalogue, error) {
+	files, obs, err := writeDownloads(ctx, ds, res, staging)
 	if err != nil {
 		return nil, fmt.Errorf("writing downloads: %w", err)
 	}

@@ -8,6 +8,7 @@ package site
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,7 +52,8 @@ type Config struct {
 //
 // The open-data pages list the downloads, which are written while Hugo
 // runs: their bodies are only reserved, for Content.MakeLater to make.
-func WriteContent(ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, src, staging string, added func(n int)) (*Content, error) {
+// WriteContent stops, with ctx's error, when ctx is done.
+func WriteContent(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, src, staging string, added func(n int)) (*Content, error) {
 	if err := hugosite.WriteContentAdapter(src); err != nil {
 		return nil, err
 	}
@@ -59,7 +61,7 @@ func WriteContent(ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies
 	langs := make([]Content, len(Languages))
 	var wg sync.WaitGroup
 	for i, lang := range Languages {
-		wg.Go(func() { langs[i], errs[i] = writeLanguage(ds, res, cfg, bodies, lang, src, staging, added) })
+		wg.Go(func() { langs[i], errs[i] = writeLanguage(ctx, ds, res, cfg, bodies, lang, src, staging, added) })
 	}
 	wg.Wait()
 	all := new(Content)
@@ -109,7 +111,7 @@ func (c *Content) MakeLater(bodies *hugosite.Bodies, open *opendata.Catalogue, o
 }
 
 // writeLanguage writes the front matter of the pages of one language.
-func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, lang, src, staging string, added func(n int)) (Content, error) {
+func writeLanguage(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, lang, src, staging string, added func(n int)) (Content, error) {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
 		return Content{}, err
@@ -124,6 +126,9 @@ func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg Config, bodie
 	var w Content
 	list := hugosite.NewPageList(src, lang, Languages[0])
 	err = p.pages(func(pg page) error {
+		if err := ctx.Err(); err != nil { // the build failed elsewhere
+			return err
+		}
 		defer added(1)
 		if pg.FM.Build != nil && pg.FM.Build.List == "never" {
 			w.Unlisted++
