@@ -51,6 +51,10 @@ const (
 // is safe for concurrent use: the languages' pagers add to it at the same
 // time, and Hugo publishes from several goroutines.
 //
+// Keeping the bodies here rather than in content files spares Hugo
+// reading, scanning and holding them: about 300 MB on the national
+// benchmark (see above).
+//
 // A body can also be reserved, and given (or failed) later: the open-data
 // pages list the downloads, which are written while Hugo runs. Publishing
 // such a page waits until its body is given.

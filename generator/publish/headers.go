@@ -10,8 +10,8 @@ import (
 )
 
 // The security headers of the site, written to the _headers file that static
-// hosts (Netlify, Cloudflare Pages and the test server of
-// generator/internal/browser) read:
+// hosts (Netlify, Cloudflare Pages, and chromium.NewStaticHandler, which
+// serves the site to the browser tests and to PDF printing) read:
 //
 //	/*
 //	  X-Content-Type-Options: nosniff
