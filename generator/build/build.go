@@ -82,9 +82,8 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 		return Stats{}, err
 	}
 	defer proj.Remove()
-	root, src := proj.Root, proj.Src
 	if opts.Scripts == nil {
-		opts.Scripts = script.Start(root, opts.Log)
+		opts.Scripts = script.Start(proj.Root, opts.Log)
 	}
 	// Whatever happens, no npm ci or bundling is left running: the next
 	// build (a preview's) would start another in the same folder.
@@ -94,62 +93,15 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 		return Stats{}, err
 	}
 	defer os.RemoveAll(staging) // a no-op once published
-	if err := opendata.WriteColumnDocs(filepath.Join(src, "data")); err != nil {
-		return Stats{}, err
-	}
-	// Three things run at once, in one group: the downloads; the pages,
-	// then Hugo; and, once both the pages and the downloads are written,
-	// the bodies of the open-data pages, which list the downloads. Hugo
-	// waits for those bodies when it publishes those pages (see
-	// hugosite.Bodies). The first to fail cancels the others, and the
-	// build goes on only once all have ended.
 	opts.Progress.Begin("pages, charts", "pages", 0)
-	g, ctx := errgroup.WithContext(context.Background())
-	var open *opendata.Catalogue
-	opened := make(chan error, 1) // how writing the downloads ended
-	g.Go(func() error {
-		var err error
-		open, err = opendata.Write(ctx, ds, res, out, staging)
-		opened <- err
-		return err
-	})
-	cfg := site.Config{Root: root, BaseURL: opts.BaseURL, PDF: opts.PDF, TemplateHeads: opts.templateHeads}
-	bodies := new(hugosite.Bodies)
-	var pages int
-	g.Go(func() error {
-		content, err := site.WriteContent(ctx, ds, res, cfg, bodies, src, staging, opts.Progress.Add)
-		if err != nil {
-			return err
-		}
-		g.Go(func() error {
-			err := <-opened // open is written once this is received
-			return content.MakeLater(bodies, open, err)
-		})
-		config := filepath.Join(src, "hugo.toml")
-		if err := hugosite.WriteConfig(config, site.HugoConfig(ds, proj, cfg)); err != nil {
-			return err
-		}
-		if err := writeScripts(opts.Scripts, filepath.Join(src, "scripts")); err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil { // the downloads failed
-			return err
-		}
-		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
-		opts.Progress.Begin("hugo", "pages", 0)
-		n, err := hugosite.Run(root, config, staging, bodies)
-		pages = n + content.Unlisted
-		return err
-	})
-	// When the downloads fail, theirs is the error returned: the open-data
-	// pages fail for want of their bodies only after it, with it.
-	if err := g.Wait(); err != nil {
+	pages, err := render(ds, res, opts, proj, out, staging)
+	if err != nil {
 		return Stats{}, err
 	}
 	opts.Progress.Add(pages)
 	opts.Progress.Begin("publish", "files", 0)
 	// Hugo's library leaves static files to its command line; copy them here.
-	if err := os.CopyFS(staging, os.DirFS(filepath.Join(root, "templates", "static"))); err != nil {
+	if err := os.CopyFS(staging, os.DirFS(filepath.Join(proj.Root, "templates", "static"))); err != nil {
 		return Stats{}, fmt.Errorf("copying static files: %w", err)
 	}
 	if opts.PDF {
@@ -161,15 +113,79 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 	if err := publish.WriteHeaders(staging, site.Languages); err != nil {
 		return Stats{}, err
 	}
-	files, bytes, err := publish.Measure(staging)
+	files, bytes, err := swapIn(staging, out, opts.Progress)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := publish.Swap(staging, out); err != nil {
-		return Stats{}, err
-	}
-	opts.Progress.Add(files)
 	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
+}
+
+// render writes the pages and the downloads, and has Hugo lay the pages
+// out into staging. It returns how many pages Hugo rendered.
+//
+// Three things run at once, in one group: the downloads; the pages, then
+// Hugo; and, once both the pages and the downloads are written, the bodies
+// of the open-data pages, which list the downloads. Hugo waits for those
+// bodies when it publishes those pages (see hugosite.Bodies). The first to
+// fail cancels the others, and render returns only once all have ended.
+func render(ds *dataset.Dataset, res *indicator.Result, opts Options, proj *hugosite.Project, out, staging string) (pages int, err error) {
+	if err := opendata.WriteColumnDocs(filepath.Join(proj.Src, "data")); err != nil {
+		return 0, err
+	}
+	g, ctx := errgroup.WithContext(context.Background())
+	var open *opendata.Catalogue
+	opened := make(chan error, 1) // how writing the downloads ended
+	g.Go(func() error {
+		var err error
+		open, err = opendata.Write(ctx, ds, res, out, staging)
+		opened <- err
+		return err
+	})
+	cfg := site.Config{Root: proj.Root, BaseURL: opts.BaseURL, PDF: opts.PDF, TemplateHeads: opts.templateHeads}
+	bodies := new(hugosite.Bodies)
+	g.Go(func() error {
+		content, err := site.WriteContent(ctx, ds, res, cfg, bodies, proj.Src, staging, opts.Progress.Add)
+		if err != nil {
+			return err
+		}
+		g.Go(func() error {
+			err := <-opened // open is written once this is received
+			return content.MakeLater(bodies, open, err)
+		})
+		config := filepath.Join(proj.Src, "hugo.toml")
+		if err := hugosite.WriteConfig(config, site.HugoConfig(ds, proj, cfg)); err != nil {
+			return err
+		}
+		if err := writeScripts(opts.Scripts, filepath.Join(proj.Src, "scripts")); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil { // the downloads failed
+			return err
+		}
+		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
+		opts.Progress.Begin("hugo", "pages", 0)
+		n, err := hugosite.Run(proj.Root, config, staging, bodies)
+		pages = n + content.Unlisted
+		return err
+	})
+	// When the downloads fail, theirs is the error returned: the open-data
+	// pages fail for want of their bodies only after it, with it.
+	err = g.Wait()
+	return pages, err
+}
+
+// swapIn counts the files of the finished build in staging, and publishes
+// it to out.
+func swapIn(staging, out string, progress Progress) (files int, bytes int64, err error) {
+	files, bytes, err = publish.Measure(staging)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := publish.Swap(staging, out); err != nil {
+		return 0, 0, err
+	}
+	progress.Add(files)
+	return files, bytes, nil
 }
 
 // SiteWithTemplateHeads builds as Site does, but leaves the heads and

@@ -45,13 +45,9 @@ func Plain(pages int, opts Options) (Stats, error) {
 	}
 	opts.Progress.Add(built)
 	opts.Progress.Begin("publish", "files", 0)
-	n, bytes, err := publish.Measure(staging)
+	files, bytes, err := swapIn(staging, out, opts.Progress)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := publish.Swap(staging, out); err != nil {
-		return Stats{}, err
-	}
-	opts.Progress.Add(n)
-	return Stats{Pages: built, Duration: time.Since(start), Files: n, Bytes: bytes}, nil
+	return Stats{Pages: built, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
 }
