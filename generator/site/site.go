@@ -1,9 +1,12 @@
-// Package site makes the site's pages: it turns the dataset and the
-// computed indicators into Hugo content (one page per indicator, unit and
-// quarter, in Vietnamese and English; [WriteContent]), each page's front
-// matter for Hugo and its HTML body written here (body.go, with one
-// escaping writer, html.go), and gives Hugo the configuration the site's
-// templates need ([HugoConfig]). Package build runs the whole build.
+// Package site makes the site's pages from the dataset and the computed
+// indicators: one page per indicator, unit and quarter, and the home,
+// list, search, open-data and chart-embed pages, in Vietnamese and
+// English. For each page it writes the front matter Hugo reads and, in
+// Go, the HTML body and the parts of the head that are the page's own
+// (body.go and head.go, through the one escaping writer of html.go).
+// [WriteContent] hands the pages to a Hugo project; [HugoConfig] is the
+// configuration the site's templates need. Package build runs the whole
+// build.
 package site
 
 import (
