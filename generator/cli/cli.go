@@ -10,8 +10,8 @@ import (
 	"io"
 	"strings"
 
+	"minhbach/generator/build"
 	"minhbach/generator/progress"
-	"minhbach/generator/site"
 )
 
 // Exit statuses.
@@ -57,7 +57,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "build":
-		return build(args[1:], stdout, stderr)
+		return buildCmd(args[1:], stdout, stderr)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
 	case "sample":
@@ -99,7 +99,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) int {
 	return -1
 }
 
-func build(args []string, stdout, stderr io.Writer) int {
+func buildCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", stderr)
 	data := fs.String("data", "data", "folder with units.csv, catalogue.toml and exports/")
 	out := fs.String("out", "public", "folder to publish the site to")
@@ -115,7 +115,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	meter := progress.New(stdout)
-	stats, code := buildSite(*data, site.Options{Root: ".", Out: *out, BaseURL: *baseURL, PDF: *pdf}, meter, stdout, stderr)
+	stats, code := buildSite(*data, build.Options{Root: ".", Out: *out, BaseURL: *baseURL, PDF: *pdf}, meter, stdout, stderr)
 	if code != ExitOK {
 		return code
 	}

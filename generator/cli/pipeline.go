@@ -4,17 +4,17 @@ import (
 	"fmt"
 	"io"
 
+	"minhbach/generator/build"
 	"minhbach/generator/dataset"
 	"minhbach/generator/progress"
 	"minhbach/generator/script"
-	"minhbach/generator/site"
 )
 
 // buildSite runs the whole pipeline — read and check the data, compute the
 // indicators, build and publish the site — telling meter about each stage.
 // Findings and warnings go to stderr, one a line. It returns the build's
 // figures, or the exit status when it failed.
-func buildSite(data string, opts site.Options, meter *progress.Meter, stdout, stderr io.Writer) (site.Stats, int) {
+func buildSite(data string, opts build.Options, meter *progress.Meter, stdout, stderr io.Writer) (build.Stats, int) {
 	// The site's scripts need no data, so they are bundled while it is
 	// read, on the processor core the reader leaves idle.
 	if opts.Scripts == nil {
@@ -30,22 +30,22 @@ func buildSite(data string, opts site.Options, meter *progress.Meter, stdout, st
 	if ds == nil {
 		opts.Scripts.Wait() // leave no npm ci or bundling running
 		meter.Finish()
-		return site.Stats{}, code
+		return build.Stats{}, code
 	}
 	meter.Add(len(ds.Catalogue.Indicators))
 	opts.Progress, opts.Log = meter, meter.Writer()
-	stats, err := site.Build(ds, res, opts)
+	stats, err := build.Site(ds, res, opts)
 	meter.Finish()
 	if err != nil {
 		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
-		return site.Stats{}, ExitBadInput
+		return build.Stats{}, ExitBadInput
 	}
 	return stats, ExitOK
 }
 
 // summary prints the stages of a build and what it published, like Hugo's
 // build summary.
-func summary(w io.Writer, meter *progress.Meter, stats site.Stats) {
+func summary(w io.Writer, meter *progress.Meter, stats build.Stats) {
 	progress.Summary(w, meter.Stages(), []progress.Total{
 		{Name: "pages", Value: progress.Count(stats.Pages)},
 		{Name: "files", Value: progress.Count(stats.Files)},

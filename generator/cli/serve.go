@@ -11,9 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"minhbach/generator/build"
 	"minhbach/generator/preview"
 	"minhbach/generator/progress"
-	"minhbach/generator/site"
 )
 
 // serve builds the site into a work folder and serves it for preview,
@@ -46,7 +46,7 @@ func previewBuild(data, out string, stdout, stderr io.Writer) preview.BuildFunc 
 	return func() error {
 		var problems bytes.Buffer
 		meter := progress.New(stdout)
-		_, code := buildSite(data, site.Options{Root: ".", Out: out}, meter, stdout, io.MultiWriter(stderr, &problems))
+		_, code := buildSite(data, build.Options{Root: ".", Out: out}, meter, stdout, io.MultiWriter(stderr, &problems))
 		if code == ExitOK {
 			return nil
 		}

@@ -1,7 +1,7 @@
 // Package shots takes screenshots of a built site, one page of every kind,
 // at a phone's and a desktop's width, in the light and the dark scheme, so
 // that a person can look at what the site shows its readers before it is
-// published. It drives headless Chromium through the browser harness.
+// published. It drives headless Chromium (package chromium).
 package shots
 
 import (
@@ -17,7 +17,7 @@ import (
 	"slices"
 	"strings"
 
-	"minhbach/generator/internal/browser"
+	"minhbach/generator/chromium"
 )
 
 // Screen is a width and height of the viewport, in CSS pixels, and whether
@@ -133,11 +133,11 @@ func Take(ctx context.Context, opts Options) ([]string, error) {
 	if err := checkOut(opts.Out); err != nil {
 		return nil, err
 	}
-	exec, err := browser.ExecPath()
+	exec, err := chromium.ExecPath()
 	if err != nil {
 		return nil, err
 	}
-	b, err := browser.Start(exec)
+	b, err := chromium.Start(exec)
 	if err != nil {
 		return nil, err
 	}
@@ -163,11 +163,11 @@ func Take(ctx context.Context, opts Options) ([]string, error) {
 }
 
 // take writes the screenshot of one page.
-func take(ctx context.Context, b *browser.Browser, url, file string, screen Screen, scheme string) error {
+func take(ctx context.Context, b *chromium.Browser, url, file string, screen Screen, scheme string) error {
 	// Charts are drawn without animation (reduced motion), so a shot
 	// never catches one half drawn.
-	p, err := b.Visit(ctx, url, browser.WithViewport(screen.Width, screen.Height, screen.Mobile),
-		browser.WithColorScheme(scheme), browser.WithReducedMotion())
+	p, err := b.Visit(ctx, url, chromium.WithViewport(screen.Width, screen.Height, screen.Mobile),
+		chromium.WithColorScheme(scheme), chromium.WithReducedMotion())
 	if err != nil {
 		return err
 	}
@@ -214,7 +214,7 @@ func checkOut(out string) error {
 // static host will, and returns its base URL and the function that stops
 // it.
 func serve(dir string) (string, func(), error) {
-	h, err := browser.NewStaticHandler(dir)
+	h, err := chromium.NewStaticHandler(dir)
 	if err != nil {
 		return "", nil, err
 	}

@@ -23,7 +23,7 @@ func samplePager(t *testing.T, lang, contentDir string) *pager {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := newPager(ds, res, lang, pagerConfig{root: "../..", baseURL: "/"}, newMarkdown())
+	p, err := newPager(ds, res, lang, Config{Root: "../..", BaseURL: "/"}, newMarkdown())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"minhbach/generator/locale"
-	"minhbach/generator/site"
+	"minhbach/generator/opendata"
 )
 
 // csvForm gives a cell of a JSON download as its CSV twin writes it, and
@@ -112,7 +112,7 @@ func TestDownloadRowsMatchPages(t *testing.T) {
 func TestDownloadsCSVAndJSONAgree(t *testing.T) {
 	dir := sampleSite(t)
 	types := map[string]string{}
-	for _, c := range site.DownloadColumns {
+	for _, c := range opendata.DownloadColumns {
 		types[c.Name] = c.Type
 	}
 	for _, name := range []string{"indicators/signature_rate", "indicators/docs_incoming", "units/go-quao", "units/an-giang"} {

@@ -12,9 +12,9 @@ import (
 
 	"golang.org/x/net/html"
 
+	"minhbach/generator/build"
 	"minhbach/generator/dataset"
 	"minhbach/generator/internal/browser"
-	"minhbach/generator/site"
 )
 
 // pageHead is what search engines and link previews read from a page.
@@ -199,7 +199,7 @@ func TestBuildWithBaseURL(t *testing.T) {
 	const base = "https://data.example.vn/minhbach/"
 	ds, res := loadSample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out, BaseURL: base}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: root, Out: out, BaseURL: base}); err != nil {
 		t.Fatal(err)
 	}
 	robots, err := os.ReadFile(filepath.Join(out, "robots.txt"))
@@ -246,7 +246,7 @@ func TestSampleNoteReplacesNotice(t *testing.T) {
 	ds, res := loadSample(t)
 	ds.Meta.SampleNote = dataset.Text{VI: "Mọi số liệu là giả định <b>.", EN: "Every figure is invented <b>."}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	for page, want := range map[string]string{

@@ -3,11 +3,12 @@ package site
 // The parts of a generated page's layout that change from page to page —
 // its title and meta tags in <head>, and the link to the page in the other
 // language — are written here, like its body, and spliced into the page
-// where the head and header partials leave a marker (splice.go). Hugo's
-// templates would write the same bytes (hand-written pages still get them
-// from templates/layouts/_partials/head.html and langswitch.html), but at
-// a tenth of a millisecond a page, which a national site's 7,000 such
-// pages turn into a second of processor time.
+// where the head and header partials leave a marker (hugosite's body
+// splice). Hugo's templates would write the same bytes (hand-written pages
+// still get them from templates/layouts/_partials/head.html and
+// langswitch.html), but at about a tenth of a millisecond a page: writing
+// them here saved about 1 s of processor time over the 6,786 pages of the
+// national benchmark.
 //
 // Every generated page exists in every language, at the same path, so its
 // translations are known without asking Hugo. The tests compare these
@@ -15,7 +16,7 @@ package site
 
 // languageInfo is what the pages say about each language: its locale for
 // hreflang and lang, its Open Graph locale, and its name in the language
-// switch. hugoConfig gives Hugo the same locales and labels.
+// switch. HugoConfig gives Hugo the same locales and labels.
 var languageInfo = map[string]struct{ locale, ogLocale, label string }{
 	"vi": {"vi", "vi_VN", "Tiếng Việt"},
 	"en": {"en", "en_GB", "English"},

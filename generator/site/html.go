@@ -19,8 +19,8 @@ import (
 // Markup comes only from the generator's own constants, through raw. Text
 // from the data (names, figures, captions, descriptions) goes through text,
 // which escapes it. Hugo never reads a body as content: it is spliced into
-// the page Hugo lays out as the page is published (splice.go), so a unit
-// named "{{< x >}}" is text, not a shortcode.
+// the page Hugo lays out as the page is published (hugosite/splice.go), so
+// a unit named "{{< x >}}" is text, not a shortcode.
 type htmlWriter struct {
 	b []byte
 	// root is the site's path ("/" or "/sub/"), lang the language's path

@@ -8,13 +8,13 @@ import (
 
 // TestHTMLWriterEscapesText checks that text from the data can neither
 // open markup nor leave an attribute, nor forge the marker of a page body
-// (splice.go).
+// (generator/hugosite/splice.go).
 func TestHTMLWriterEscapesText(t *testing.T) {
 	for in, want := range map[string]string{
-		`Gò Quao`:                         `Gò Quao`,
-		`</script><b a='1'>"x" & y`:       `&lt;/script&gt;&lt;b a=&#39;1&#39;&gt;&#34;x&#34; &amp; y`,
-		`{{< x >}} {{% y %}} {single}`:    `{{&lt; x &gt;}} {{% y %}} {single}`,
-		markerPrefix + "0" + markerSuffix: `&lt;!--minhbach:body:0--&gt;`,
+		`Gò Quao`:                      `Gò Quao`,
+		`</script><b a='1'>"x" & y`:    `&lt;/script&gt;&lt;b a=&#39;1&#39;&gt;&#34;x&#34; &amp; y`,
+		`{{< x >}} {{% y %}} {single}`: `{{&lt; x &gt;}} {{% y %}} {single}`,
+		`<!--minhbach:body:0-->`:       `&lt;!--minhbach:body:0--&gt;`,
 	} {
 		var w htmlWriter
 		w.text(in)

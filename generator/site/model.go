@@ -7,8 +7,6 @@ package site
 
 // frontMatter is the JSON front matter of a generated page.
 type frontMatter struct {
-	// Path is the page's path, for the pages the content adapter adds.
-	Path        string `json:"path,omitempty"`
 	Title       string `json:"title"`
 	Description string `json:"description,omitempty"`
 	Weight      int    `json:"weight,omitempty"`
@@ -35,7 +33,7 @@ type buildOptions struct {
 // loads the chart script, and a report's period, which its feed entry
 // names. The page's body is already HTML.
 type pageParams struct {
-	// Body is the number of the page's body (splice.go); Head and
+	// Body is the number of the page's body (hugosite.Bodies); Head and
 	// LangSwitch number its head's own part and its language switch
 	// (head.go). Embeds have neither of the last two.
 	Body       int    `json:"body"`

@@ -316,27 +316,16 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	}, Body: p.body(func(w *htmlWriter) { w.reportBody(&params) }), Charts: params.Charts}, nil
 }
 
-// extremes lists the ten lowest (or highest) units of a rate in a period.
+// extremes lists the ten leading (or lagging) units of an indicator in a
+// period, best (or worst) first.
 func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) table {
-	ranked := p.res.Ranking(ind.ID, p.top.Code, q)
-	var ok []indicator.Value
-	for _, v := range ranked {
-		if v.OK {
-			ok = append(ok, v)
-		}
-	}
-	caption := p.w.Lagging
+	units, caption := p.res.Lagging(ind.ID, p.top.Code, q, 10), p.w.Lagging
 	if leading {
-		caption = p.w.Leading
-	} else {
-		slices.Reverse(ok)
-	}
-	if len(ok) > 10 {
-		ok = ok[:10]
+		units, caption = p.res.Leading(ind.ID, p.top.Code, q, 10), p.w.Leading
 	}
 	tbl := table{Caption: caption + " — " + ind.Name.Get(p.lang), Head: []string{p.w.Rank, p.w.Unit, p.w.Value},
 		Numeric: []bool{true, false, true}}
-	for _, v := range ok {
+	for _, v := range units {
 		u, _ := p.unit(v.Unit)
 		tbl.Rows = append(tbl.Rows, []cell{{Text: fmt.Sprintf("%d", v.Rank), Num: true},
 			{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.value(ind, v), Num: true}})

@@ -11,6 +11,7 @@ import (
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/opendata"
 	"minhbach/generator/period"
 )
 
@@ -25,7 +26,7 @@ type page struct {
 	Charts []chartView
 	// later, when set, makes the body once the downloads are written: the
 	// open-data page lists them. Body is then empty.
-	later func(*openData) (string, error)
+	later func(*opendata.Catalogue) (string, error)
 }
 
 // url returns the page's site-relative URL: "units/an-an/" for
@@ -65,30 +66,19 @@ type pager struct {
 	headlines, headlineRates []*dataset.Indicator
 }
 
-// pagerConfig is where a pager finds what is not data: the project root
-// (templates/i18n for interface strings, content/ for commentary) and the
-// site's base URL, for links.
-type pagerConfig struct {
-	root    string
-	baseURL string
-	pdf     bool
-	// templateHeads: see Options.
-	templateHeads bool
-}
-
-func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg pagerConfig, md markdown) (*pager, error) {
+func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown) (*pager, error) {
 	f, err := locale.New(lang)
 	if err != nil {
 		return nil, err
 	}
-	tr, err := loadI18n(cfg.root, lang)
+	tr, err := loadI18n(cfg.Root, lang)
 	if err != nil {
 		return nil, err
 	}
 	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
-		contentDir: filepath.Join(cfg.root, "content"), pdf: cfg.pdf,
+		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
-	p.html = newHTMLWriter(cfg.baseURL, lang, tr)
+	p.html = newHTMLWriter(cfg.BaseURL, lang, tr)
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		p.units[u.Code] = u

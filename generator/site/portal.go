@@ -3,6 +3,8 @@ package site
 import (
 	"fmt"
 	"strings"
+
+	"minhbach/generator/opendata"
 )
 
 // Pages that help people find, follow and reuse the figures: search, the
@@ -44,7 +46,7 @@ func (p *pager) dataPage() page {
 		Title:       title,
 		Description: title + " — " + p.ds.Meta.Title.Get(p.lang),
 		Params:      pageParams{Kind: "data"},
-	}, later: func(open *openData) (string, error) {
+	}, later: func(open *opendata.Catalogue) (string, error) {
 		body := p.dataBody(title, open)
 		return body, p.html.i18n.err()
 	}}
@@ -52,9 +54,9 @@ func (p *pager) dataPage() page {
 
 // dataBody is the body of the open-data page: the licence, the downloads
 // in open (none when nil) and the changes since the last publication.
-func (p *pager) dataBody(title string, open *openData) string {
+func (p *pager) dataBody(title string, open *opendata.Catalogue) string {
 	params := dataParams{
-		Licence: link{Text: p.ds.Meta.Licence, URL: licenceURL(p.ds.Meta.Licence)}}
+		Licence: link{Text: p.ds.Meta.Licence, URL: opendata.LicenceURL(p.ds.Meta.Licence)}}
 	if d := p.ds.Meta.Exported; d != "" {
 		var y, m, day int
 		fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day)
@@ -64,14 +66,14 @@ func (p *pager) dataBody(title string, open *openData) string {
 		Head:    []string{p.w.File, p.w.Contents, p.w.Size},
 		Numeric: []bool{false, false, true}}
 	if open != nil {
-		for _, f := range open.files {
+		for _, f := range open.Files {
 			params.Files.Rows = append(params.Files.Rows, []cell{
 				{Text: f.Path, URL: f.Path, Head: true, Raw: true},
 				{Text: f.Title.Get(p.lang)},
 				{Text: p.size(f.Bytes), Num: true},
 			})
 		}
-		for _, c := range open.changes {
+		for _, c := range open.Changes {
 			params.Changes = append(params.Changes, p.changeView(c))
 		}
 	}
@@ -86,7 +88,7 @@ func (p *pager) size(n int64) string {
 	return p.f.Number(float64(n)/(1<<10), 1) + " kB"
 }
 
-func (p *pager) changeView(c changeEntry) changeView {
+func (p *pager) changeView(c opendata.Change) changeView {
 	title := p.w.Export
 	if c.Exported != "" {
 		var y, m, d int

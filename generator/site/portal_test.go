@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/generator/build"
 	"minhbach/generator/internal/browser"
-	"minhbach/generator/site"
 )
 
 // TestReportCommentaryCitesLiveFigures checks that the commentary's
@@ -353,9 +353,9 @@ func TestChangeLogRecordsRevisions(t *testing.T) {
 	if err := os.WriteFile(export, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	build := func() []byte {
+	rebuild := func() []byte {
 		ds, res := loadData(t, data)
-		if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+		if _, err := build.Site(ds, res, build.Options{Root: root, Out: out}); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(filepath.Join(out, "data", "changes.json"))
@@ -364,7 +364,7 @@ func TestChangeLogRecordsRevisions(t *testing.T) {
 		}
 		return b
 	}
-	first := build()
+	first := rebuild()
 	var log []struct {
 		Initial        bool
 		NewPeriods     []string `json:"new_periods"`
@@ -387,7 +387,7 @@ func TestChangeLogRecordsRevisions(t *testing.T) {
 	if r.Period != "2025-Q3" || r.Unit != fields[1] || r.Measure != "docs_incoming" || r.Old != old || r.New != "1" {
 		t.Errorf("revision %+v; want 2025-Q3 %s docs_incoming %s → 1", r, fields[1], old)
 	}
-	if again := build(); string(again) != string(first) {
+	if again := rebuild(); string(again) != string(first) {
 		t.Error("publishing the same data again changed the change log")
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"minhbach/generator/internal/browser"
-	"minhbach/generator/site"
+	"minhbach/generator/publish"
 )
 
 // The policies a page must be served with: the site's own pages may be
@@ -70,8 +70,8 @@ func TestHeadersFile(t *testing.T) {
 			t.Errorf("/%s: Content-Security-Policy %q, want %q", p, got, embedPolicy)
 		}
 	}
-	if site.ContentSecurityPolicy+"; frame-ancestors 'self'" != ownPagePolicy {
-		t.Errorf("site.ContentSecurityPolicy = %q, not the policy of this test", site.ContentSecurityPolicy)
+	if publish.ContentSecurityPolicy+"; frame-ancestors 'self'" != ownPagePolicy {
+		t.Errorf("publish.ContentSecurityPolicy = %q, not the policy of this test", publish.ContentSecurityPolicy)
 	}
 }
 
@@ -170,8 +170,8 @@ func TestNoInlineScriptOrStyle(t *testing.T) {
 			t.Errorf("/%s: %d Content-Security-Policy <meta>, want 1", p, len(metas))
 			continue
 		}
-		if got, _ := attr(metas[0], "content"); got != site.ContentSecurityPolicy {
-			t.Errorf("/%s: <meta> policy %q, want %q", p, got, site.ContentSecurityPolicy)
+		if got, _ := attr(metas[0], "content"); got != publish.ContentSecurityPolicy {
+			t.Errorf("/%s: <meta> policy %q, want %q", p, got, publish.ContentSecurityPolicy)
 		}
 	}
 }
@@ -283,4 +283,3 @@ func hostileData(t *testing.T) string {
 		`en = "Minh Bạch — An Giang digital government"`, `en = "Minh Bạch`+hostile.breakout+`"`)
 	return dir
 }
-

@@ -1,429 +1,234 @@
-// Package site builds the static site: it turns the dataset and the computed
-// indicators into Hugo content (one page per indicator, unit and quarter, in
-// Vietnamese and English), runs Hugo in this process with the templates of
-// templates/, and publishes the result atomically.
+// Package site makes the site's pages from the dataset and the computed
+// indicators: one page per indicator, unit and quarter, and the home,
+// list, search, open-data and chart-embed pages, in Vietnamese and
+// English. For each page it writes the front matter Hugo reads and, in
+// Go, the HTML body and the parts of the head that are the page's own
+// (body.go and head.go, through the one escaping writer of html.go).
+// [WriteContent] hands the pages to a Hugo project; [HugoConfig] is the
+// configuration the site's templates need. Package build runs the whole
+// build.
 package site
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"strings"
 	"sync"
-	"time"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/opendata"
 	"minhbach/generator/period"
-	"minhbach/generator/script"
 )
 
 // Languages are the site's languages; the first is at the site root.
 var Languages = []string{"vi", "en"}
 
-// Options say where a build reads and writes.
-type Options struct {
-	// Root is the project folder: content/, templates/, node_modules/ and
-	// the work folder .minhbach/ are found there.
+// Config is where the site's pages find what is not data.
+type Config struct {
+	// Root is the project folder: templates/i18n for interface strings,
+	// content/ for report commentary.
 	Root string
-	// Out is the folder the site is published to; it is replaced only when
-	// the whole build succeeded.
-	Out string
-	// BaseURL is the address the site is served from ("/" when empty).
+	// BaseURL is the address the site is served from, for links.
 	BaseURL string
-	// PDF also prints every report to PDF with headless Chromium.
+	// PDF says that the reports are printed to PDF, so they link their PDF.
 	PDF bool
-	// Log receives progress lines; nil discards them.
-	Log io.Writer
-	// Progress is told about the stages of the build; nil tells nobody.
-	Progress Progress
-	// Scripts is the bundling of the site's scripts, which a caller can
-	// start before it reads the data (script.Start); nil starts it here.
-	Scripts *script.Bundling
-
-	// templateHeads leaves the heads and language switches of generated
-	// pages to Hugo's templates too, as for hand-written pages: the tests
-	// compare the two.
-	templateHeads bool
+	// TemplateHeads leaves the heads and language switches of the
+	// generated pages to Hugo's templates too, as for hand-written pages:
+	// the tests compare the two.
+	TemplateHeads bool
 }
 
-// Stats describe a finished build.
-type Stats struct {
-	Pages    int
-	Duration time.Duration
-	// Files and Bytes count what was published.
-	Files int
-	Bytes int64
-}
-
-// Build generates the site from ds and res and publishes it to opts.Out.
-// On any error the previous contents of opts.Out are left as they were.
-func Build(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, error) {
-	start := time.Now()
-	if opts.Log == nil {
-		opts.Log = io.Discard
-	}
-	if opts.BaseURL == "" {
-		opts.BaseURL = "/"
-	}
-	if opts.Progress == nil {
-		opts.Progress = silent{}
-	}
-	dirs, err := newFolders(opts, "source-")
-	if err != nil {
-		return Stats{}, err
-	}
-	defer os.RemoveAll(dirs.src)
-	root, out, work, src := dirs.root, dirs.out, dirs.work, dirs.src
-	if opts.Scripts == nil {
-		opts.Scripts = script.Start(root, opts.Log)
-	}
-	// Whatever happens, no npm ci or bundling is left running: the next
-	// build (a preview's) would start another in the same folder.
-	defer opts.Scripts.Wait()
-	staging, err := stagingDir(out)
-	if err != nil {
-		return Stats{}, err
-	}
-	defer os.RemoveAll(staging) // a no-op once published
-	if err := writeColumnDocs(filepath.Join(src, "data")); err != nil {
-		return Stats{}, err
-	}
-	// The downloads are written while the pages are made and Hugo runs:
-	// only the open-data pages list them, and their bodies are made once
-	// the downloads are written. Hugo waits for those bodies when it
-	// publishes those pages (see bodyStore).
-	opts.Progress.Begin("pages, charts", "pages", 0)
-	var (
-		open     *openData
-		openErr  error
-		openDone = make(chan struct{})
-	)
-	go func() {
-		defer close(openDone)
-		open, openErr = writeOpenData(ds, res, out, staging)
-	}()
-	cfg := pagerConfig{root: root, baseURL: opts.BaseURL, pdf: opts.PDF, templateHeads: opts.templateHeads}
-	bodies := new(bodyStore)
-	content, err := writeContent(ds, res, cfg, bodies, src, staging, opts.Progress)
-	if err != nil {
-		<-openDone
-		return Stats{}, err
-	}
-	laterErr := make(chan error, 1)
-	go func() {
-		<-openDone
-		laterErr <- giveLaterBodies(bodies, content.later, open, openErr)
-	}()
-	config := filepath.Join(src, "hugo.toml")
-	err = os.WriteFile(config, []byte(hugoConfig(ds, root, src, work, opts.BaseURL, opts.PDF)), 0o644)
-	if err == nil {
-		err = writeScripts(opts.Scripts, filepath.Join(src, "scripts"))
-	}
-	var pages int
-	if err == nil {
-		fmt.Fprintln(opts.Log, "rendering pages with Hugo")
-		opts.Progress.Begin("hugo", "pages", 0)
-		pages, err = runHugo(root, config, staging, bodies)
-		pages += content.unlisted
-	}
-	// An error writing the downloads comes first: it is why Hugo could not
-	// publish the open-data pages.
-	if err := cmp.Or(<-laterErr, err); err != nil {
-		return Stats{}, err
-	}
-	opts.Progress.Add(pages)
-	opts.Progress.Begin("publish", "files", 0)
-	// Hugo's library leaves static files to its command line; copy them here.
-	if err := os.CopyFS(staging, os.DirFS(filepath.Join(root, "templates", "static"))); err != nil {
-		return Stats{}, fmt.Errorf("copying static files: %w", err)
-	}
-	if opts.PDF {
-		fmt.Fprintln(opts.Log, "printing the reports to PDF with Chromium")
-		titles, err := reportTitles(ds, res, root)
-		if err != nil {
-			return Stats{}, err
-		}
-		if err := printReports(staging, res.Periods(period.Quarter), titles); err != nil {
-			return Stats{}, err
-		}
-	}
-	if err := writeHeaders(staging); err != nil {
-		return Stats{}, err
-	}
-	files, bytes, err := measure(staging)
-	if err != nil {
-		return Stats{}, err
-	}
-	if err := publish(staging, out); err != nil {
-		return Stats{}, fmt.Errorf("publishing %s: %w", out, err)
-	}
-	opts.Progress.Add(files)
-	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
-}
-
-// writeContent writes the JSON front matter of every page and language
-// below src: the page lists that the content adapter adds
-// (data/pages/<lang>.json, content/_content.gotmpl) and content files for
-// home and section pages. The pages' HTML bodies go into bodies (see
-// splice.go); it returns those to be made once the downloads are
-// written. Files that are not pages (the search index) go straight to
-// staging. The languages are written at the same time, each by a pager of
-// its own.
-func writeContent(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, src, staging string, progress Progress) (written, error) {
-	if err := writeText(filepath.Join(src, "content", "_content.gotmpl"), contentAdapter); err != nil {
-		return written{}, err
+// WriteContent writes the pages of every language into the source folder
+// src of a Hugo project: their JSON front matter through a
+// hugosite.PageList each, and their HTML bodies, and the parts of their
+// heads that are their own, into bodies. Files that are not pages (the
+// search index) go straight to staging, the folder being published. The
+// languages are written at the same time, each by a pager of its own;
+// added is told of every page written, from both.
+//
+// The open-data pages list the downloads, which are written while Hugo
+// runs: their bodies are only reserved, for Content.MakeLater to make.
+// WriteContent stops, with ctx's error, when ctx is done.
+func WriteContent(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, src, staging string, added func(n int)) (*Content, error) {
+	if err := hugosite.WriteContentAdapter(src); err != nil {
+		return nil, err
 	}
 	errs := make([]error, len(Languages))
-	langs := make([]written, len(Languages))
+	langs := make([]Content, len(Languages))
 	var wg sync.WaitGroup
 	for i, lang := range Languages {
-		wg.Go(func() { langs[i], errs[i] = writeLanguage(ds, res, cfg, bodies, lang, src, staging, progress) })
+		wg.Go(func() { langs[i], errs[i] = writeLanguage(ctx, ds, res, cfg, bodies, lang, src, staging, added) })
 	}
 	wg.Wait()
-	var all written
-	for _, w := range langs {
-		all.later = append(all.later, w.later...)
-		all.unlisted += w.unlisted
+	all := new(Content)
+	for _, c := range langs {
+		all.later = append(all.later, c.later...)
+		all.Unlisted += c.Unlisted
 	}
 	return all, errors.Join(errs...)
 }
 
-// written is what writeContent tells the rest of the build about the
+// Content is what WriteContent tells the rest of the build about the
 // pages it wrote.
-type written struct {
+type Content struct {
+	// Unlisted counts the pages kept out of Hugo's page lists (the
+	// embeds), which Hugo renders but does not count.
+	Unlisted int
 	// later are the bodies to be made once the downloads are written.
 	later []laterBody
-	// unlisted counts the pages kept out of Hugo's page lists (the
-	// embeds), which Hugo renders but does not count.
-	unlisted int
 }
 
 // laterBody is a page body made once the downloads are written: its number
 // in the body store, and what makes it.
 type laterBody struct {
 	id   int
-	make func(*openData) (string, error)
+	make func(*opendata.Catalogue) (string, error)
 }
 
-// giveLaterBodies makes the bodies in later from open, the downloads as
-// written, and gives them to the store. When the downloads failed with
-// openErr, the bodies fail with it, and so does giveLaterBodies.
-func giveLaterBodies(bodies *bodyStore, later []laterBody, open *openData, openErr error) error {
+// MakeLater makes the bodies reserved for the pages that list the
+// downloads, from open, the downloads as written, and gives them to
+// bodies. When the downloads failed with openErr, the bodies fail with it,
+// and so does MakeLater.
+func (c *Content) MakeLater(bodies *hugosite.Bodies, open *opendata.Catalogue, openErr error) error {
 	var errs []error
-	for _, l := range later {
+	for _, l := range c.later {
 		err := openErr
 		if err == nil {
 			var body string
 			if body, err = l.make(open); err == nil {
-				bodies.give(l.id, body)
+				bodies.Give(l.id, body)
 				continue
 			}
 			errs = append(errs, err)
 		}
-		bodies.fail(l.id, err)
+		bodies.Fail(l.id, err)
 	}
 	return cmp.Or(openErr, errors.Join(errs...))
 }
 
 // writeLanguage writes the front matter of the pages of one language.
-func writeLanguage(ds *dataset.Dataset, res *indicator.Result, cfg pagerConfig, bodies *bodyStore, lang, src, staging string, progress Progress) (written, error) {
+func writeLanguage(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, lang, src, staging string, added func(n int)) (Content, error) {
 	p, err := newPager(ds, res, lang, cfg, newMarkdown())
 	if err != nil {
-		return written{}, err
+		return Content{}, err
 	}
 	index, err := p.searchIndex()
 	if err != nil {
-		return written{}, err
+		return Content{}, err
 	}
-	prefix, suffix := "", ".md"
-	if lang != Languages[0] {
-		prefix, suffix = lang, "."+lang+".md"
+	if err := writeFile(filepath.Join(staging, langPrefix(lang), "search", "index.json"), index); err != nil {
+		return Content{}, err
 	}
-	if err := writeFile(filepath.Join(staging, prefix, "search", "index.json"), index); err != nil {
-		return written{}, err
-	}
-	// Home and section pages (_index) are content files; every other page
-	// is an entry of the language's page list, which the content adapter
-	// adds (see contentAdapter).
-	var (
-		buf []byte
-		w   written
-	)
-	list := []byte{'['}
-	made := map[string]bool{} // folders made so far
+	var w Content
+	list := hugosite.NewPageList(src, lang, Languages[0])
 	err = p.pages(func(pg page) error {
-		defer progress.Add(1)
+		if err := ctx.Err(); err != nil { // the build failed elsewhere
+			return err
+		}
+		defer added(1)
 		if pg.FM.Build != nil && pg.FM.Build.List == "never" {
-			w.unlisted++
+			w.Unlisted++
 		}
 		if pg.later != nil {
-			pg.FM.Params.Body = bodies.reserve()
+			pg.FM.Params.Body = bodies.Reserve()
 			w.later = append(w.later, laterBody{id: pg.FM.Params.Body, make: pg.later})
 		} else {
-			pg.FM.Params.Body = bodies.add(pg.Body)
+			pg.FM.Params.Body = bodies.Add(pg.Body)
 		}
-		if pg.FM.Params.Kind != "embed" && !cfg.templateHeads { // embeds have a layout of their own
-			pg.FM.Params.Head = bodies.add(p.headFragment(pg))
-			pg.FM.Params.LangSwitch = bodies.add(p.langSwitchFragment(pg))
+		if pg.FM.Params.Kind != "embed" && !cfg.TemplateHeads { // embeds have a layout of their own
+			pg.FM.Params.Head = bodies.Add(p.headFragment(pg))
+			pg.FM.Params.LangSwitch = bodies.Add(p.langSwitchFragment(pg))
 		}
-		if _, name := path.Split(pg.Path); name != "_index" {
-			if len(list) > 1 {
-				list = append(list, ',', '\n')
-			}
-			pg.FM.Path = pg.Path
-			list, err = appendPage(list, pg)
-			return err
-		}
-		buf, err = appendPage(buf[:0], pg)
+		fm, err := json.Marshal(pg.FM)
 		if err != nil {
-			return err
+			return fmt.Errorf("page %s: %w", pg.Path, err)
 		}
-		name := filepath.Join(src, "content", filepath.FromSlash(pg.Path+suffix))
-		if dir := filepath.Dir(name); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		return os.WriteFile(name, append(buf, '\n'), 0o644)
+		return list.Add(pg.Path, fm)
 	})
 	if err != nil {
 		return w, err
 	}
-	return w, writeFile(filepath.Join(src, "data", "pages", lang+".json"), append(list, ']', '\n'))
+	return w, list.Close()
 }
 
-// contentAdapter is the Hugo content adapter that adds the generated pages
-// listed in data/pages/<lang>.json, one list per language: for a national
-// site that is 13,000 pages Hugo gets from two files rather than from as
-// many content files, each written, opened and read.
-//
-// A page map takes its date in a "dates" map, as a time: an entry's "date"
-// is made one, in the site's time zone, as Hugo reads a front-matter date.
-const contentAdapter = `{{- .EnableAllLanguages }}
-{{- range index hugo.Data.pages .Site.Language.Lang }}
-{{- if .date }}{{ $.AddPage (merge . (dict "dates" (dict "date" (time.AsTime .date)))) }}
-{{- else }}{{ $.AddPage . }}
-{{- end }}
-{{- end }}
-`
-
-// appendPage appends the JSON front matter of pg to buf. Its params give
-// the number of the page's body in the body store; a page has no content
-// of its own.
-func appendPage(buf []byte, pg page) ([]byte, error) {
-	fm, err := json.Marshal(pg.FM)
-	if err != nil {
-		return buf, fmt.Errorf("page %s: %w", pg.Path, err)
+// HugoConfig is Hugo's configuration for the site, built in proj. Every folder is
+// mounted by its absolute path, so Hugo reads the templates and the
+// hand-written content of the project and the generated content of the
+// project's source folder, and nothing else.
+func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosite.Config {
+	c := &hugosite.Config{
+		BaseURL:                    cfg.BaseURL,
+		Title:                      ds.Meta.Title.Get(Languages[0]),
+		DefaultContentLanguage:     Languages[0],
+		DisableKinds:               []string{"taxonomy", "term", "rss"},
+		EnableRobotsTXT:            true,
+		NoBuildLock:                true,
+		DisableHugoGeneratorInject: true,
+		TimeZone:                   "Asia/Ho_Chi_Minh",
+		CacheDir:                   filepath.Join(proj.Work, "cache"),
+		ResourceDir:                filepath.Join(proj.Work, "resources"),
+		Params: struct {
+			Sample bool `toml:"sample"`
+			PDF    bool `toml:"pdf"`
+		}{ds.Meta.Sample, cfg.PDF},
+		Languages: map[string]hugosite.Language{},
+		// Hand-written Markdown is rendered without raw HTML (no forged
+		// body marker, no script).
+		Markup:        &hugosite.Markup{},
+		MediaTypes:    map[string]hugosite.MediaType{"application/atom+xml": {Suffixes: []string{"xml"}}},
+		OutputFormats: map[string]hugosite.OutputFormat{"atom": {MediaType: "application/atom+xml", BaseName: "index", Rel: "alternate"}},
+		// Pages are not minified: their bodies, the bulk of every page,
+		// are written compact by the generator, and minifying a national
+		// site's HTML again would cost seconds for a few bytes. CSS and
+		// scripts are minified in their pipelines
+		// (templates/layouts/_partials).
+		Minify:  hugosite.Minify{MinifyOutput: true, DisableHTML: true},
+		Sitemap: &hugosite.Sitemap{ChangeFreq: "", Priority: -1},
 	}
-	return append(buf, fm...), nil
-}
-
-// hugoConfig writes Hugo's configuration. Every folder is mounted by its
-// absolute path, so Hugo reads the templates and the hand-written content of
-// the project and the generated content of src, and nothing else.
-func hugoConfig(ds *dataset.Dataset, root, src, work, baseURL string, pdf bool) string {
-	var b strings.Builder
-	q := func(s string) string { v, _ := json.Marshal(s); return string(v) }
-	fmt.Fprintf(&b, "baseURL = %s\n", q(baseURL))
-	fmt.Fprintf(&b, "title = %s\n", q(ds.Meta.Title.Get("vi")))
-	b.WriteString(`defaultContentLanguage = "vi"
-disableKinds = ["taxonomy", "term", "rss"]
-enableRobotsTXT = true
-noBuildLock = true
-disableHugoGeneratorInject = true
-timeZone = "Asia/Ho_Chi_Minh"
-`)
-	fmt.Fprintf(&b, "cacheDir = %s\nresourceDir = %s\n", q(filepath.Join(work, "cache")), q(filepath.Join(work, "resources")))
-	fmt.Fprintf(&b, `
-[params]
-sample = %t
-pdf = %t
-
-[languages.vi]
-weight = 1
-locale = %s
-label = %s
-title = %s
-[languages.vi.params]
-sample_note = %s
-
-[languages.en]
-weight = 2
-locale = %s
-label = %s
-title = %s
-[languages.en.params]
-sample_note = %s
-
-[markup.goldmark.renderer]
-unsafe = false
-
-[mediaTypes."application/atom+xml"]
-suffixes = ["xml"]
-
-[outputFormats.atom]
-mediaType = "application/atom+xml"
-baseName = "index"
-rel = "alternate"
-
-# Pages are not minified: their bodies, the bulk of every page, are
-# written compact by the generator, and minifying a national site's HTML
-# again would cost seconds for a few bytes. CSS and scripts are minified
-# in their pipelines (templates/layouts/_partials).
-[minify]
-minifyOutput = true
-disableHTML = true
-
-[sitemap]
-changeFreq = ""
-priority = -1
-`, ds.Meta.Sample, pdf,
-		q(languageInfo["vi"].locale), q(languageInfo["vi"].label), q(ds.Meta.Title.Get("vi")), q(ds.Meta.SampleNote.Get("vi")),
-		q(languageInfo["en"].locale), q(languageInfo["en"].label), q(ds.Meta.Title.Get("en")), q(ds.Meta.SampleNote.Get("en")))
-	mount := func(source, target string) {
-		fmt.Fprintf(&b, "\n[[module.mounts]]\nsource = %s\ntarget = %q\n", q(source), target)
-	}
-	mount(filepath.Join(root, "templates", "layouts"), "layouts")
-	mount(filepath.Join(root, "templates", "assets"), "assets")
-	mount(filepath.Join(root, "templates", "i18n"), "i18n")
-	mount(filepath.Join(root, "content"), "content")
-	// Report commentary is read by the generator, not published as pages.
-	b.WriteString("files = [\"! reports/**\"]\n")
-	mount(filepath.Join(src, "content"), "content")
-	mount(filepath.Join(src, "data"), "data")
-	// The bundled scripts (see writeScripts), which the templates
-	// fingerprint and publish.
-	mount(filepath.Join(src, "scripts"), "assets/js/bundled")
-	return b.String()
-}
-
-// writeScripts waits for the bundled scripts and writes them to dir, for
-// Hugo (assets/js/bundled).
-func writeScripts(scripts *script.Bundling, dir string) error {
-	files, err := scripts.Wait()
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := writeFile(filepath.Join(dir, f.Name), f.Contents); err != nil {
-			return err
+	for i, lang := range Languages {
+		c.Languages[lang] = hugosite.Language{
+			Weight: i + 1,
+			Locale: languageInfo[lang].locale,
+			Label:  languageInfo[lang].label,
+			Title:  ds.Meta.Title.Get(lang),
+			Params: map[string]string{"sample_note": ds.Meta.SampleNote.Get(lang)},
 		}
 	}
-	return nil
+	mount := func(source, target string, files ...string) {
+		c.Module.Mounts = append(c.Module.Mounts, hugosite.Mount{Source: source, Target: target, Files: files})
+	}
+	mount(filepath.Join(proj.Root, "templates", "layouts"), "layouts")
+	mount(filepath.Join(proj.Root, "templates", "assets"), "assets")
+	mount(filepath.Join(proj.Root, "templates", "i18n"), "i18n")
+	// Report commentary is read by the generator, not published as pages.
+	mount(filepath.Join(proj.Root, "content"), "content", "! reports/**")
+	mount(filepath.Join(proj.Src, "content"), "content")
+	mount(filepath.Join(proj.Src, "data"), "data")
+	// The bundled scripts (package script), which the templates
+	// fingerprint and publish.
+	mount(filepath.Join(proj.Src, "scripts"), "assets/js/bundled")
+	return c
 }
 
-// reportTitles names each report for the running header of its PDF, by
-// language prefix and period slug ("2025-q1", "en/2025-q1").
-func reportTitles(ds *dataset.Dataset, res *indicator.Result, root string) (map[string]string, error) {
-	titles := map[string]string{}
+// A Report is a quarterly report page, for build --pdf to print.
+type Report struct {
+	// Page is the page's site-relative URL: "reports/2025-q1/",
+	// "en/reports/2025-q1/".
+	Page string
+	// Title names the report, for the running header of its PDF.
+	Title string
+}
+
+// Reports lists the report pages of every language, each titled for the
+// running header of its PDF in the words of templates/i18n below root.
+func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report, error) {
 	top := ""
 	for _, u := range ds.Units {
 		if u.Parent == "" {
@@ -431,49 +236,29 @@ func reportTitles(ds *dataset.Dataset, res *indicator.Result, root string) (map[
 			break
 		}
 	}
+	var reports []Report
 	for _, lang := range Languages {
 		tr, err := loadI18n(root, lang)
 		if err != nil {
 			return nil, err
 		}
 		f := locale.MustNew(lang)
-		prefix, word := "", tr.get("section_report")
-		if lang != Languages[0] {
-			prefix = lang + "/"
-		}
-		for _, q := range res.Periods(period.Quarter) {
-			titles[prefix+q.Slug()] = fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top, ds.Meta.Title.Get(lang))
-		}
+		word := tr.get("section_report")
 		if err := tr.err(); err != nil {
 			return nil, err
 		}
+		for _, q := range res.Periods(period.Quarter) {
+			reports = append(reports, Report{Page: langPrefix(lang) + "reports/" + q.Slug() + "/",
+				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top, ds.Meta.Title.Get(lang))})
+		}
 	}
-	return titles, nil
+	return reports, nil
 }
 
-// folders are the places one build works in.
-type folders struct {
-	root string // the project: content/, templates/, node_modules/
-	out  string // the folder published to
-	work string // .minhbach/ in the project: Hugo's caches
-	src  string // a fresh Hugo source folder in work, for the caller to remove
-}
-
-// newFolders resolves the build's folders and makes a fresh source folder
-// whose name starts with prefix.
-func newFolders(opts Options, prefix string) (folders, error) {
-	var f folders
-	var err error
-	if f.root, err = filepath.Abs(opts.Root); err != nil {
-		return f, err
+// writeFile writes data to path, making the folders on the way.
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
-	if f.out, err = filepath.Abs(opts.Out); err != nil {
-		return f, err
-	}
-	f.work = filepath.Join(f.root, ".minhbach")
-	if err := os.MkdirAll(f.work, 0o755); err != nil {
-		return f, err
-	}
-	f.src, err = os.MkdirTemp(f.work, prefix)
-	return f, err
+	return os.WriteFile(path, data, 0o644)
 }

@@ -15,9 +15,9 @@ import (
 
 	"golang.org/x/net/html"
 
+	"minhbach/generator/build"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
-	"minhbach/generator/site"
 )
 
 // root is the repository root, where data/, content/ and templates/ live.
@@ -62,13 +62,13 @@ func loadData(t testing.TB, dir string) (*dataset.Dataset, *indicator.Result) {
 // buildSample builds the sample data into out.
 func buildSample(t testing.TB, out string) {
 	t.Helper()
-	if err := build(filepath.Join(root, "data"), out); err != nil {
+	if err := buildData(filepath.Join(root, "data"), out); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// build loads, computes and builds the data in dir into out.
-func build(dir, out string) error {
+// buildData loads, computes and builds the data in dir into out.
+func buildData(dir, out string) error {
 	ds, err := dataset.Load(dir)
 	if err != nil {
 		return err
@@ -77,7 +77,7 @@ func build(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	_, err = site.Build(ds, res, site.Options{Root: root, Out: out})
+	_, err = build.Site(ds, res, build.Options{Root: root, Out: out})
 	return err
 }
 
@@ -94,7 +94,7 @@ func sampleSite(t testing.TB) string {
 			return
 		}
 		sample.dir = filepath.Join(tmp, "public")
-		sample.err = build(filepath.Join(root, "data"), sample.dir)
+		sample.err = buildData(filepath.Join(root, "data"), sample.dir)
 	})
 	if sample.err != nil {
 		t.Fatalf("the shared build of the sample site failed: %v", sample.err)
@@ -264,7 +264,7 @@ func TestFailedBuildKeepsPublishedSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: proj, Out: out}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: proj, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	before := hashTree(t, out)
@@ -273,7 +273,7 @@ func TestFailedBuildKeepsPublishedSite(t *testing.T) {
 	if err := os.WriteFile(broken, []byte(`{{ partial "no-such-partial.html" . }}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := site.Build(ds, res, site.Options{Root: proj, Out: out}); err == nil {
+	if _, err := build.Site(ds, res, build.Options{Root: proj, Out: out}); err == nil {
 		t.Fatal("the build with a broken template succeeded")
 	}
 	diffTrees(t, before, hashTree(t, out))
@@ -300,7 +300,7 @@ func TestFailedDownloadsFailTheBuild(t *testing.T) {
 	before := hashTree(t, out)
 	done := make(chan error, 1)
 	go func() {
-		_, err := site.Build(ds, res, site.Options{Root: root, Out: out})
+		_, err := build.Site(ds, res, build.Options{Root: root, Out: out})
 		done <- err
 	}()
 	select {
@@ -328,11 +328,11 @@ func TestGeneratedHeadsMatchTemplates(t *testing.T) {
 	ds.Catalogue.Indicators[0].Name.EN += " +"
 	for _, base := range []string{"", "https://example.gov.vn/cong/", "https://Example.gov.vn/Cổng Thông/"} {
 		fromGo := filepath.Join(t.TempDir(), "public")
-		if _, err := site.Build(ds, res, site.Options{Root: root, Out: fromGo, BaseURL: base}); err != nil {
+		if _, err := build.Site(ds, res, build.Options{Root: root, Out: fromGo, BaseURL: base}); err != nil {
 			t.Fatal(err)
 		}
 		fromTemplates := filepath.Join(t.TempDir(), "public")
-		if _, err := site.BuildWithTemplateHeads(ds, res, site.Options{Root: root, Out: fromTemplates, BaseURL: base}); err != nil {
+		if _, err := build.SiteWithTemplateHeads(ds, res, build.Options{Root: root, Out: fromTemplates, BaseURL: base}); err != nil {
 			t.Fatal(err)
 		}
 		diffTrees(t, hashTree(t, fromTemplates), hashTree(t, fromGo))

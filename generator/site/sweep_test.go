@@ -18,8 +18,8 @@ import (
 	"strings"
 	"testing"
 
+	"minhbach/generator/build"
 	"minhbach/generator/internal/browser"
-	"minhbach/generator/site"
 )
 
 // TestSweepAxeEveryPage runs axe-core (its default rules, best practices
@@ -49,7 +49,7 @@ func TestSweepHostileTextStaysText(t *testing.T) {
 	data := hostileData(t)
 	ds, res := loadData(t, data)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	base := browser.Serve(t, out)
@@ -110,7 +110,7 @@ func TestSweepBuildPrintsReportsToPDF(t *testing.T) {
 	browser.Require(t) // fails under CI when Chromium is missing, skips elsewhere
 	ds, res := loadSample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(ds, res, site.Options{Root: root, Out: out, PDF: true}); err != nil {
+	if _, err := build.Site(ds, res, build.Options{Root: root, Out: out, PDF: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, prefix := range []string{"", "en/"} {

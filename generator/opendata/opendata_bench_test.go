@@ -1,9 +1,10 @@
 //go:build unix
 
-package site
+package opendata
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -62,7 +63,7 @@ func BenchmarkWriteOpenData(b *testing.B) {
 	var files, size int64
 	for b.Loop() {
 		u0, s0 := cpuTime(b)
-		open, err := writeOpenData(ds, res, out, staging)
+		open, err := Write(context.Background(), ds, res, out, staging)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -70,7 +71,7 @@ func BenchmarkWriteOpenData(b *testing.B) {
 		user, system = user+u1-u0, system+s1-s0
 		b.StopTimer()
 		files, size = 0, 0
-		for _, f := range open.files {
+		for _, f := range open.Files {
 			files++
 			size += f.Bytes
 		}
@@ -113,10 +114,10 @@ func BenchmarkChangeLog(b *testing.B) {
 			if err := writeFile(filepath.Join(out, "data", "observations.csv"), tc.published); err != nil {
 				b.Fatal(err)
 			}
-			if err := writeChangeLog([]changeEntry{{Initial: true}}, out); err != nil {
+			if err := writeChangeLog([]Change{{Initial: true}}, out); err != nil {
 				b.Fatal(err)
 			}
-			var log []changeEntry
+			var log []Change
 			for b.Loop() {
 				if log, err = changeLog(ds, now, out); err != nil {
 					b.Fatal(err)

@@ -1,9 +1,20 @@
-package site
+// Package hugosite drives Hugo, in this process, over a site the generator
+// has written as a Hugo project: it lays out the project's folders
+// ([Project]), writes Hugo's configuration ([Config]), the front matter of
+// the generated pages ([PageList]) and, for the benchmark, a plain project
+// of the same size ([WritePlain]), and runs Hugo ([Run]). As Hugo
+// publishes each page, the page's body, kept aside in [Bodies], goes into
+// the place its layout marks for it (splice.go).
+//
+// It knows Hugo, not the site: what the pages say is generator/site's.
+package hugosite
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,17 +28,50 @@ import (
 	"github.com/spf13/afero"
 )
 
-// runHugo builds the Hugo project described by configFile into publishDir,
-// in this process. The HTML files it publishes get their page bodies from
-// bodies (see splice.go); bodies may be nil when no page has a marker. Hugo's working directory is workingDir: js.Build resolves
-// node_modules there. Hugo's own log is returned in the error when the
+// A Project is where one Hugo build works: the project folder, Hugo's
+// caches in it, and a fresh source folder for what the build generates
+// (configuration, content, data, bundled scripts).
+type Project struct {
+	// Root is the project folder: content/, templates/, node_modules/.
+	Root string
+	// Work is .minhbach/ in Root, where Hugo keeps its caches.
+	Work string
+	// Src is a fresh Hugo source folder in Work, for Remove to remove.
+	Src string
+}
+
+// NewProject makes a fresh source folder, whose name starts with prefix,
+// in the work folder of the project at root.
+func NewProject(root, prefix string) (*Project, error) {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{Root: root, Work: filepath.Join(root, ".minhbach")}
+	if err := os.MkdirAll(p.Work, 0o755); err != nil {
+		return nil, err
+	}
+	if p.Src, err = os.MkdirTemp(p.Work, prefix); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Remove removes the project's source folder.
+func (p *Project) Remove() error { return os.RemoveAll(p.Src) }
+
+// Run builds the Hugo project described by configFile into publishDir, in
+// this process, and returns how many pages Hugo built. The HTML files it
+// publishes get their page bodies from bodies (see splice.go); bodies may
+// be nil when no page has a marker. Hugo's working directory is
+// workingDir: js.Build resolves node_modules there. Hugo's own log is returned in the error when the
 // build fails, and warnings fail the build too, so that a template mistake
 // never publishes a half-rendered site.
 //
 // hugolib is used rather than commands.Execute: it needs no command-line
 // parsing or global flags, returns errors instead of printing them, and lets
 // the generator hand Hugo its configuration directly.
-func runHugo(workingDir, configFile, publishDir string, bodies *bodyStore) (pages int, err error) {
+func Run(workingDir, configFile, publishDir string, bodies *Bodies) (pages int, err error) {
 	var logBuf bytes.Buffer
 	logger := loggers.New(loggers.Options{
 		StdOut: &logBuf, StdErr: &logBuf,
@@ -80,7 +124,7 @@ const stopGrace = 10 * time.Second
 // hanging the build, CI or the preview. The grace starts once the bodies
 // reserved in bodies (nil for none) are given or failed: a page waiting
 // for one holds Hugo up until then, through no fault of its own.
-func build(h *hugolib.HugoSites, bodies *bodyStore) error {
+func build(h *hugolib.HugoSites, bodies *Bodies) error {
 	done := make(chan error, 1)
 	go func() { done <- h.Build(hugolib.BuildCfg{}) }()
 	select {

@@ -1,8 +1,17 @@
-package site
+// Package opendata writes the site's open data: every computed table as
+// CSV and JSON, the validated input as CSV (downloads.go), a Frictionless
+// Data Package descriptor (/datapackage.json) that describes every
+// download with the Table Schema it follows, and a change log between
+// exports (/data/changes.json).
+//
+// It needs the dataset and the computed indicators, and nothing of the
+// pages: the site lists what [Write] wrote on its open-data page.
+package opendata
 
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,13 +26,36 @@ import (
 	"minhbach/generator/period"
 )
 
-// The open-data catalogue: the list of downloads with their sizes, a
-// Frictionless Data Package descriptor (/datapackage.json) that describes
-// every download, CSV and JSON, with the Table Schema it follows, and a
-// change log between exports (/data/changes.json).
+// Catalogue is what the open-data page lists: every download written, and
+// the change log, newest export first.
+type Catalogue struct {
+	Files   []File
+	Changes []Change
+}
 
-// downloadFile is one published download.
-type downloadFile struct {
+// Write writes the downloads, the change log against the site published
+// in out, and the data package descriptor into staging, the folder about
+// to be published. It stops, with ctx's error, when ctx is done.
+func Write(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out, staging string) (*Catalogue, error) {
+	files, obs, err := writeDownloads(ctx, ds, res, staging)
+	if err != nil {
+		return nil, fmt.Errorf("writing downloads: %w", err)
+	}
+	changes, err := changeLog(ds, obs, out)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeChangeLog(changes, staging); err != nil {
+		return nil, err
+	}
+	if err := writeDataPackage(ds, files, staging); err != nil {
+		return nil, err
+	}
+	return &Catalogue{Files: files, Changes: changes}, nil
+}
+
+// File is one published download.
+type File struct {
 	// Path is site-relative, e.g. "data/indicators/signature_rate.csv".
 	Path  string
 	Bytes int64
@@ -33,8 +65,8 @@ type downloadFile struct {
 	Title dataset.Text
 }
 
-// changeEntry is what one export changed, as the change log keeps it.
-type changeEntry struct {
+// Change is what one export changed, as the change log keeps it.
+type Change struct {
 	// Exported is the export's date (site.toml), "" when not given.
 	Exported string `json:"exported"`
 	// Initial marks the first publication.
@@ -45,11 +77,11 @@ type changeEntry struct {
 	// RevisedCount counts the revised figures; Revised lists the first
 	// maxRevisionsListed of them.
 	RevisedCount int        `json:"revised_count"`
-	Revised      []revision `json:"revised"`
+	Revised      []Revision `json:"revised"`
 }
 
-// revision is a figure an export changed.
-type revision struct {
+// Revision is a figure an export changed.
+type Revision struct {
 	Period  string `json:"period"`
 	Unit    string `json:"unit"`
 	Measure string `json:"measure"`
@@ -65,22 +97,22 @@ const maxRevisionsListed = 200
 // entry in front for what this export changed against the observations
 // published there, when it changed anything. Rebuilding the same data
 // therefore adds nothing, and the output stays byte-identical.
-func changeLog(ds *dataset.Dataset, now *observationsFile, out string) ([]changeEntry, error) {
-	var log []changeEntry
+func changeLog(ds *dataset.Dataset, now *observationsFile, out string) ([]Change, error) {
+	var log []Change
 	logPath := filepath.Join(out, "data", "changes.json")
 	if b, err := os.ReadFile(logPath); err == nil {
 		if err := json.Unmarshal(b, &log); err != nil {
 			return nil, fmt.Errorf("the published change log %s: %w", logPath, err)
 		}
 	}
-	entry := changeEntry{Exported: ds.Meta.Exported, NewPeriods: []string{}, Revised: []revision{}}
+	entry := Change{Exported: ds.Meta.Exported, NewPeriods: []string{}, Revised: []Revision{}}
 	prevPath := filepath.Join(out, "data", "observations.csv")
 	before, err := os.ReadFile(prevPath)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(log) == 0) {
 		entry.Initial = true
 		entry.Added = now.rows
 		entry.NewPeriods = append(entry.NewPeriods, now.periods...)
-		return []changeEntry{entry}, nil
+		return []Change{entry}, nil
 	}
 	if err != nil {
 		return nil, err
@@ -92,7 +124,7 @@ func changeLog(ds *dataset.Dataset, now *observationsFile, out string) ([]change
 		entry.Initial = true
 		entry.Added = now.rows
 		entry.NewPeriods = append(entry.NewPeriods, now.periods...)
-		return append([]changeEntry{entry}, log...), nil
+		return append([]Change{entry}, log...), nil
 	}
 	if err != nil {
 		return nil, err
@@ -103,16 +135,16 @@ func changeLog(ds *dataset.Dataset, now *observationsFile, out string) ([]change
 	entry.Added, entry.Removed, entry.RevisedCount = d.added, d.removed, len(d.revised)
 	entry.NewPeriods = append(entry.NewPeriods, d.newPeriods...)
 	entry.Revised = append(entry.Revised, d.revised...)
-	slices.SortFunc(entry.Revised, func(a, b revision) int {
+	slices.SortFunc(entry.Revised, func(a, b Revision) int {
 		return cmp.Or(strings.Compare(a.Period, b.Period), strings.Compare(a.Unit, b.Unit), strings.Compare(a.Measure, b.Measure))
 	})
-	return append([]changeEntry{entry}, log...), nil
+	return append([]Change{entry}, log...), nil
 }
 
 // observationDiff is what changed between two observations.csv files.
 type observationDiff struct {
 	added, removed int
-	revised        []revision
+	revised        []Revision
 	// newPeriods are the periods of the new file that the old one lacks,
 	// sorted as text.
 	newPeriods []string
@@ -222,7 +254,7 @@ func (m *obsMerge) merge(old, now *obsCursor) (observationDiff, error) {
 			note(addedPeriods, b.period)
 			hasNow = now.next()
 		default:
-			d.revised = append(d.revised, revision{Period: string(a.period), Unit: string(a.unit),
+			d.revised = append(d.revised, Revision{Period: string(a.period), Unit: string(a.unit),
 				Measure: string(a.measure), Old: string(a.value), New: string(b.value)})
 			hasOld, hasNow = old.next(), now.next()
 		}
@@ -373,7 +405,7 @@ func (c *obsCursor) next() bool {
 
 // writeChangeLog writes the change log, listing at most maxRevisionsListed
 // revisions of each export.
-func writeChangeLog(log []changeEntry, staging string) error {
+func writeChangeLog(log []Change, staging string) error {
 	for i := range log {
 		if len(log[i].Revised) > maxRevisionsListed {
 			log[i].Revised = log[i].Revised[:maxRevisionsListed]
@@ -429,8 +461,8 @@ type (
 // schemaPath is where the Table Schema of a column set is published.
 func schemaPath(columns string) string { return "data/schemas/" + columns + ".json" }
 
-// licenceURL gives the text of the licences the site is likely to name.
-func licenceURL(name string) string {
+// LicenceURL gives the text of the licences the site is likely to name.
+func LicenceURL(name string) string {
 	switch name {
 	case "CC-BY-4.0":
 		return "https://creativecommons.org/licenses/by/4.0/"
@@ -444,7 +476,7 @@ func licenceURL(name string) string {
 
 // writeDataPackage writes /datapackage.json, which describes every
 // download, CSV and JSON, and the Table Schemas the downloads share.
-func writeDataPackage(ds *dataset.Dataset, files []downloadFile, staging string) error {
+func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 	schemas := []struct {
 		columns string
 		cols    []struct{ Name, Type, VI, EN string }
@@ -467,7 +499,7 @@ func writeDataPackage(ds *dataset.Dataset, files []downloadFile, staging string)
 		Name:     "minh-bach",
 		Title:    ds.Meta.Title.Get("en"),
 		Created:  ds.Meta.Exported,
-		Licenses: []dpLicense{{Name: ds.Meta.Licence, Path: licenceURL(ds.Meta.Licence)}},
+		Licenses: []dpLicense{{Name: ds.Meta.Licence, Path: LicenceURL(ds.Meta.Licence)}},
 	}
 	for _, f := range files {
 		// The CSV of data/units/an-giang.csv is units-an-giang, its JSON twin
@@ -493,30 +525,4 @@ func writeJSONFile(path string, v any) error {
 		return err
 	}
 	return writeFile(path, append(b, '\n'))
-}
-
-// openData is what the pages say about the downloads.
-type openData struct {
-	files   []downloadFile
-	changes []changeEntry
-}
-
-// writeOpenData writes the downloads, the change log against the site
-// published in out, and the data package descriptor into staging.
-func writeOpenData(ds *dataset.Dataset, res *indicator.Result, out, staging string) (*openData, error) {
-	files, obs, err := writeDownloads(ds, res, staging)
-	if err != nil {
-		return nil, fmt.Errorf("writing downloads: %w", err)
-	}
-	changes, err := changeLog(ds, obs, out)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeChangeLog(changes, staging); err != nil {
-		return nil, err
-	}
-	if err := writeDataPackage(ds, files, staging); err != nil {
-		return nil, err
-	}
-	return &openData{files: files, changes: changes}, nil
 }

@@ -1,4 +1,4 @@
-package site_test
+package build_test
 
 import (
 	"os"
@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"minhbach/generator/site"
+	"minhbach/generator/build"
 )
 
-// TestBuildPlain builds the benchmark's yardstick: ten plain pages, half in
-// each language, plus Hugo's home and section pages.
-func TestBuildPlain(t *testing.T) {
+// TestPlain builds and publishes the benchmark's yardstick: ten plain
+// pages, half in each language, plus Hugo's home and section pages.
+func TestPlain(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	stats, err := site.BuildPlain(10, site.Options{Root: t.TempDir(), Out: out})
+	stats, err := build.Plain(10, build.Options{Root: t.TempDir(), Out: out})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package site
+package hugosite
 
 import (
 	"errors"
@@ -20,12 +20,12 @@ func marker(id int) string { return markerPrefix + strconv.Itoa(id) + markerSuff
 // and an error for a marker that names no body or a body used twice.
 func TestSplicingFsPutsBodiesInPlace(t *testing.T) {
 	disk := afero.NewMemMapFs()
-	bodies := new(bodyStore)
-	first := marker(bodies.add(`<h1>An Phú</h1><table><tr><td>86,7%</td></tr></table>`))
-	second := marker(bodies.add(""))
+	bodies := new(Bodies)
+	first := marker(bodies.Add(`<h1>An Phú</h1><table><tr><td>86,7%</td></tr></table>`))
+	second := marker(bodies.Add(""))
 	// A body that looks like a marker is written, not read again.
-	head := marker(bodies.add("<title>An Phú</title>" + first))
-	nav := marker(bodies.add(`<p class="lang-switch"><a href="/en/">English</a></p>`))
+	head := marker(bodies.Add("<title>An Phú</title>" + first))
+	nav := marker(bodies.Add(`<p class="lang-switch"><a href="/en/">English</a></p>`))
 	fs := splicingFs{Fs: disk, bodies: bodies}
 
 	publish := func(name string, parts ...string) error {
@@ -99,8 +99,8 @@ func TestSplicingFsPutsBodiesInPlace(t *testing.T) {
 // reason when the body fails instead.
 func TestSplicingFsWaitsForReservedBodies(t *testing.T) {
 	disk := afero.NewMemMapFs()
-	bodies := new(bodyStore)
-	given, failed := bodies.reserve(), bodies.reserve()
+	bodies := new(Bodies)
+	given, failed := bodies.Reserve(), bodies.Reserve()
 	fs := splicingFs{Fs: disk, bodies: bodies}
 	publish := func(name string, id int) <-chan error {
 		done := make(chan error, 1)
@@ -128,7 +128,7 @@ func TestSplicingFsWaitsForReservedBodies(t *testing.T) {
 		t.Fatalf("the page was published before its body was given (err %v)", err)
 	case <-time.After(50 * time.Millisecond):
 	}
-	bodies.give(given, "<h1>Dữ liệu</h1>")
+	bodies.Give(given, "<h1>Dữ liệu</h1>")
 	if err := <-first; err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestSplicingFsWaitsForReservedBodies(t *testing.T) {
 	default:
 	}
 	second := publish("en/data/index.html", failed)
-	bodies.fail(failed, errors.New("writing downloads: disk full"))
+	bodies.Fail(failed, errors.New("writing downloads: disk full"))
 	select {
 	case <-settled:
 	case <-time.After(10 * time.Second):

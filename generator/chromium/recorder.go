@@ -1,4 +1,4 @@
-package browser
+package chromium
 
 import (
 	"context"
@@ -20,7 +20,7 @@ import (
 // requests in flight, to tell when the network is idle.
 //
 // chromedp calls handle on the goroutine that reads the tab's messages, so
-// handle only records and returns; the other methods run on the test's
+// handle only records and returns; the other methods run on the caller's
 // goroutine. A mutex guards every field.
 type recorder struct {
 	mu              sync.Mutex

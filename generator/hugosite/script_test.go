@@ -1,4 +1,4 @@
-package site
+package hugosite
 
 import (
 	"bytes"
@@ -48,7 +48,7 @@ target = "content"
 		t.Fatal(err)
 	}
 	out := filepath.Join(proj, "public")
-	if _, err := runHugo(abs, config, out, nil); err != nil {
+	if _, err := Run(abs, config, out, nil); err != nil {
 		t.Fatal(err)
 	}
 	files, err := script.Bundle(abs)

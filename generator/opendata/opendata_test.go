@@ -1,4 +1,4 @@
-package site
+package opendata
 
 import (
 	"os"
@@ -34,7 +34,7 @@ func TestDiffObservations(t *testing.T) {
 		"2025-Q3,an-phu,docs_signed,6", // added
 	)
 	changed := observationDiff{added: 2, removed: 1, newPeriods: []string{"2025-Q3"},
-		revised: []revision{{Period: "2025-Q2", Unit: "an-phu", Measure: "docs_incoming", Old: "11", New: "12"}}}
+		revised: []Revision{{Period: "2025-Q2", Unit: "an-phu", Measure: "docs_incoming", Old: "11", New: "12"}}}
 	for _, tc := range []struct {
 		name     string
 		old, now []byte

@@ -1,9 +1,4 @@
-package site
-
-import (
-	"io/fs"
-	"path/filepath"
-)
+package build
 
 // Progress is told about the stages of a build as they run: "pages,
 // charts" (the content files and their charts; the downloads are written
@@ -23,20 +18,3 @@ type silent struct{}
 
 func (silent) Begin(string, string, int) {}
 func (silent) Add(int)                   {}
-
-// measure counts the files below dir and their bytes.
-func measure(dir string) (files int, bytes int64, err error) {
-	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		files++
-		bytes += info.Size()
-		return nil
-	})
-	return files, bytes, err
-}

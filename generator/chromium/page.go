@@ -1,4 +1,4 @@
-package browser
+package chromium
 
 import (
 	"context"
@@ -19,7 +19,7 @@ import (
 
 // DefaultTimeout bounds one visit (opening the tab, loading the page and
 // waiting for the network to go idle) and, separately, each later operation
-// on the page. A hung page then fails the test instead of hanging it.
+// on the page. A hung page then fails instead of hanging its caller.
 const DefaultTimeout = 30 * time.Second
 
 // DefaultViewportWidth and DefaultViewportHeight are the desktop viewport, in
@@ -277,7 +277,7 @@ func (p *Page) Requests() []string { return p.rec.get(&p.rec.requests) }
 func (p *Page) FailedRequests() []string { return p.rec.get(&p.rec.failed) }
 
 // ExternalRequests returns the requests to any host other than the host of
-// base, the URL the site is served from (see [Serve]). data: and blob: URLs
+// base, the URL the site is served from (see [NewStaticHandler]). data: and blob: URLs
 // are not requests to a host and are left out.
 func (p *Page) ExternalRequests(base string) []string {
 	baseURL, err := url.Parse(base)

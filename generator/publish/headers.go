@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"fmt"
@@ -10,8 +10,8 @@ import (
 )
 
 // The security headers of the site, written to the _headers file that static
-// hosts (Netlify, Cloudflare Pages and the test server of
-// generator/internal/browser) read:
+// hosts (Netlify, Cloudflare Pages, and chromium.NewStaticHandler, which
+// serves the site to the browser tests and to PDF printing) read:
 //
 //	/*
 //	  X-Content-Type-Options: nosniff
@@ -61,9 +61,11 @@ type headerRule struct {
 	headers [][2]string
 }
 
-// writeHeaders writes the _headers file of the built site in dir.
-func writeHeaders(dir string) error {
-	rules, err := headerRules(dir, Languages)
+// WriteHeaders writes the _headers file of the built site in dir, whose
+// languages are langs: the first at the root, the others in folders of
+// their name.
+func WriteHeaders(dir string, langs []string) error {
+	rules, err := headerRules(dir, langs)
 	if err != nil {
 		return fmt.Errorf("writing _headers: %w", err)
 	}

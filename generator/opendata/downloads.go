@@ -1,7 +1,8 @@
-package site
+package opendata
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -78,13 +79,13 @@ var (
 // writeDownloads writes the downloads into the folder being published and
 // lists them. It also returns observations.csv as written, which the change
 // log compares with the published one.
-func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]downloadFile, *observationsFile, error) {
+func writeDownloads(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out string) ([]File, *observationsFile, error) {
 	for _, dir := range []string{"indicators", "units"} {
 		if err := os.MkdirAll(filepath.Join(out, "data", dir), 0o755); err != nil {
 			return nil, nil, err
 		}
 	}
-	files, err := writeTables(ds, res, out)
+	files, err := writeTables(ctx, ds, res, out)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -92,7 +93,7 @@ func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]d
 	if err != nil {
 		return nil, nil, err
 	}
-	files = append(files, downloadFile{Path: "data/observations.csv", Bytes: int64(len(obs.data)), Columns: "observations",
+	files = append(files, File{Path: "data/observations.csv", Bytes: int64(len(obs.data)), Columns: "observations",
 		Title: dataset.Text{VI: "Số liệu đầu vào đã kiểm tra", EN: "Validated observations"}})
 	return files, obs, nil
 }
@@ -106,7 +107,7 @@ func writeDownloads(ds *dataset.Dataset, res *indicator.Result, out string) ([]d
 // to the indicator's table, which stays open until the last unit and goes
 // to its files whenever its buffers fill. So no row is kept, and the
 // buffers are reused from file to file.
-func writeTables(ds *dataset.Dataset, res *indicator.Result, out string) ([]downloadFile, error) {
+func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out string) ([]File, error) {
 	f := locale.MustNew("en") // machine form; the same in every language
 	header := make([]textCell, len(DownloadColumns))
 	for i, c := range DownloadColumns {
@@ -143,8 +144,11 @@ func writeTables(ds *dataset.Dataset, res *indicator.Result, out string) ([]down
 		}
 	}
 
-	var files []downloadFile
+	var files []File
 	for u := range ds.Units {
+		if err := ctx.Err(); err != nil { // the build failed elsewhere
+			return nil, err
+		}
 		unit := &ds.Units[u]
 		code, name := newTextCell(unit.Code), newTextCell(unit.Name)
 		if err := unitTable.create(out, "data/units/"+unit.Code, header); err != nil {
@@ -167,11 +171,11 @@ func writeTables(ds *dataset.Dataset, res *indicator.Result, out string) ([]down
 		}
 		title := dataset.Text{VI: unit.Name, EN: unit.Name}
 		files = append(files,
-			downloadFile{Path: unitTable.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
-			downloadFile{Path: unitTable.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
+			File{Path: unitTable.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
+			File{Path: unitTable.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
 	}
 
-	byIndicator := make([]downloadFile, 0, 2*len(tables))
+	byIndicator := make([]File, 0, 2*len(tables))
 	for i, t := range tables {
 		csvBytes, jsonBytes, err := t.close()
 		if err != nil {
@@ -179,8 +183,8 @@ func writeTables(ds *dataset.Dataset, res *indicator.Result, out string) ([]down
 		}
 		title := inds[i].def.Name
 		byIndicator = append(byIndicator,
-			downloadFile{Path: t.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
-			downloadFile{Path: t.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
+			File{Path: t.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
+			File{Path: t.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
 	}
 	return append(byIndicator, files...), nil
 }
@@ -535,10 +539,10 @@ func writeFile(path string, data []byte) error {
 	return os.WriteFile(path, data, 0o644)
 }
 
-// writeColumnDocs hands the download columns to the templates as Hugo data
+// WriteColumnDocs hands the download columns to the templates as Hugo data
 // (data/downloads.json), for the shortcode that documents them on the
 // methodology page.
-func writeColumnDocs(dataDir string) error {
+func WriteColumnDocs(dataDir string) error {
 	type col struct {
 		Name string `json:"name"`
 		Type string `json:"type"`

@@ -1,4 +1,4 @@
-package browser
+package chromium
 
 import (
 	"bufio"
@@ -7,29 +7,12 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"testing"
 )
-
-// Serve serves the static site in dir on 127.0.0.1 for the test t, the way
-// a static host such as Netlify or Cloudflare Pages would (see
-// [NewStaticHandler]), and returns its base URL, which ends in a slash. The
-// server closes when the test ends.
-func Serve(t testing.TB, dir string) string {
-	t.Helper()
-	h, err := NewStaticHandler(dir)
-	if err != nil {
-		t.Fatalf("serving %s: %v", dir, err)
-	}
-	srv := httptest.NewServer(h) // listens on 127.0.0.1:0
-	t.Cleanup(srv.Close)
-	return srv.URL + "/"
-}
 
 // NewStaticHandler returns an HTTP handler that serves the files in dir like
 // a static host:
