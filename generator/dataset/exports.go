@@ -3,9 +3,12 @@ package dataset
 import (
 	"fmt"
 	"math/bits"
+	"os"
 	"slices"
 	"strings"
 
+	"minhbach/generator/dataset/csvscan"
+	"minhbach/generator/dataset/foreign"
 	"minhbach/generator/period"
 )
 
@@ -19,11 +22,11 @@ type cellSource struct {
 }
 
 // get returns the cell of the scanner's current record.
-func (c cellSource) get(s *scanner) []byte {
+func (c cellSource) get(s *csvscan.Scanner) []byte {
 	if c.col < 0 {
 		return []byte(c.text)
 	}
-	return s.field(c.col)
+	return s.Field(c.col)
 }
 
 // wideColumn is a column of a wide export and the measure it holds.
@@ -43,11 +46,12 @@ type plan struct {
 	byName      bool
 	// A long export has a measure and a value column (value >= 0); a wide
 	// export has a column for each measure.
-	measure      cellSource
-	measureNames map[string]string
-	value        int
-	wide         []wideColumn
-	number       func(string, MeasureKind) (float64, error)
+	measure cellSource
+	// layout is a mapped export's, for the names of its measures.
+	layout *foreign.Layout
+	value  int
+	wide   []wideColumn
+	number func(string, MeasureKind) (float64, error)
 	// canonical says that numbers are canonical, for the fast path.
 	canonical bool
 }
@@ -80,7 +84,7 @@ type exportReader struct {
 	measures []*Measure
 	// unitCodes finds units by code, measureIDs measures by id.
 	unitCodes, measureIDs *codeIndex
-	names                 *nameIndex
+	names                 *foreign.NameIndex
 	// applies[m*len(units)+u] says whether measure m applies to unit u.
 	applies []bool
 	// unitBits and measureBits are the widths of a unit's and a measure's
@@ -212,12 +216,12 @@ func (er *exportReader) id(slot int, measure, unit int32) uint64 {
 // read reads one export file, through its mapping when mappingPath is not "".
 func (er *exportReader) read(path, mappingPath string) {
 	opts := fileOptions{maxSize: er.cfg.maxFileSize, maxField: er.cfg.maxField}
-	var m *mapping
+	var m *foreign.Mapping
 	if mappingPath != "" {
 		if m = readMapping(mappingPath, er.c); m == nil {
 			return
 		}
-		opts.encoding, opts.comma = m.Encoding, m.comma
+		opts.encoding, opts.comma = m.Encoding, m.Comma
 	}
 	cf, done := openCSV(path, opts, er.c)
 	defer done()
@@ -225,7 +229,7 @@ func (er *exportReader) read(path, mappingPath string) {
 		return
 	}
 	var pl *plan
-	if m != nil && m.mapsColumns() {
+	if m != nil && m.MapsColumns() {
 		pl = er.mappedPlan(cf, m)
 	} else {
 		pl = er.canonicalPlan(cf, m)
@@ -248,11 +252,11 @@ func (er *exportReader) read(path, mappingPath string) {
 }
 
 // canonicalPlan reads the header of a canonical export, long or wide.
-func (er *exportReader) canonicalPlan(cf *csvFile, m *mapping) *plan {
+func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 	pl := &plan{parsePeriod: period.Parse, number: ParseNumber, value: -1, canonical: true}
 	if m != nil {
-		pl.number = m.number
-		pl.canonical = m.Numbers == "" || m.Numbers == NumbersCanonical
+		pl.number, _ = numberParser(m.Numbers)
+		pl.canonical = m.Numbers == "" || m.Numbers == foreign.NumbersCanonical
 	}
 	if slices.Contains(cf.header, "measure") || slices.Contains(cf.header, "value") {
 		if !checkHeader(cf, longColumns, longColumns, er.c) {
@@ -267,7 +271,7 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *mapping) *plan {
 	if len(h) < 3 || h[0] != "period" || h[1] != "unit" {
 		er.c.errorf(Position{File: cf.path, Line: 1, Column: 1}, "header",
 			"found header %q, expected period,unit,measure,value (long form) or period,unit,<measure>,… (wide form); for other columns, add a mapping file beside the export",
-			strings.Join(h, string(cf.s.comma)))
+			strings.Join(h, string(cf.s.Comma)))
 		return nil
 	}
 	ok := true
@@ -288,6 +292,68 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *mapping) *plan {
 	pl.period, pl.unit = cellSource{col: 0}, cellSource{col: 1}
 	if !ok {
 		return nil
+	}
+	return pl
+}
+
+// readMapping reads and checks a mapping file; it returns nil after
+// reporting what is wrong with it.
+func readMapping(path string, c *collector) *foreign.Mapping {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		c.errorf(Position{File: path}, "io", "cannot read the mapping: %v", err)
+		return nil
+	}
+	m := &foreign.Mapping{Path: path}
+	if !decodeTOML(path, src, m, c) {
+		return nil
+	}
+	problems := m.Check()
+	for _, p := range problems {
+		c.errorf(Position{File: path}, "mapping", "%s", p)
+	}
+	if len(problems) > 0 {
+		return nil
+	}
+	return m
+}
+
+// mappedPlan finds the mapping's columns in the header of cf and returns
+// the plan of its rows, or nil after reporting what does not fit.
+func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
+	l, problems := m.Layout(cf.header, func(id string) bool { _, ok := er.measureIDs.index[id]; return ok })
+	for _, p := range problems {
+		at := Position{File: m.Path}
+		switch {
+		case p.Column >= 0:
+			at = cf.headerPos[p.Column]
+		case p.Column == foreign.AtHeader:
+			at = Position{File: cf.path, Line: 1, Column: 1}
+		}
+		sev := Error
+		if p.Note {
+			sev = Note
+		}
+		er.c.add(at, sev, p.Code, p.Msg)
+	}
+	if l == nil {
+		return nil
+	}
+	number, _ := numberParser(m.Numbers)
+	pl := &plan{
+		mapping:     m.Path,
+		period:      cellSource{col: l.Period.Column, text: l.Period.Text},
+		parsePeriod: l.ParsePeriod,
+		unit:        cellSource{col: l.Unit.Column, text: l.Unit.Text},
+		byName:      l.ByName,
+		measure:     cellSource{col: l.Measure.Column, text: l.Measure.Text},
+		layout:      l,
+		value:       l.Value,
+		number:      number,
+		canonical:   m.Numbers == "" || m.Numbers == foreign.NumbersCanonical,
+	}
+	for _, w := range l.Wide {
+		pl.wide = append(pl.wide, wideColumn{col: w.Column, m: er.measureIDs.index[w.Measure]})
 	}
 	return pl
 }
@@ -334,7 +400,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 	}
 	if t := pl.measure.get(cf.s); string(t) != er.lastMeasText {
 		i, found := int32(-1), false
-		if pl.measureNames == nil {
+		if pl.layout == nil || !pl.layout.NamesMeasures() {
 			i, found = er.measureIDs.find(er.lastMeas, t)
 		}
 		if found {
@@ -354,10 +420,14 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 // findUnit returns the index of the unit a cell names, or -1 and why not.
 func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 	if er.names == nil {
-		er.names = newNameIndex(er.units)
+		units := make([]foreign.Unit, len(er.units))
+		for i, u := range er.units {
+			units[i] = foreign.Unit{Code: u.Code, Name: u.Name, Type: string(u.Type)}
+		}
+		er.names = foreign.NewNameIndex(units)
 	}
 	if byName {
-		i, err := er.names.find(text)
+		i, err := er.names.Find(text)
 		if err != nil {
 			return -1, err.Error()
 		}
@@ -367,7 +437,7 @@ func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 		return i, ""
 	}
 	msg := fmt.Sprintf("found %q, expected a unit code from units.csv", text)
-	if i, err := er.names.find(text); err == nil {
+	if i, err := er.names.Find(text); err == nil {
 		msg += fmt.Sprintf(`; %q is the name of %s: write its code, or map the export with unit.by = "name"`, text, er.units[i].Code)
 	}
 	return -1, msg
@@ -375,10 +445,8 @@ func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 
 // findMeasure returns the index of the measure a cell names, or -1.
 func (er *exportReader) findMeasure(text string, pl *plan) int32 {
-	if pl.measureNames != nil {
-		if id, ok := pl.measureNames[columnKey(text)]; ok {
-			text = id
-		}
+	if pl.layout != nil {
+		text = pl.layout.MeasureID(text)
 	}
 	if i, ok := er.measureIDs.index[text]; ok {
 		return i
@@ -391,7 +459,7 @@ func (er *exportReader) findMeasure(text string, pl *plan) int32 {
 // measure that does not apply to the unit is reported at column mcol.
 func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, mcol int) {
 	m := er.measures[mi]
-	cell := cf.s.field(vcol)
+	cell := cf.s.Field(vcol)
 	if !rowOK {
 		// Still check the number, so that every bad cell is named.
 		if _, err := pl.number(string(cell), m.Kind); err != nil {
@@ -433,8 +501,8 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 		return
 	}
 	*word |= bit
-	at := cf.s.pos[vcol]
-	er.entries = append(er.entries, entry{value: v, line: int32(at.line), col: int32(at.col), file: er.file})
+	at := cf.s.Pos[vcol]
+	er.entries = append(er.entries, entry{value: v, line: int32(at.Line), col: int32(at.Col), file: er.file})
 	er.ids = append(er.ids, id)
 }
 

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"minhbach/generator/dataset/foreign"
 )
 
 // slugPattern is the shape of unit codes: they become URL paths and file
@@ -119,3 +121,8 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Fold reduces text for matching by name, as foreign.Fold does: unit names
+// in mapped exports are matched this way, and the site's search index is
+// keyed by it.
+func Fold(s string) string { return foreign.Fold(s) }

@@ -1,4 +1,4 @@
-package dataset
+package foreign
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ var periodFormats = []string{
 
 // periodParser returns the parser of a period format, or an error naming
 // what is wrong with the mapping's period settings.
-func periodParser(pm *periodMapping) (func(string) (period.Period, error), error) {
+func periodParser(pm *PeriodMapping) (func(string) (period.Period, error), error) {
 	switch pm.Format {
 	case "", "2025-Q1":
 		return period.Parse, nil

@@ -1,4 +1,4 @@
-package dataset
+package foreign
 
 import (
 	"fmt"
@@ -35,20 +35,25 @@ func Fold(s string) string {
 }
 
 // typePrefixes are the words that may stand before a unit's name, folded,
-// with the unit type each implies.
+// with the unit type each implies (as units.csv writes it).
 var typePrefixes = []struct {
 	prefix string
-	t      UnitType
+	t      string
 }{
-	{"dac khu ", SpecialZone},
-	{"phuong ", Ward},
-	{"xa ", Commune},
-	{"tinh ", Province},
+	{"dac khu ", "special_zone"},
+	{"phuong ", "ward"},
+	{"xa ", "commune"},
+	{"tinh ", "province"},
+}
+
+// Unit is what matching by name needs of a unit of units.csv.
+type Unit struct {
+	Code, Name, Type string
 }
 
 // foldName folds a unit name and drops its type prefix, returning the type
 // the prefix implies ("" without one).
-func foldName(s string) (string, UnitType) {
+func foldName(s string) (string, string) {
 	f := Fold(s)
 	for _, p := range typePrefixes {
 		if rest, ok := strings.CutPrefix(f, p.prefix); ok && rest != "" {
@@ -58,15 +63,16 @@ func foldName(s string) (string, UnitType) {
 	return f, ""
 }
 
-// nameIndex finds units by name, ignoring case, diacritics and the
+// NameIndex finds units by name, ignoring case, diacritics and the
 // prefixes xã, phường, đặc khu and tỉnh.
-type nameIndex struct {
+type NameIndex struct {
 	units  []Unit
 	byName map[string][]int32
 }
 
-func newNameIndex(units []Unit) *nameIndex {
-	ix := &nameIndex{units: units, byName: map[string][]int32{}}
+// NewNameIndex indexes units by name; Find returns indexes into units.
+func NewNameIndex(units []Unit) *NameIndex {
+	ix := &NameIndex{units: units, byName: map[string][]int32{}}
 	for i, u := range units {
 		f := Fold(u.Name)
 		ix.byName[f] = append(ix.byName[f], int32(i))
@@ -74,9 +80,9 @@ func newNameIndex(units []Unit) *nameIndex {
 	return ix
 }
 
-// find returns the unit named s, or an error saying why none or more than
-// one unit matches.
-func (ix *nameIndex) find(s string) (int32, error) {
+// Find returns the index of the unit named s, or an error saying why none
+// or more than one unit matches.
+func (ix *NameIndex) Find(s string) (int32, error) {
 	f, hint := foldName(s)
 	all := ix.byName[f]
 	if len(all) == 0 && hint != "" {
