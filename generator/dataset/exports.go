@@ -166,13 +166,13 @@ func newCodeIndex(codes []string) *codeIndex {
 
 // find returns the index of code; prev is the index found before, or -1.
 func (x *codeIndex) find(prev int32, code []byte) (int32, bool) {
-	if prev >= 0 {
+	if prev >= 0 && int(prev) < len(x.after) {
 		if next := x.after[prev]; next >= 0 && string(code) == x.codes[next] {
 			return next, true
 		}
 	}
 	i, ok := x.index[string(code)]
-	if ok && prev >= 0 {
+	if ok && prev >= 0 && int(prev) < len(x.after) {
 		x.after[prev] = i
 	}
 	return i, ok
@@ -186,6 +186,8 @@ func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *ex
 		unitBits:    bits.Len(uint(len(units))),
 		measureBits: bits.Len(uint(len(cat.Measures))),
 		slots:       map[period.Period]int{},
+		lastUnit:    -1,
+		lastMeas:    -1,
 	}
 	codes := make([]string, len(units))
 	for i := range units {
@@ -309,8 +311,9 @@ func readMapping(path string, c *collector) *foreign.Mapping {
 		return nil
 	}
 	problems := m.Check()
+	places := newTOMLPlaces(path, src)
 	for _, p := range problems {
-		c.errorf(Position{File: path}, "mapping", "%s", p)
+		c.errorf(places.at(p.Key), p.Code, "%s", p.Msg)
 	}
 	if len(problems) > 0 {
 		return nil

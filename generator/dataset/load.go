@@ -71,6 +71,9 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	c := &collector{max: cfg.maxFindings}
 	units := readUnits(filepath.Join(dir, UnitsFile), cfg, c)
 	cat := readCatalogue(filepath.Join(dir, CatalogueFile), c)
+	// Exports are read against the units and the catalogue: with errors
+	// in those, every row would be one more error.
+	reference := c.errorsIn() == 0
 	meta := readMeta(filepath.Join(dir, MetaFile), c)
 	if meta.Checks.JumpPoints > 0 {
 		cfg.jumpPoints = meta.Checks.JumpPoints
@@ -80,6 +83,12 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	}
 	for _, o := range opts {
 		o(&cfg) // options override site.toml
+	}
+	if !reference {
+		c.notef(Position{File: filepath.Join(dir, ExportsDir)}, "not-read",
+			"the exports are not read until %s and %s have no errors", UnitsFile, CatalogueFile)
+		c.findings.Sort()
+		return nil, &InvalidError{Findings: c.findings, Tally: c.tally}
 	}
 	er := newExportReader(units, &cat, cfg, c)
 	for _, ex := range exportFiles(filepath.Join(dir, ExportsDir), c) {

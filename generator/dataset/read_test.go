@@ -75,9 +75,10 @@ func TestStructureChecks(t *testing.T) {
 		}
 	})
 	t.Run("file over the size limit", func(t *testing.T) {
-		dir := writeData(t, map[string]string{"exports/a.csv": wideHeader + "2025-Q1,go-quao,1,1\n"})
-		_, err := Load(dir, WithMaxFileSize(40))
-		if err == nil || !strings.Contains(err.Error(), "/exports/a.csv: the file is 60 bytes, over the limit of 40 bytes") {
+		// Over the limit, where units.csv (121 bytes) is not.
+		dir := writeData(t, map[string]string{"exports/a.csv": wideHeader + strings.Repeat("2025-Q1,go-quao,1,1\n", 5)})
+		_, err := Load(dir, WithMaxFileSize(130))
+		if err == nil || !strings.Contains(err.Error(), "/exports/a.csv: the file is 140 bytes, over the limit of 130 bytes") {
 			t.Errorf("got %v", err)
 		}
 	})
@@ -319,9 +320,9 @@ func TestMappedExports(t *testing.T) {
 			"exports/e.toml": "numbers = \"fr\"\n[period]\ncolumn = \"Kỳ\"\nformat = \"2025/Q1\"\n[unit]\ncolumn = \"Đơn vị\"\nvalue = \"go-quao\"\n",
 		},
 			`exports/e.toml: [columns] is missing or empty: say which column holds which measure`,
-			`exports/e.toml: numbers: found "fr", expected "canonical", "vi" or "en"`,
-			`exports/e.toml: period.format: found "2025/Q1", expected one of "2025-Q1", "Quý I/2025", "Q1/2025", "2025Q1", "2025", "03/2025", "2000/01", "31/12/2025", "2025-12-31"`,
-			`exports/e.toml: unit: expected either column (the column that holds it) or value (one value for every row)`,
+			`exports/e.toml:1:1: numbers: found "fr", expected "canonical", "vi" or "en"`,
+			`exports/e.toml:4:1: period.format: found "2025/Q1", expected one of "2025-Q1", "Quý I/2025", "Q1/2025", "2025Q1", "2025", "03/2025", "2000/01", "31/12/2025", "2025-12-31"`,
+			`exports/e.toml:5:2: unit: expected either column (the column that holds it) or value (one value for every row)`,
 		)
 		only(t, map[string]string{
 			"exports/e.csv":  "Kỳ,Số\n2025,1\n",

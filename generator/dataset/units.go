@@ -75,6 +75,9 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 			}
 		}
 	})
+	if cf.rows == 0 {
+		c.errorf(Position{File: path, Line: 2, Column: 1}, "no-units", "no units; expected a row for each unit after the header")
+	}
 	return units
 }
 

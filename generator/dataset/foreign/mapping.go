@@ -90,13 +90,15 @@ func (m *Mapping) MapsColumns() bool {
 
 // Check checks a decoded mapping and sets what follows from it (Comma,
 // ParsePeriod); it returns what is wrong with it, nothing when it is good.
-// The problems are of the file as a whole, without a line.
-func (m *Mapping) Check() []string {
-	var problems []string
-	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+// Each problem is InMapping, with the key it is about.
+func (m *Mapping) Check() []Problem {
+	var problems []Problem
+	bad := func(key, format string, args ...any) {
+		problems = append(problems, Problem{Column: InMapping, Key: key, Code: "mapping", Msg: fmt.Sprintf(format, args...)})
+	}
 
 	if m.Encoding != "" && !slices.Contains(Encodings, strings.ToLower(m.Encoding)) {
-		bad("encoding: found %q, expected one of %s", m.Encoding, quoteList(Encodings))
+		bad("encoding", "encoding: found %q, expected one of %s", m.Encoding, quoteList(Encodings))
 	}
 	m.Encoding = strings.ToLower(m.Encoding)
 	switch m.Delimiter {
@@ -106,10 +108,10 @@ func (m *Mapping) Check() []string {
 	case "tab":
 		m.Comma = '\t'
 	default:
-		bad(`delimiter: found %q, expected ",", ";", "tab" or "|"`, m.Delimiter)
+		bad("delimiter", `delimiter: found %q, expected ",", ";", "tab" or "|"`, m.Delimiter)
 	}
 	if _, ok := NumberParser(m.Numbers); !ok {
-		bad("numbers: found %q, expected %q, %q or %q", m.Numbers, NumbersCanonical, NumbersVI, NumbersEN)
+		bad("numbers", "numbers: found %q, expected %q, %q or %q", m.Numbers, NumbersCanonical, NumbersVI, NumbersEN)
 	}
 	if !m.MapsColumns() {
 		m.ParsePeriod = period.Parse
@@ -118,49 +120,49 @@ func (m *Mapping) Check() []string {
 
 	oneOf := func(key, column, value string) {
 		if (column == "") == (value == "") {
-			bad("%s: expected either column (the column that holds it) or value (one value for every row)", key)
+			bad(key, "%s: expected either column (the column that holds it) or value (one value for every row)", key)
 		}
 	}
 	if m.Period == nil {
-		bad("[period] is missing: say which column holds the period, or give its value")
+		bad("", "[period] is missing: say which column holds the period, or give its value")
 	} else {
 		oneOf("period", m.Period.Column, m.Period.Value)
 		if m.Period.Value != "" {
 			p, err := period.Parse(m.Period.Value)
 			if err != nil {
-				bad("period.value: %v", err)
+				bad("period.value", "period.value: %v", err)
 			}
 			m.ParsePeriod = func(string) (period.Period, error) { return p, nil }
 		} else {
 			parse, err := periodParser(m.Period)
 			if err != nil {
-				bad("%v", err)
+				bad("period.format", "%v", err)
 			}
 			m.ParsePeriod = parse
 		}
 	}
 	if m.Unit == nil {
-		bad("[unit] is missing: say which column holds the unit, or give its value")
+		bad("", "[unit] is missing: say which column holds the unit, or give its value")
 	} else {
 		oneOf("unit", m.Unit.Column, m.Unit.Value)
 		if m.Unit.By != "" && m.Unit.By != "code" && m.Unit.By != "name" {
-			bad(`unit.by: found %q, expected "code" or "name"`, m.Unit.By)
+			bad("unit.by", `unit.by: found %q, expected "code" or "name"`, m.Unit.By)
 		}
 	}
 	switch long := m.Measure != nil || m.Value != nil; {
 	case long && m.Columns != nil:
-		bad("give either [columns] (one column for each measure) or [measure] and [value] (a column of measures and a column of values), not both")
+		bad("", "give either [columns] (one column for each measure) or [measure] and [value] (a column of measures and a column of values), not both")
 	case long:
 		if m.Measure == nil {
-			bad("[measure] is missing: say which column holds the measure, or give its value")
+			bad("", "[measure] is missing: say which column holds the measure, or give its value")
 		} else {
 			oneOf("measure", m.Measure.Column, m.Measure.Value)
 		}
 		if m.Value == nil || m.Value.Column == "" {
-			bad("value.column is missing: say which column holds the values")
+			bad("value", "value.column is missing: say which column holds the values")
 		}
 	case len(m.Columns) == 0:
-		bad("[columns] is missing or empty: say which column holds which measure")
+		bad("columns", "[columns] is missing or empty: say which column holds which measure")
 	}
 	return problems
 }
@@ -224,6 +226,9 @@ const (
 type Problem struct {
 	// Column is the header column it is about, or AtHeader or InMapping.
 	Column int
+	// Key is the mapping file's key it is about ("period.format"), when
+	// InMapping; "" for the file as a whole.
+	Key string
 	// Note is true for a note (a column left out), false for an error.
 	Note bool
 	Code string
