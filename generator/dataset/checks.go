@@ -28,6 +28,7 @@ func checkObservations(cat *Catalogue, units []Unit, obs *sortedObservations, cf
 	}
 	checkMissing(cat, units, obs, c)
 	checkTotals(cat, units, obs, cfg.tolerance, c)
+	checkGranularity(cat, units, obs, cfg.tolerance, c)
 }
 
 // checkRate reports a rate's numerator above its denominator — more files

@@ -234,10 +234,11 @@ func TestWarnings(t *testing.T) {
 	t.Run("missing unit", func(t *testing.T) {
 		got := warnings(t, map[string]string{
 			"exports/a.csv": wideHeader + "2025-Q1,go-quao,10,4\n2025-Q1,long-xuyen,10,4\n",
-			"exports/b.csv": "period,unit,measure,value\n2025-Q2,long-xuyen,files_received,10\n2025-Q2,long-xuyen,files_online,4\n2025-03,go-quao,files_online,1\n",
+			"exports/b.csv": "period,unit,measure,value\n2025-Q2,long-xuyen,files_received,10\n2025-Q2,long-xuyen,files_online,4\n2025-04,go-quao,files_online,1\n",
 		})
 		// go-quao is a commune and long-xuyen a ward: each type is compared
-		// with its own. go-quao's 2025-03 covers 2025-Q2 for files_online.
+		// with its own. go-quao's 2025-04 covers 2025-Q2 for files_online
+		// (2025-03 would be beside its 2025-Q1, a granularity error).
 		want := []string{}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("got %q", got)
