@@ -18,14 +18,14 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 
 // readMeta reads site.toml. The file is optional: without it the site is
 // titled "Minh Bạch".
-func readMeta(path string, c *collector) Meta {
+func readMeta(path string, cfg config, c *collector) Meta {
 	meta := Meta{Title: Text{VI: "Minh Bạch", EN: "Minh Bạch"}}
-	src, err := os.ReadFile(path)
+	src, err := readInput(cfg.dir, path, cfg.maxFileSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return meta
 	}
 	if err != nil {
-		c.errorf(Position{File: path}, "io", "cannot read the file: %v", err)
+		reportRead(c, path, "the file", err)
 		return meta
 	}
 	if decodeTOML(path, src, &meta, c) && meta.Exported != "" {
@@ -62,11 +62,11 @@ func decodeTOML(path string, src []byte, v any, c *collector) bool {
 
 // readCatalogue reads and checks catalogue.toml. Unknown keys are errors, so
 // a misspelt field never silently drops a target or a description.
-func readCatalogue(path string, c *collector) Catalogue {
+func readCatalogue(path string, cfg config, c *collector) Catalogue {
 	var cat Catalogue
-	src, err := os.ReadFile(path)
+	src, err := readInput(cfg.dir, path, cfg.maxFileSize)
 	if err != nil {
-		c.errorf(Position{File: path}, "io", "cannot read the catalogue: %v", err)
+		reportRead(c, path, "the catalogue", err)
 		return cat
 	}
 	if !decodeTOML(path, src, &cat, c) {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	"github.com/gocarina/gocsv"
@@ -29,6 +28,8 @@ const DefaultMaxFileSize = 512 << 20
 
 // fileOptions says how to read one CSV file.
 type fileOptions struct {
+	// dir is the data folder, which the file must be inside (see OpenInput).
+	dir string
 	// encoding is declared by a mapping file; "" detects UTF-8 or UTF-16.
 	encoding string
 	// comma is the delimiter; 0 detects it from the header line.
@@ -62,8 +63,12 @@ func (cf *csvFile) offset() int64 { return cf.in.Offset() - int64(cf.s.R.Buffere
 // openInput opens path for reading as checked UTF-8 text (see
 // foreign.Decode), after checking its size. declared is the encoding a
 // mapping declares, "" when none does.
-func openInput(path, declared string, maxSize int64) (*foreign.Text, func(), *foreign.InputError) {
-	f, err := os.Open(path)
+func openInput(dir, path, declared string, maxSize int64) (*foreign.Text, func(), *foreign.InputError) {
+	f, err := OpenInput(dir, path)
+	var ife *InputFileError
+	if errors.As(err, &ife) {
+		return nil, nil, &foreign.InputError{Code: "input-file", Msg: ife.Msg}
+	}
 	if err != nil {
 		return nil, nil, &foreign.InputError{Code: "io", Msg: fmt.Sprintf("cannot read the file: %v", err)}
 	}
@@ -88,7 +93,7 @@ func openInput(path, declared string, maxSize int64) (*foreign.Text, func(), *fo
 // openCSV opens path and reads its header. It reports a finding and returns
 // nil when the file cannot be used at all. The returned function closes the file.
 func openCSV(path string, opts fileOptions, c *collector) (*csvFile, func()) {
-	in, closeFn, ierr := openInput(path, opts.encoding, opts.maxSize)
+	in, closeFn, ierr := openInput(opts.dir, path, opts.encoding, opts.maxSize)
 	if ierr != nil {
 		c.add(Position{File: path, Line: ierr.Line, Column: ierr.Column}, Error, ierr.Code, ierr.Msg)
 		return nil, func() {}

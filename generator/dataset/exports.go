@@ -3,7 +3,6 @@ package dataset
 import (
 	"fmt"
 	"math/bits"
-	"os"
 	"slices"
 	"strings"
 
@@ -217,10 +216,10 @@ func (er *exportReader) id(slot int, measure, unit int32) uint64 {
 
 // read reads one export file, through its mapping when mappingPath is not "".
 func (er *exportReader) read(path, mappingPath string) {
-	opts := fileOptions{maxSize: er.cfg.maxFileSize, maxField: er.cfg.maxField}
+	opts := fileOptions{dir: er.cfg.dir, maxSize: er.cfg.maxFileSize, maxField: er.cfg.maxField}
 	var m *foreign.Mapping
 	if mappingPath != "" {
-		if m = readMapping(mappingPath, er.c); m == nil {
+		if m = readMapping(mappingPath, er.cfg, er.c); m == nil {
 			return
 		}
 		opts.encoding, opts.comma = m.Encoding, m.Comma
@@ -300,10 +299,10 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 
 // readMapping reads and checks a mapping file; it returns nil after
 // reporting what is wrong with it.
-func readMapping(path string, c *collector) *foreign.Mapping {
-	src, err := os.ReadFile(path)
+func readMapping(path string, cfg config, c *collector) *foreign.Mapping {
+	src, err := readInput(cfg.dir, path, cfg.maxFileSize)
 	if err != nil {
-		c.errorf(Position{File: path}, "io", "cannot read the mapping: %v", err)
+		reportRead(c, path, "the mapping", err)
 		return nil
 	}
 	m := &foreign.Mapping{Path: path}

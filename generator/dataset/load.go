@@ -20,6 +20,8 @@ const DefaultJumpPoints = 20
 
 // config holds the settings of a load; Options change them.
 type config struct {
+	// dir is the data folder; every input is a regular file inside it.
+	dir         string
 	maxFileSize int64
 	maxField    int
 	maxFindings int
@@ -68,13 +70,14 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	cfg.dir = dir
 	c := &collector{max: cfg.maxFindings}
 	units := readUnits(filepath.Join(dir, UnitsFile), cfg, c)
-	cat := readCatalogue(filepath.Join(dir, CatalogueFile), c)
+	cat := readCatalogue(filepath.Join(dir, CatalogueFile), cfg, c)
 	// Exports are read against the units and the catalogue: with errors
 	// in those, every row would be one more error.
 	reference := c.errorsIn() == 0
-	meta := readMeta(filepath.Join(dir, MetaFile), c)
+	meta := readMeta(filepath.Join(dir, MetaFile), cfg, c)
 	if meta.Checks.JumpPoints > 0 {
 		cfg.jumpPoints = meta.Checks.JumpPoints
 	}
@@ -119,6 +122,16 @@ func exportFiles(dir string, c *collector) []exportFile {
 			return err
 		}
 		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// Never followed nor read: a link could lead anywhere, a FIFO
+			// or a device could hang the reading or never end.
+			what, why := describeMode(d.Type()), ""
+			if d.Type()&fs.ModeSymlink != 0 {
+				what, why = "a symbolic link", " (links are not followed)"
+			}
+			c.errorf(Position{File: path}, "input-file", "found %s; expected only regular files and folders below %s%s", what, dir, why)
 			return nil
 		}
 		switch strings.ToLower(filepath.Ext(path)) {

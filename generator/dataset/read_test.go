@@ -75,10 +75,11 @@ func TestStructureChecks(t *testing.T) {
 		}
 	})
 	t.Run("file over the size limit", func(t *testing.T) {
-		// Over the limit, where units.csv (121 bytes) is not.
-		dir := writeData(t, map[string]string{"exports/a.csv": wideHeader + strings.Repeat("2025-Q1,go-quao,1,1\n", 5)})
-		_, err := Load(dir, WithMaxFileSize(130))
-		if err == nil || !strings.Contains(err.Error(), "/exports/a.csv: the file is 140 bytes, over the limit of 130 bytes") {
+		// Over the limit, where units.csv (121 bytes) and catalogue.toml
+		// (704) are not.
+		dir := writeData(t, map[string]string{"exports/a.csv": wideHeader + strings.Repeat("2025-Q1,go-quao,1,1\n", 50)})
+		_, err := Load(dir, WithMaxFileSize(1000))
+		if err == nil || !strings.Contains(err.Error(), "/exports/a.csv: the file is 1040 bytes, over the limit of 1000 bytes") {
 			t.Errorf("got %v", err)
 		}
 	})

@@ -27,7 +27,7 @@ var unitColumns = []string{"code", "name", "type", "parent"}
 
 // readUnits reads units.csv: code,name,type,parent.
 func readUnits(path string, cfg config, c *collector) []Unit {
-	cf, done := openCSV(path, fileOptions{maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
+	cf, done := openCSV(path, fileOptions{dir: cfg.dir, maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
 	defer done()
 	if cf == nil {
 		return nil
