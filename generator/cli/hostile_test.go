@@ -115,3 +115,33 @@ func TestHostileUnitsAndCatalogue(t *testing.T) {
 		})
 	}
 }
+
+// TestLongBadCellsOutputIsBounded checks that validate's output does not
+// grow with the length of bad cells: 1,200 rows, each with a bad number of
+// 15,000 characters (and repeating the unit and period of the others), print
+// at most 1,000 short errors and say how many more there are, in text and
+// in json. Quoted whole, the numbers alone would be 15 MB.
+func TestLongBadCellsOutputIsBounded(t *testing.T) {
+	t.Chdir("../..")
+	row := "2025-Q1,kien-hai,\"" + strings.Repeat("1,5", 5000) + "\",1,1,1,1\n"
+	dir := copyData(t, "exports/2025-q1/portal.csv", func(s string) string {
+		return s[:strings.IndexByte(s, '\n')+1] + strings.Repeat(row, 1200)
+	})
+	quoted := `files_received: found "` + strings.Repeat("1,5", 26) + `1,…" (15000 characters), expected a whole number such as 1234`
+	for _, format := range []string{"text", "json"} {
+		code, stdout, stderr := runHere("validate", "--data", dir, "--format", format)
+		if code != ExitBadInput {
+			t.Errorf("%s: exit %d", format, code)
+		}
+		if n := len(stdout) + len(stderr); n > 600_000 {
+			t.Errorf("%s: %d bytes of output for at most 1,000 errors", format, n)
+		}
+		if !strings.Contains(stderr, " more finding(s) not shown (at most 1000 of each kind are listed)") {
+			t.Errorf("%s: stderr does not say that findings are not shown:\n%.500s", format, stderr)
+		}
+		out := strings.ReplaceAll(stdout+stderr, `\"`, `"`)
+		if !strings.Contains(out, quoted) {
+			t.Errorf("%s: no short quote of the cell %q in:\n%.800s", format, quoted, out)
+		}
+	}
+}

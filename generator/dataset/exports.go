@@ -254,7 +254,7 @@ func (er *exportReader) read(path, mappingPath string) {
 
 // canonicalPlan reads the header of a canonical export, long or wide.
 func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
-	pl := &plan{parsePeriod: period.Parse, number: ParseNumber, value: -1, canonical: true}
+	pl := &plan{parsePeriod: parsePeriod, number: ParseNumber, value: -1, canonical: true}
 	if m != nil {
 		pl.number, _ = numberParser(m.Numbers)
 		pl.canonical = m.Numbers == "" || m.Numbers == foreign.NumbersCanonical
@@ -271,21 +271,21 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 	h := cf.header
 	if len(h) < 3 || h[0] != "period" || h[1] != "unit" {
 		er.c.errorf(Position{File: cf.path, Line: 1, Column: 1}, "header",
-			"found header %q, expected period,unit,measure,value (long form) or period,unit,<measure>,… (wide form); for other columns, add a mapping file beside the export",
-			strings.Join(h, string(cf.s.Comma)))
+			"found header %s, expected period,unit,measure,value (long form) or period,unit,<measure>,… (wide form); for other columns, add a mapping file beside the export",
+			foreign.Quote(strings.Join(h, string(cf.s.Comma))))
 		return nil
 	}
 	ok := true
 	seen := map[string]int{}
 	for j := 2; j < len(h); j++ {
 		if first, dup := seen[h[j]]; dup {
-			er.c.errorf(cf.headerPos[j], "header", "column %q appears twice (also column %d)", h[j], first+1)
+			er.c.errorf(cf.headerPos[j], "header", "column %s appears twice (also column %d)", foreign.Quote(h[j]), first+1)
 			ok = false
 		}
 		seen[h[j]] = j
 		mi, known := er.measureIDs.index[h[j]]
 		if !known {
-			er.c.errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %q; expected a measure id from the catalogue", h[j])
+			er.c.errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %s; expected a measure id from the catalogue", foreign.Quote(h[j]))
 			ok = false
 		}
 		pl.wide = append(pl.wide, wideColumn{col: j, m: mi})
@@ -360,6 +360,15 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
 	return pl
 }
 
+// parsePeriod reads a canonical period (see period.Parse); a cell too
+// long to be one is not quoted whole.
+func parsePeriod(s string) (period.Period, error) {
+	if len(s) > 16 {
+		return period.Period{}, fmt.Errorf("period %s: expected a period such as 2025, 2025-Q1 or 2025-03", foreign.Quote(s))
+	}
+	return period.Parse(s)
+}
+
 // row checks one row and adds its observations.
 //
 // Cells are compared and looked up as bytes, which does not allocate; they
@@ -413,7 +422,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		}
 	}
 	if er.lastMeas < 0 {
-		er.c.errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %q, expected a measure id from the catalogue", pl.measure.get(cf.s))
+		er.c.errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %s, expected a measure id from the catalogue", foreign.Quote(string(pl.measure.get(cf.s))))
 		return
 	}
 	er.add(cf, pl, ok, er.lastMeas, pl.value, pl.measure.col)
@@ -438,9 +447,9 @@ func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 	if i, ok := er.unitCodes.index[text]; ok {
 		return i, ""
 	}
-	msg := fmt.Sprintf("found %q, expected a unit code from units.csv", text)
+	msg := fmt.Sprintf("found %s, expected a unit code from units.csv", foreign.Quote(text))
 	if i, err := er.names.Find(text); err == nil {
-		msg += fmt.Sprintf(`; %q is the name of %s: write its code, or map the export with unit.by = "name"`, text, er.units[i].Code)
+		msg += fmt.Sprintf(`; %s is the name of %s: write its code, or map the export with unit.by = "name"`, foreign.Quote(text), er.units[i].Code)
 	}
 	return -1, msg
 }

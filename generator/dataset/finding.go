@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a finding stops publication.
@@ -136,6 +137,11 @@ type collector struct {
 	max      int
 }
 
+// maxMessage is the longest message kept, in bytes: messages quote cells
+// short (see foreign.Quote), and this bounds the findings whatever quotes
+// what.
+const maxMessage = 2048
+
 func (c *collector) add(pos Position, sev Severity, code, msg string) {
 	var n *int
 	switch sev {
@@ -149,6 +155,13 @@ func (c *collector) add(pos Position, sev Severity, code, msg string) {
 	*n++
 	if c.max > 0 && *n > c.max {
 		return
+	}
+	if len(msg) > maxMessage {
+		cut := maxMessage
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = fmt.Sprintf("%s… (the message is cut at %d of its %d bytes)", msg[:cut], cut, len(msg))
 	}
 	c.findings = append(c.findings, Finding{Pos: pos, Severity: sev, Code: code, Message: msg})
 }

@@ -20,7 +20,7 @@ func ParseNumber(s string, kind MeasureKind) (float64, error) {
 	if err := checkCanonical(s, kind); err != nil {
 		return 0, err
 	}
-	return 0, fmt.Errorf("found %q, expected a number such as 1234 or 86.7", s)
+	return 0, fmt.Errorf("found %s, expected a number such as 1234 or 86.7", foreign.Quote(s))
 }
 
 // parseCanonical is the fast path of ParseNumber: it accepts exactly what
@@ -75,7 +75,7 @@ func checkCanonical(s string, kind MeasureKind) error {
 		if hint != "" {
 			hint = "; " + hint
 		}
-		return fmt.Errorf("found %q, expected %s%s", s, example, hint)
+		return fmt.Errorf("found %s, expected %s%s", foreign.Quote(s), example, hint)
 	}
 	switch {
 	case s == "":

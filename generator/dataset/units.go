@@ -49,23 +49,23 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 			u := Unit{Code: row.Code, Name: row.Name, Type: UnitType(row.Type), Parent: row.Parent}
 			ok := true
 			if !IsSlug(u.Code) {
-				c.errorf(pos("code"), "unit-code", "found %q, expected a unit code of lower-case ASCII letters, digits and hyphens, such as go-quao", u.Code)
+				c.errorf(pos("code"), "unit-code", "found %s, expected a unit code of lower-case ASCII letters, digits and hyphens, such as go-quao", foreign.Quote(u.Code))
 				ok = false
 			} else if first, dup := seen[u.Code]; dup {
 				c.errorf(pos("code"), "duplicate-unit", "unit %q is defined twice (first at line %d)", u.Code, first.Line)
 				ok = false
 			}
 			if strings.TrimSpace(u.Name) == "" || !utf8.ValidString(u.Name) || utf8.RuneCountInString(u.Name) > 200 {
-				c.errorf(pos("name"), "unit-name", "found %q, expected the unit's name in UTF-8, 1 to 200 characters", u.Name)
+				c.errorf(pos("name"), "unit-name", "found %s, expected the unit's name in UTF-8, 1 to 200 characters", foreign.Quote(u.Name))
 				ok = false
 			}
 			if !u.Type.Valid() {
-				c.errorf(pos("type"), "unit-type", "found %q, expected one of country, province, commune, ward, special_zone", row.Type)
+				c.errorf(pos("type"), "unit-type", "found %s, expected one of country, province, commune, ward, special_zone", foreign.Quote(row.Type))
 				ok = false
 			}
 			if u.Parent != "" {
 				if _, known := seen[u.Parent]; !known {
-					c.errorf(pos("parent"), "unit-parent", "found %q, expected the code of a unit defined on an earlier line", u.Parent)
+					c.errorf(pos("parent"), "unit-parent", "found %s, expected the code of a unit defined on an earlier line", foreign.Quote(u.Parent))
 					ok = false
 				}
 			}
@@ -97,13 +97,13 @@ func checkHeader(cf *csvFile, required, allowed []string, c *collector) bool {
 	seen := map[string]int{}
 	for i, h := range cf.header {
 		if j, dup := seen[h]; dup {
-			c.errorf(cf.headerPos[i], "header", "column %q appears twice (also column %d)", h, j+1)
+			c.errorf(cf.headerPos[i], "header", "column %s appears twice (also column %d)", foreign.Quote(h), j+1)
 			ok = false
 			continue
 		}
 		seen[h] = i
 		if !contains(allowed, h) {
-			c.errorf(cf.headerPos[i], "header", "unknown column %q, expected one of %s", h, strings.Join(allowed, ", "))
+			c.errorf(cf.headerPos[i], "header", "unknown column %s, expected one of %s", foreign.Quote(h), strings.Join(allowed, ", "))
 			ok = false
 		}
 	}

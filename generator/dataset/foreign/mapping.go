@@ -250,7 +250,7 @@ func (m *Mapping) Layout(header []string, known func(id string) bool) (*Layout, 
 	for i, h := range header {
 		k := ColumnKey(h)
 		if j, dup := index[k]; dup {
-			fail(i, "header", "column %q appears twice (also column %d)", h, j+1)
+			fail(i, "header", "column %s appears twice (also column %d)", Quote(h), j+1)
 			continue
 		}
 		index[k] = i
@@ -314,7 +314,7 @@ func (m *Mapping) Layout(header []string, known func(id string) bool) (*Layout, 
 	for i, h := range header {
 		if !used[i] && !slices.ContainsFunc(m.Ignore, func(s string) bool { return ColumnKey(s) == ColumnKey(h) }) {
 			problems = append(problems, Problem{Column: i, Note: true, Code: "ignored-column",
-				Msg: fmt.Sprintf("column %q is not mapped by %s; it is ignored (list it in ignore to say so)", h, m.Path)})
+				Msg: fmt.Sprintf("column %s is not mapped by %s; it is ignored (list it in ignore to say so)", Quote(h), m.Path)})
 		}
 	}
 	return l, problems

@@ -104,10 +104,10 @@ func (ix *NameIndex) Find(s string) (int32, error) {
 		for j, i := range match {
 			names[j] = fmt.Sprintf("%s (%s)", ix.units[i].Code, ix.units[i].Type)
 		}
-		return -1, fmt.Errorf("found %q, which names more than one unit: %s; write the type before the name (xã, phường, đặc khu) or give unit codes",
-			s, strings.Join(names, ", "))
+		return -1, fmt.Errorf("found %s, which names more than one unit: %s; write the type before the name (xã, phường, đặc khu) or give unit codes",
+			Quote(s), strings.Join(names, ", "))
 	case len(all) > 0:
-		return -1, fmt.Errorf("found %q, but no %s has that name; it is the name of %s (%s)", s, hint, ix.units[all[0]].Code, ix.units[all[0]].Type)
+		return -1, fmt.Errorf("found %s, but no %s has that name; it is the name of %s (%s)", Quote(s), hint, ix.units[all[0]].Code, ix.units[all[0]].Type)
 	}
-	return -1, fmt.Errorf("found %q, expected the name of a unit in units.csv (compared without case, diacritics and the prefixes xã, phường, đặc khu, tỉnh)", s)
+	return -1, fmt.Errorf("found %s, expected the name of a unit in units.csv (compared without case, diacritics and the prefixes xã, phường, đặc khu, tỉnh)", Quote(s))
 }

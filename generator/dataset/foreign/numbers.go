@@ -46,7 +46,7 @@ func parseGrouped(s string, decimals bool, group, decimal byte, name, example st
 		if hint != "" {
 			hint = "; " + hint
 		}
-		return 0, fmt.Errorf("found %q, expected a number in the %s format such as %s%s", s, name, example, hint)
+		return 0, fmt.Errorf("found %s, expected a number in the %s format such as %s%s", Quote(s), name, example, hint)
 	}
 	intPart, frac, hasFrac := strings.Cut(s, string(decimal))
 	if s == "" {
