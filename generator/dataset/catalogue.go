@@ -30,7 +30,7 @@ func readMeta(path string, cfg config, c *collector) Meta {
 	}
 	if decodeTOML(path, src, &meta, c) && meta.Exported != "" {
 		if _, err := time.Parse("2006-01-02", meta.Exported); err != nil {
-			c.errorf(newTOMLPlaces(path, src).at("exported"), "toml", "exported: found %q, expected a date such as 2025-10-10", meta.Exported)
+			c.Errorf(newTOMLPlaces(path, src).at("exported"), "toml", "exported: found %q, expected a date such as 2025-10-10", meta.Exported)
 		}
 	}
 	return meta
@@ -49,13 +49,13 @@ func decodeTOML(path string, src []byte, v any, c *collector) bool {
 	case errors.As(err, &sm):
 		for _, e := range sm.Errors {
 			line, col := e.Position()
-			c.errorf(Position{File: path, Line: line, Column: col}, "toml", "unknown key %q", strings.Join(e.Key(), "."))
+			c.Errorf(Position{File: path, Line: line, Column: col}, "toml", "unknown key %q", strings.Join(e.Key(), "."))
 		}
 	case errors.As(err, &de):
 		line, col := de.Position()
-		c.errorf(Position{File: path, Line: line, Column: col}, "toml", "%s", de.Error())
+		c.Errorf(Position{File: path, Line: line, Column: col}, "toml", "%s", de.Error())
 	default:
-		c.errorf(Position{File: path}, "toml", "%v", err)
+		c.Errorf(Position{File: path}, "toml", "%v", err)
 	}
 	return false
 }
@@ -80,10 +80,10 @@ func readCatalogue(path string, cfg config, c *collector) Catalogue {
 // texts, naming the line and column of the key at fault (see tomlPlaces).
 func checkCatalogue(places *tomlPlaces, cat *Catalogue, c *collector) {
 	bad := func(list string, i int, field, format string, args ...any) {
-		c.errorf(places.at(tomlKey(list, i, field)), "catalogue", format, args...)
+		c.Errorf(places.at(tomlKey(list, i, field)), "catalogue", format, args...)
 	}
 	if len(cat.Measures) == 0 {
-		c.errorf(places.at("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
+		c.Errorf(places.at("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
 	}
 	groups := map[string]bool{}
 	for i, g := range cat.ScoreGroups {
@@ -182,6 +182,6 @@ func checkCatalogue(places *tomlPlaces, cat *Catalogue, c *collector) {
 
 func checkText(at Position, what string, t Text, c *collector) {
 	if t.VI == "" || t.EN == "" {
-		c.errorf(at, "catalogue", "%s: expected text in both vi and en", what)
+		c.Errorf(at, "catalogue", "%s: expected text in both vi and en", what)
 	}
 }

@@ -95,7 +95,7 @@ func openInput(dir, path, declared string, maxSize int64) (*foreign.Text, func()
 func openCSV(path string, opts fileOptions, c *collector) (*csvFile, func()) {
 	in, closeFn, ierr := openInput(opts.dir, path, opts.encoding, opts.maxSize)
 	if ierr != nil {
-		c.add(Position{File: path, Line: ierr.Line, Column: ierr.Column}, Error, ierr.Code, ierr.Msg)
+		c.Add(Position{File: path, Line: ierr.Line, Column: ierr.Column}, Error, ierr.Code, ierr.Msg)
 		return nil, func() {}
 	}
 	br := bufio.NewReaderSize(in, 64<<10)
@@ -111,7 +111,7 @@ func openCSV(path string, opts fileOptions, c *collector) (*csvFile, func()) {
 	_, err := cf.s.Next()
 	cf.reportBlank()
 	if errors.Is(err, io.EOF) {
-		c.errorf(Position{File: path, Line: 1, Column: 1}, "empty", "the file is empty; expected a header line")
+		c.Errorf(Position{File: path, Line: 1, Column: 1}, "empty", "the file is empty; expected a header line")
 		return nil, closeFn
 	}
 	if err != nil {
@@ -149,14 +149,14 @@ func (cf *csvFile) report(err error) bool {
 	var ie *foreign.InputError
 	switch {
 	case errors.As(err, &se):
-		cf.c.errorf(Position{File: cf.path, Line: se.Line, Column: se.Col}, "csv", "%s", se.Msg)
+		cf.c.Errorf(Position{File: cf.path, Line: se.Line, Column: se.Col}, "csv", "%s", se.Msg)
 		return true
 	case errors.As(err, &le):
-		cf.c.add(Position{File: cf.path, Line: le.Line, Column: le.Col}, Error, "field-size", le.Msg)
+		cf.c.Add(Position{File: cf.path, Line: le.Line, Column: le.Col}, Error, "field-size", le.Msg)
 	case errors.As(err, &ie):
-		cf.c.add(Position{File: cf.path, Line: ie.Line, Column: ie.Column}, Error, ie.Code, ie.Msg)
+		cf.c.Add(Position{File: cf.path, Line: ie.Line, Column: ie.Column}, Error, ie.Code, ie.Msg)
 	default:
-		cf.c.errorf(Position{File: cf.path}, "io", "cannot read the file: %v", err)
+		cf.c.Errorf(Position{File: cf.path}, "io", "cannot read the file: %v", err)
 	}
 	return false
 }
@@ -164,7 +164,7 @@ func (cf *csvFile) report(err error) bool {
 // reportBlank reports the blank lines skipped before the last record.
 func (cf *csvFile) reportBlank() {
 	for _, line := range cf.s.Blank {
-		cf.c.warnf(Position{File: cf.path, Line: line, Column: 1}, "blank-line",
+		cf.c.Warnf(Position{File: cf.path, Line: line, Column: 1}, "blank-line",
 			"blank line; it is skipped (remove it, or check whether a row is missing)")
 	}
 }
@@ -188,7 +188,7 @@ func (cf *csvFile) next() bool {
 			continue
 		}
 		if n != len(cf.header) {
-			cf.c.errorf(cf.rowStart(), "ragged-row", "found %d fields, expected %d as in the header", n, len(cf.header))
+			cf.c.Errorf(cf.rowStart(), "ragged-row", "found %d fields, expected %d as in the header", n, len(cf.header))
 			continue
 		}
 		return true

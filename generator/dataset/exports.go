@@ -248,7 +248,7 @@ func (er *exportReader) read(path, mappingPath string) {
 		}
 	}
 	if cf.rows == 0 {
-		er.c.errorf(Position{File: path, Line: 2, Column: 1}, "no-rows", "the file has a header but no data rows")
+		er.c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-rows", "the file has a header but no data rows")
 	}
 }
 
@@ -270,7 +270,7 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 	}
 	h := cf.header
 	if len(h) < 3 || h[0] != "period" || h[1] != "unit" {
-		er.c.errorf(Position{File: cf.path, Line: 1, Column: 1}, "header",
+		er.c.Errorf(Position{File: cf.path, Line: 1, Column: 1}, "header",
 			"found header %s, expected period,unit,measure,value (long form) or period,unit,<measure>,… (wide form); for other columns, add a mapping file beside the export",
 			foreign.Quote(strings.Join(h, string(cf.s.Comma))))
 		return nil
@@ -279,13 +279,13 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 	seen := map[string]int{}
 	for j := 2; j < len(h); j++ {
 		if first, dup := seen[h[j]]; dup {
-			er.c.errorf(cf.headerPos[j], "header", "column %s appears twice (also column %d)", foreign.Quote(h[j]), first+1)
+			er.c.Errorf(cf.headerPos[j], "header", "column %s appears twice (also column %d)", foreign.Quote(h[j]), first+1)
 			ok = false
 		}
 		seen[h[j]] = j
 		mi, known := er.measureIDs.index[h[j]]
 		if !known {
-			er.c.errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %s; expected a measure id from the catalogue", foreign.Quote(h[j]))
+			er.c.Errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %s; expected a measure id from the catalogue", foreign.Quote(h[j]))
 			ok = false
 		}
 		pl.wide = append(pl.wide, wideColumn{col: j, m: mi})
@@ -312,7 +312,7 @@ func readMapping(path string, cfg config, c *collector) *foreign.Mapping {
 	problems := m.Check()
 	places := newTOMLPlaces(path, src)
 	for _, p := range problems {
-		c.errorf(places.at(p.Key), p.Code, "%s", p.Msg)
+		c.Errorf(places.at(p.Key), p.Code, "%s", p.Msg)
 	}
 	if len(problems) > 0 {
 		return nil
@@ -336,7 +336,7 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
 		if p.Note {
 			sev = Note
 		}
-		er.c.add(at, sev, p.Code, p.Msg)
+		er.c.Add(at, sev, p.Code, p.Msg)
 	}
 	if l == nil {
 		return nil
@@ -384,7 +384,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		er.lastPeriod, er.lastPeriodErr = pl.parsePeriod(er.lastPeriodText)
 	}
 	if er.lastPeriodErr != nil {
-		er.c.errorf(pl.pos(cf, pl.period), "period", "%v", er.lastPeriodErr)
+		er.c.Errorf(pl.pos(cf, pl.period), "period", "%v", er.lastPeriodErr)
 		ok = false
 	}
 	if t := pl.unit.get(cf.s); string(t) != er.lastUnitText {
@@ -400,7 +400,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		}
 	}
 	if er.lastUnit < 0 {
-		er.c.errorf(pl.pos(cf, pl.unit), "unknown-unit", "%s", er.lastUnitErr)
+		er.c.Errorf(pl.pos(cf, pl.unit), "unknown-unit", "%s", er.lastUnitErr)
 		ok = false
 	}
 	if pl.value < 0 {
@@ -422,7 +422,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		}
 	}
 	if er.lastMeas < 0 {
-		er.c.errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %s, expected a measure id from the catalogue", foreign.Quote(string(pl.measure.get(cf.s))))
+		er.c.Errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %s, expected a measure id from the catalogue", foreign.Quote(string(pl.measure.get(cf.s))))
 		return
 	}
 	er.add(cf, pl, ok, er.lastMeas, pl.value, pl.measure.col)
@@ -474,14 +474,14 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 	if !rowOK {
 		// Still check the number, so that every bad cell is named.
 		if _, err := pl.number(string(cell), m.Kind); err != nil {
-			er.c.errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
+			er.c.Errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
 		}
 		return
 	}
 	ui := er.lastUnit
 	if !er.applies[int(mi)*len(er.units)+int(ui)] {
 		u := &er.units[ui]
-		er.c.errorf(pl.pos(cf, cellSource{col: mcol}), "not-applicable", "measure %q does not apply to %s units such as %q", m.ID, u.Type, u.Code)
+		er.c.Errorf(pl.pos(cf, cellSource{col: mcol}), "not-applicable", "measure %q does not apply to %s units such as %q", m.ID, u.Type, u.Code)
 		return
 	}
 	v, ok := 0.0, false
@@ -491,7 +491,7 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 	if !ok {
 		var err error
 		if v, err = pl.number(string(cell), m.Kind); err != nil {
-			er.c.errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
+			er.c.Errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
 			return
 		}
 	}
@@ -642,14 +642,9 @@ func (er *exportReader) reportDuplicates() {
 	for _, d := range er.dups {
 		e := &er.entries[first[d.id]]
 		at := Position{File: er.files[e.file], Line: int(e.line), Column: int(e.col)}
-		er.c.errorf(d.pos, "duplicate", "%s for %s in %s is given twice; first at %s",
-			d.key.measure, d.key.unit, d.key.p, at.short())
+		er.c.Errorf(d.pos, "duplicate", "%s for %s in %s is given twice; first at %s",
+			d.key.measure, d.key.unit, d.key.p, at.Short())
 	}
-}
-
-// short formats a position as path:line:column.
-func (p Position) short() string {
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
 // periodKey orders periods as period.Compare does: by start, then longer first.

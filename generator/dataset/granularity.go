@@ -135,10 +135,10 @@ func checkGranularity(cat *Catalogue, units []Unit, obs *sortedObservations, tol
 				if pt.n == 0 || within(pt.agg, t.sum, tolerance) {
 					continue
 				}
-				c.errorf(pt.first.Source, "granularity",
+				c.Errorf(pt.first.Source, "granularity",
 					"%s for %s in %s comes to %s from its own %s (the first here), but its units give %s whole, %s in all (such as %s at %s); expected %s given whole, or parts that agree with its units within %g%%",
 					m.ID, units[u].Code, p, formatValue(pt.agg), partsName(p), p, formatValue(t.sum),
-					t.example.Unit, t.example.Source.short(), p, tolerance*100)
+					t.example.Unit, t.example.Source.Short(), p, tolerance*100)
 			}
 		}
 	}
@@ -161,17 +161,17 @@ func partsName(p period.Period) string {
 // agree, a note when they do.
 func report(c *collector, m *Measure, whole *Observation, pt partsOf, what string, agree bool, unless string) {
 	if agree {
-		c.notef(whole.Source, "granularity", "%s for %s in %s is given both whole and as %s (the first at %s); they agree",
-			m.ID, whole.Unit, whole.Period, what, pt.first.Source.short())
+		c.Notef(whole.Source, "granularity", "%s for %s in %s is given both whole and as %s (the first at %s); they agree",
+			m.ID, whole.Unit, whole.Period, what, pt.first.Source.Short())
 		return
 	}
 	how := "add up to"
 	if m.OverTime == Last {
 		how = "end at"
 	}
-	c.errorf(whole.Source, "granularity",
+	c.Errorf(whole.Source, "granularity",
 		"%s for %s in %s is given as %s here, and as %d of its %s, which %s %s (the first at %s); expected %s or its %s, not both, %s",
-		m.ID, whole.Unit, whole.Period, formatValue(whole.Value), pt.n, what, how, formatValue(pt.agg), pt.first.Source.short(),
+		m.ID, whole.Unit, whole.Period, formatValue(whole.Value), pt.n, what, how, formatValue(pt.agg), pt.first.Source.Short(),
 		whole.Period, what, unless)
 }
 

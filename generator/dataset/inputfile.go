@@ -91,10 +91,10 @@ func readInput(dir, name string, max int64) ([]byte, error) {
 func reportRead(c *collector, path, what string, err error) {
 	var ife *InputFileError
 	if errors.As(err, &ife) {
-		c.errorf(Position{File: path}, "input-file", "%s", ife.Msg)
+		c.Errorf(Position{File: path}, "input-file", "%s", ife.Msg)
 		return
 	}
-	c.errorf(Position{File: path}, "io", "cannot read %s: %v", what, err)
+	c.Errorf(Position{File: path}, "io", "cannot read %s: %v", what, err)
 }
 
 // describeMode names what a path that is not a regular file is.

@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+
+	"minhbach/generator/dataset/finding"
 )
 
 // The files of a data folder.
@@ -71,12 +73,12 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 		o(&cfg)
 	}
 	cfg.dir = dir
-	c := &collector{max: cfg.maxFindings}
+	c := finding.NewCollector(cfg.maxFindings)
 	units := readUnits(filepath.Join(dir, UnitsFile), cfg, c)
 	cat := readCatalogue(filepath.Join(dir, CatalogueFile), cfg, c)
 	// Exports are read against the units and the catalogue: with errors
 	// in those, every row would be one more error.
-	reference := c.errorsIn() == 0
+	reference := c.Errors() == 0
 	meta := readMeta(filepath.Join(dir, MetaFile), cfg, c)
 	if meta.Checks.JumpPoints > 0 {
 		cfg.jumpPoints = meta.Checks.JumpPoints
@@ -88,10 +90,10 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 		o(&cfg) // options override site.toml
 	}
 	if !reference {
-		c.notef(Position{File: filepath.Join(dir, ExportsDir)}, "not-read",
+		c.Notef(Position{File: filepath.Join(dir, ExportsDir)}, "not-read",
 			"the exports are not read until %s and %s have no errors", UnitsFile, CatalogueFile)
-		c.findings.Sort()
-		return nil, &InvalidError{Findings: c.findings, Tally: c.tally}
+		found, tally := c.Result()
+		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
 	er := newExportReader(units, &cat, cfg, c)
 	for _, ex := range exportFiles(filepath.Join(dir, ExportsDir), c) {
@@ -99,11 +101,11 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	}
 	obs := er.finish()
 	checkObservations(&cat, units, obs, cfg, c)
-	c.findings.Sort()
-	if c.hasErrors() {
-		return nil, &InvalidError{Findings: c.findings, Tally: c.tally}
+	found, tally := c.Result()
+	if tally.Errors > 0 {
+		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Meta: meta, Findings: c.findings, Tally: c.tally}, nil
+	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Meta: meta, Findings: found, Tally: tally}, nil
 }
 
 // exportFile is an export and, when it has one, its mapping file.
@@ -131,7 +133,7 @@ func exportFiles(dir string, c *collector) []exportFile {
 			if d.Type()&fs.ModeSymlink != 0 {
 				what, why = "a symbolic link", " (links are not followed)"
 			}
-			c.errorf(Position{File: path}, "input-file", "found %s; expected only regular files and folders below %s%s", what, dir, why)
+			c.Errorf(Position{File: path}, "input-file", "found %s; expected only regular files and folders below %s%s", what, dir, why)
 			return nil
 		}
 		switch strings.ToLower(filepath.Ext(path)) {
@@ -143,10 +145,10 @@ func exportFiles(dir string, c *collector) []exportFile {
 		return nil
 	})
 	if err != nil {
-		c.errorf(Position{File: dir}, "io", "cannot read the exports: %v", err)
+		c.Errorf(Position{File: dir}, "io", "cannot read the exports: %v", err)
 	}
 	if len(files) == 0 && err == nil {
-		c.errorf(Position{File: dir}, "no-exports", "no CSV export found below the folder")
+		c.Errorf(Position{File: dir}, "no-exports", "no CSV export found below the folder")
 	}
 	for _, m := range mappings {
 		base := strings.TrimSuffix(m, filepath.Ext(m))
@@ -157,7 +159,7 @@ func exportFiles(dir string, c *collector) []exportFile {
 			}
 		}
 		if !found {
-			c.errorf(Position{File: m}, "mapping", "a mapping file without its export; expected %s beside it", filepath.Base(base)+".csv")
+			c.Errorf(Position{File: m}, "mapping", "a mapping file without its export; expected %s beside it", filepath.Base(base)+".csv")
 		}
 	}
 	return files
