@@ -1,15 +1,12 @@
 package dataset
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"regexp"
-	"strings"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
-
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
 )
 
@@ -20,70 +17,46 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 // titled "Minh Bạch".
 func readMeta(path string, cfg config, c *collector) Meta {
 	meta := Meta{Title: Text{VI: "Minh Bạch", EN: "Minh Bạch"}}
-	src, err := readInput(cfg.dir, path, cfg.maxFileSize)
+	src, err := input.Read(cfg.dir, path, cfg.maxFileSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return meta
 	}
 	if err != nil {
-		reportRead(c, path, "the file", err)
+		input.Report(c, path, "the file", err)
 		return meta
 	}
-	if decodeTOML(path, src, &meta, c) && meta.Exported != "" {
+	if input.DecodeTOML(path, src, &meta, c) && meta.Exported != "" {
 		if _, err := time.Parse("2006-01-02", meta.Exported); err != nil {
-			c.Errorf(newTOMLPlaces(path, src).at("exported"), "toml", "exported: found %q, expected a date such as 2025-10-10", meta.Exported)
+			c.Errorf(input.NewPlaces(path, src).At("exported"), "toml", "exported: found %q, expected a date such as 2025-10-10", meta.Exported)
 		}
 	}
 	return meta
-}
-
-// decodeTOML decodes src strictly into v, reporting errors with positions.
-func decodeTOML(path string, src []byte, v any, c *collector) bool {
-	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		return true
-	}
-	var de *toml.DecodeError
-	var sm *toml.StrictMissingError
-	switch {
-	case errors.As(err, &sm):
-		for _, e := range sm.Errors {
-			line, col := e.Position()
-			c.Errorf(Position{File: path, Line: line, Column: col}, "toml", "unknown key %q", strings.Join(e.Key(), "."))
-		}
-	case errors.As(err, &de):
-		line, col := de.Position()
-		c.Errorf(Position{File: path, Line: line, Column: col}, "toml", "%s", de.Error())
-	default:
-		c.Errorf(Position{File: path}, "toml", "%v", err)
-	}
-	return false
 }
 
 // readCatalogue reads and checks catalogue.toml. Unknown keys are errors, so
 // a misspelt field never silently drops a target or a description.
 func readCatalogue(path string, cfg config, c *collector) Catalogue {
 	var cat Catalogue
-	src, err := readInput(cfg.dir, path, cfg.maxFileSize)
+	src, err := input.Read(cfg.dir, path, cfg.maxFileSize)
 	if err != nil {
-		reportRead(c, path, "the catalogue", err)
+		input.Report(c, path, "the catalogue", err)
 		return cat
 	}
-	if !decodeTOML(path, src, &cat, c) {
+	if !input.DecodeTOML(path, src, &cat, c) {
 		return cat
 	}
-	checkCatalogue(newTOMLPlaces(path, src), &cat, c)
+	checkCatalogue(input.NewPlaces(path, src), &cat, c)
 	return cat
 }
 
 // checkCatalogue checks ids, references between entries and required
-// texts, naming the line and column of the key at fault (see tomlPlaces).
-func checkCatalogue(places *tomlPlaces, cat *Catalogue, c *collector) {
+// texts, naming the line and column of the key at fault (see input.Places).
+func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 	bad := func(list string, i int, field, format string, args ...any) {
-		c.Errorf(places.at(tomlKey(list, i, field)), "catalogue", format, args...)
+		c.Errorf(places.At(input.Key(list, i, field)), "catalogue", format, args...)
 	}
 	if len(cat.Measures) == 0 {
-		c.Errorf(places.at("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
+		c.Errorf(places.At("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
 	}
 	groups := map[string]bool{}
 	for i, g := range cat.ScoreGroups {
@@ -91,7 +64,7 @@ func checkCatalogue(places *tomlPlaces, cat *Catalogue, c *collector) {
 			bad("score_groups", i, "id", "score group %q: expected a unique id of lower-case letters, digits and _", g.ID)
 		}
 		groups[g.ID] = true
-		checkText(places.at(tomlKey("score_groups", i, "name")), "score group "+g.ID, g.Name, c)
+		checkText(places.At(input.Key("score_groups", i, "name")), "score group "+g.ID, g.Name, c)
 	}
 	measures := map[string]*Measure{}
 	for i := range cat.Measures {
@@ -102,7 +75,7 @@ func checkCatalogue(places *tomlPlaces, cat *Catalogue, c *collector) {
 		if measures[m.ID] == nil {
 			measures[m.ID] = m
 		}
-		checkText(places.at(tomlKey("measures", i, "name")), "measure "+m.ID, m.Name, c)
+		checkText(places.At(input.Key("measures", i, "name")), "measure "+m.ID, m.Name, c)
 		if m.Kind != Count && m.Kind != Amount {
 			bad("measures", i, "kind", "measure %q: kind %q, expected count or amount", m.ID, m.Kind)
 		}
@@ -143,8 +116,8 @@ func checkCatalogue(places *tomlPlaces, cat *Catalogue, c *collector) {
 			bad("indicators", i, "id", "indicator %q: expected a unique id of lower-case letters, digits and _", ind.ID)
 		}
 		seen[ind.ID] = true
-		checkText(places.at(tomlKey("indicators", i, "name")), "indicator "+ind.ID, ind.Name, c)
-		checkText(places.at(tomlKey("indicators", i, "description")), "indicator "+ind.ID+" description", ind.Description, c)
+		checkText(places.At(input.Key("indicators", i, "name")), "indicator "+ind.ID, ind.Name, c)
+		checkText(places.At(input.Key("indicators", i, "description")), "indicator "+ind.ID+" description", ind.Description, c)
 		switch ind.Type {
 		case Rate:
 			for _, ref := range []struct{ key, id string }{{"numerator", ind.Numerator}, {"denominator", ind.Denominator}} {

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 
 	"github.com/gocarina/gocsv"
 
 	"minhbach/generator/dataset/csvscan"
 	"minhbach/generator/dataset/foreign"
+	"minhbach/generator/dataset/input"
 )
 
 // chunkRows is how many records are handed to gocsv at a time: enough to
@@ -64,8 +66,8 @@ func (cf *csvFile) offset() int64 { return cf.in.Offset() - int64(cf.s.R.Buffere
 // foreign.Decode), after checking its size. declared is the encoding a
 // mapping declares, "" when none does.
 func openInput(dir, path, declared string, maxSize int64) (*foreign.Text, func(), *foreign.InputError) {
-	f, err := OpenInput(dir, path)
-	var ife *InputFileError
+	f, err := input.Open(dir, path)
+	var ife *input.Error
 	if errors.As(err, &ife) {
 		return nil, nil, &foreign.InputError{Code: "input-file", Msg: ife.Msg}
 	}
@@ -245,3 +247,8 @@ func decodeChunk[T any](header []string, records []record) ([]T, error) {
 	}
 	return out, nil
 }
+
+// OpenInput opens name, a file inside the folder dir, as package dataset
+// opens every input: only a regular file reached without a symbolic link
+// (see input.Open).
+func OpenInput(dir, name string) (*os.File, error) { return input.Open(dir, name) }

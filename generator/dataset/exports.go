@@ -8,6 +8,7 @@ import (
 
 	"minhbach/generator/dataset/csvscan"
 	"minhbach/generator/dataset/foreign"
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
 )
 
@@ -300,19 +301,19 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 // readMapping reads and checks a mapping file; it returns nil after
 // reporting what is wrong with it.
 func readMapping(path string, cfg config, c *collector) *foreign.Mapping {
-	src, err := readInput(cfg.dir, path, cfg.maxFileSize)
+	src, err := input.Read(cfg.dir, path, cfg.maxFileSize)
 	if err != nil {
-		reportRead(c, path, "the mapping", err)
+		input.Report(c, path, "the mapping", err)
 		return nil
 	}
 	m := &foreign.Mapping{Path: path}
-	if !decodeTOML(path, src, m, c) {
+	if !input.DecodeTOML(path, src, m, c) {
 		return nil
 	}
 	problems := m.Check()
-	places := newTOMLPlaces(path, src)
+	places := input.NewPlaces(path, src)
 	for _, p := range problems {
-		c.Errorf(places.at(p.Key), p.Code, "%s", p.Msg)
+		c.Errorf(places.At(p.Key), p.Code, "%s", p.Msg)
 	}
 	if len(problems) > 0 {
 		return nil

@@ -1,11 +1,10 @@
 package dataset
 
 import (
-	"io/fs"
 	"path/filepath"
-	"strings"
 
 	"minhbach/generator/dataset/finding"
+	"minhbach/generator/dataset/input"
 )
 
 // The files of a data folder.
@@ -64,7 +63,7 @@ func WithTotalTolerance(relative float64) Option { return func(c *config) { c.to
 
 // Load reads and checks a data folder: units.csv, catalogue.toml, site.toml
 // and every CSV file below exports/, each read through the mapping file
-// beside it when there is one (see Mapping). When the data has errors it
+// beside it when there is one (see foreign.Mapping). When the data has errors it
 // returns an *InvalidError listing them, in a stable order: by file, line
 // and column. The warnings and notes of a good load are in Dataset.Findings.
 func Load(dir string, opts ...Option) (*Dataset, error) {
@@ -96,8 +95,8 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
 	er := newExportReader(units, &cat, cfg, c)
-	for _, ex := range exportFiles(filepath.Join(dir, ExportsDir), c) {
-		er.read(ex.csv, ex.mapping)
+	for _, ex := range input.Exports(filepath.Join(dir, ExportsDir), c) {
+		er.read(ex.CSV, ex.Mapping)
 	}
 	obs := er.finish()
 	checkObservations(&cat, units, obs, cfg, c)
@@ -106,61 +105,4 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
 	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Meta: meta, Findings: found, Tally: tally}, nil
-}
-
-// exportFile is an export and, when it has one, its mapping file.
-type exportFile struct {
-	csv, mapping string
-}
-
-// exportFiles lists the CSV files below dir in lexical order, each with the
-// mapping file of the same name beside it (eoffice.csv, eoffice.toml). A
-// mapping file without its export is an error.
-func exportFiles(dir string, c *collector) []exportFile {
-	var files []exportFile
-	var mappings []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			// Never followed nor read: a link could lead anywhere, a FIFO
-			// or a device could hang the reading or never end.
-			what, why := describeMode(d.Type()), ""
-			if d.Type()&fs.ModeSymlink != 0 {
-				what, why = "a symbolic link", " (links are not followed)"
-			}
-			c.Errorf(Position{File: path}, "input-file", "found %s; expected only regular files and folders below %s%s", what, dir, why)
-			return nil
-		}
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".csv":
-			files = append(files, exportFile{csv: path})
-		case ".toml":
-			mappings = append(mappings, path)
-		}
-		return nil
-	})
-	if err != nil {
-		c.Errorf(Position{File: dir}, "io", "cannot read the exports: %v", err)
-	}
-	if len(files) == 0 && err == nil {
-		c.Errorf(Position{File: dir}, "no-exports", "no CSV export found below the folder")
-	}
-	for _, m := range mappings {
-		base := strings.TrimSuffix(m, filepath.Ext(m))
-		found := false
-		for i := range files {
-			if strings.TrimSuffix(files[i].csv, filepath.Ext(files[i].csv)) == base {
-				files[i].mapping, found = m, true
-			}
-		}
-		if !found {
-			c.Errorf(Position{File: m}, "mapping", "a mapping file without its export; expected %s beside it", filepath.Base(base)+".csv")
-		}
-	}
-	return files
 }

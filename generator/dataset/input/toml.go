@@ -1,25 +1,30 @@
-package dataset
+package input
 
 import (
+	"bytes"
+	"errors"
 	"strconv"
 	"strings"
 
+	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"minhbach/generator/dataset/finding"
 )
 
-// tomlPlaces knows where each entry and key of a TOML file is, so that a
+// Places knows where each entry and key of a TOML file is, so that a
 // check made after decoding (an id that is not unique, a reference to a
 // measure that does not exist) can name the line and column: go-toml does
 // not keep positions in what it decodes. Entries of arrays of tables are
 // named by their index: "measures.3", "measures.3.weight".
-type tomlPlaces struct {
+type Places struct {
 	path   string
-	places map[string]Position
+	places map[string]finding.Position
 }
 
-// newTOMLPlaces indexes src, which has decoded without error.
-func newTOMLPlaces(path string, src []byte) *tomlPlaces {
-	tp := &tomlPlaces{path: path, places: map[string]Position{}}
+// NewPlaces indexes src, the TOML file at path, which has decoded without error.
+func NewPlaces(path string, src []byte) *Places {
+	tp := &Places{path: path, places: map[string]finding.Position{}}
 	var p unstable.Parser
 	p.Reset(src)
 	count := map[string]int{}
@@ -50,7 +55,7 @@ func newTOMLPlaces(path string, src []byte) *tomlPlaces {
 		if first != nil {
 			sh := p.Shape(first.Raw)
 			if _, seen := tp.places[key]; !seen {
-				tp.places[key] = Position{File: path, Line: sh.Start.Line, Column: sh.Start.Column}
+				tp.places[key] = finding.Position{File: path, Line: sh.Start.Line, Column: sh.Start.Column}
 			}
 		}
 		if e.Kind != unstable.KeyValue {
@@ -62,7 +67,7 @@ func newTOMLPlaces(path string, src []byte) *tomlPlaces {
 }
 
 // inline indexes the keys of an inline table, such as target = { deadline = … }.
-func (tp *tomlPlaces) inline(p *unstable.Parser, prefix string, v *unstable.Node) {
+func (tp *Places) inline(p *unstable.Parser, prefix string, v *unstable.Node) {
 	if v == nil || v.Kind != unstable.InlineTable {
 		return
 	}
@@ -75,7 +80,7 @@ func (tp *tomlPlaces) inline(p *unstable.Parser, prefix string, v *unstable.Node
 		key = prefix + "." + key
 		if first != nil {
 			sh := p.Shape(first.Raw)
-			tp.places[key] = Position{File: tp.path, Line: sh.Start.Line, Column: sh.Start.Column}
+			tp.places[key] = finding.Position{File: tp.path, Line: sh.Start.Line, Column: sh.Start.Column}
 		}
 		tp.inline(p, key, kv.Value())
 	}
@@ -100,26 +105,51 @@ func keyOf(e *unstable.Node) (string, *unstable.Node) {
 	return strings.Join(parts, "."), first
 }
 
-// at returns where key is, or the nearest entry that holds it, or the file.
-func (tp *tomlPlaces) at(key string) Position {
+// At returns where key is, or the nearest entry that holds it, or the file.
+func (tp *Places) At(key string) finding.Position {
 	for {
 		if pos, ok := tp.places[key]; ok {
 			return pos
 		}
 		i := strings.LastIndexByte(key, '.')
 		if i < 0 {
-			return Position{File: tp.path}
+			return finding.Position{File: tp.path}
 		}
 		key = key[:i]
 	}
 }
 
-// tomlKey returns the key of field of entry i of the array of tables named
-// list ("" for the entry itself).
-func tomlKey(list string, i int, field string) string {
+// Key returns the key of field of entry i of the array of tables named
+// list ("" for the entry itself), as Places names it.
+func Key(list string, i int, field string) string {
 	k := list + "." + strconv.Itoa(i)
 	if field != "" {
 		k += "." + field
 	}
 	return k
+}
+
+// DecodeTOML decodes src, the TOML file at path, strictly into v: unknown
+// keys are errors. It reports each error with its line and column.
+func DecodeTOML(path string, src []byte, v any, c *finding.Collector) bool {
+	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		return true
+	}
+	var de *toml.DecodeError
+	var sm *toml.StrictMissingError
+	switch {
+	case errors.As(err, &sm):
+		for _, e := range sm.Errors {
+			line, col := e.Position()
+			c.Errorf(finding.Position{File: path, Line: line, Column: col}, "toml", "unknown key %q", strings.Join(e.Key(), "."))
+		}
+	case errors.As(err, &de):
+		line, col := de.Position()
+		c.Errorf(finding.Position{File: path, Line: line, Column: col}, "toml", "%s", de.Error())
+	default:
+		c.Errorf(finding.Position{File: path}, "toml", "%v", err)
+	}
+	return false
 }
