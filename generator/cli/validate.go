@@ -90,7 +90,7 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 		if cc.loaded != nil {
 			cc.loaded(ds)
 		}
-		res, err = indicator.Compute(ds)
+		res, err = indicator.Compute(ds, indicator.WithTolerance(tolerance(ds)))
 		if err != nil {
 			fmt.Fprintf(stderr, "minhbach: computing indicators: %v\n", err)
 			return nil, nil, ExitBadInput
@@ -121,6 +121,16 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 		return nil, nil, ExitBadInput
 	}
 	return ds, res, ExitOK
+}
+
+// tolerance is the relative difference allowed between a reported total
+// and the roll-up of its units: site.toml's [checks] total_tolerance, as
+// dataset.Load applies it, else the default.
+func tolerance(ds *dataset.Dataset) float64 {
+	if t := ds.Meta.Checks.TotalTolerance; t > 0 {
+		return t
+	}
+	return dataset.DefaultTotalTolerance
 }
 
 // load reads and checks the data folder for build with the default

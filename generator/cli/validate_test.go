@@ -178,3 +178,27 @@ func TestBuildPublishesNothingOnBadData(t *testing.T) {
 		t.Error("the published site changed after a failed build")
 	}
 }
+
+// TestValidateTotalTolerance checks that validate's roll-up check allows
+// the difference site.toml's total_tolerance allows: the province's
+// incoming documents for 2025-Q1 are given 1% above its communes' sum.
+func TestValidateTotalTolerance(t *testing.T) {
+	t.Chdir("../..")
+	dir := copyData(t, "site.toml", func(s string) string { return s })
+	province := filepath.Join(dir, "exports", "2025-q1", "province.csv")
+	if err := os.WriteFile(province, []byte("period,unit,measure,value\n2025-Q1,an-giang,docs_incoming,216022\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runHere("validate", "--data", dir, "--strict")
+	if code != ExitBadInput || !strings.Contains(stderr, province+":2:32: warning: docs_incoming for an-giang in 2025-Q1 is 216022") {
+		t.Errorf("with the default tolerance: exit %d, want %d and a warning; stderr:\n%s", code, ExitBadInput, stderr)
+	}
+	site := filepath.Join(dir, "site.toml")
+	src, _ := os.ReadFile(site)
+	if err := os.WriteFile(site, append(src, "\n[checks]\ntotal_tolerance = 0.02\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runHere("validate", "--data", dir, "--strict"); code != ExitOK || stderr != "" {
+		t.Errorf("with total_tolerance = 0.02: exit %d, want %d; stderr:\n%s", code, ExitOK, stderr)
+	}
+}

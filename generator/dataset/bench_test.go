@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"minhbach/generator/dataset/finding"
 )
 
 // benchData writes a data folder whose one export has rows canonical
@@ -212,7 +214,7 @@ type gocsvRow struct {
 // parses its value: what reading exports through gocsv would cost before
 // any check.
 func gocsvRead(b *testing.B, path string) int {
-	cf, done := openCSV(path, fileOptions{maxSize: DefaultMaxFileSize, maxField: DefaultMaxField}, &collector{})
+	cf, done := openCSV(path, fileOptions{maxSize: DefaultMaxFileSize, maxField: DefaultMaxField}, finding.NewCollector(0))
 	defer done()
 	rows := 0
 	cf.chunks(func(recs []record) {

@@ -1,15 +1,12 @@
 package dataset
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"regexp"
-	"strings"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
-
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
 )
 
@@ -18,149 +15,139 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 
 // readMeta reads site.toml. The file is optional: without it the site is
 // titled "Minh Bạch".
-func readMeta(path string, c *collector) Meta {
+func readMeta(path string, cfg config, c *collector) Meta {
 	meta := Meta{Title: Text{VI: "Minh Bạch", EN: "Minh Bạch"}}
-	src, err := os.ReadFile(path)
+	src, err := input.Read(cfg.dir, path, cfg.maxFileSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return meta
 	}
 	if err != nil {
-		c.errorf(Position{File: path}, "io", "cannot read the file: %v", err)
+		input.Report(c, path, "the file", err)
 		return meta
 	}
-	if decodeTOML(path, src, &meta, c) && meta.Exported != "" {
+	if input.DecodeTOML(path, src, &meta, c) && meta.Exported != "" {
 		if _, err := time.Parse("2006-01-02", meta.Exported); err != nil {
-			c.errorf(Position{File: path}, "toml", "exported: found %q, expected a date such as 2025-10-10", meta.Exported)
+			c.Errorf(input.NewPlaces(path, src).At("exported"), "toml", "exported: found %q, expected a date such as 2025-10-10", meta.Exported)
 		}
 	}
 	return meta
 }
 
-// decodeTOML decodes src strictly into v, reporting errors with positions.
-func decodeTOML(path string, src []byte, v any, c *collector) bool {
-	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		return true
-	}
-	var de *toml.DecodeError
-	var sm *toml.StrictMissingError
-	switch {
-	case errors.As(err, &sm):
-		for _, e := range sm.Errors {
-			line, col := e.Position()
-			c.errorf(Position{File: path, Line: line, Column: col}, "toml", "unknown key %q", strings.Join(e.Key(), "."))
-		}
-	case errors.As(err, &de):
-		line, col := de.Position()
-		c.errorf(Position{File: path, Line: line, Column: col}, "toml", "%s", de.Error())
-	default:
-		c.errorf(Position{File: path}, "toml", "%v", err)
-	}
-	return false
-}
-
 // readCatalogue reads and checks catalogue.toml. Unknown keys are errors, so
 // a misspelt field never silently drops a target or a description.
-func readCatalogue(path string, c *collector) Catalogue {
+func readCatalogue(path string, cfg config, c *collector) Catalogue {
 	var cat Catalogue
-	src, err := os.ReadFile(path)
+	src, err := input.Read(cfg.dir, path, cfg.maxFileSize)
 	if err != nil {
-		c.errorf(Position{File: path}, "io", "cannot read the catalogue: %v", err)
+		input.Report(c, path, "the catalogue", err)
 		return cat
 	}
-	if !decodeTOML(path, src, &cat, c) {
+	if !input.DecodeTOML(path, src, &cat, c) {
 		return cat
 	}
-	checkCatalogue(path, &cat, c)
+	checkCatalogue(input.NewPlaces(path, src), &cat, c)
 	return cat
 }
 
-// checkCatalogue checks ids, references between entries and required texts.
-// The catalogue's findings carry the file but no line: go-toml does not keep
-// positions after decoding.
-func checkCatalogue(path string, cat *Catalogue, c *collector) {
-	at := Position{File: path}
+// checkCatalogue checks ids, references between entries and required
+// texts, naming the line and column of the key at fault (see input.Places).
+func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
+	bad := func(list string, i int, field, format string, args ...any) {
+		c.Errorf(places.At(input.Key(list, i, field)), "catalogue", format, args...)
+	}
+	if len(cat.Measures) == 0 {
+		c.Errorf(places.At("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
+	}
 	groups := map[string]bool{}
-	for _, g := range cat.ScoreGroups {
+	for i, g := range cat.ScoreGroups {
 		if !idPattern.MatchString(g.ID) || groups[g.ID] {
-			c.errorf(at, "catalogue", "score group %q: expected a unique id of lower-case letters, digits and _", g.ID)
+			bad("score_groups", i, "id", "score group %q: expected a unique id of lower-case letters, digits and _", g.ID)
 		}
 		groups[g.ID] = true
-		checkText(at, "score group "+g.ID, g.Name, c)
+		checkText(places.At(input.Key("score_groups", i, "name")), "score group "+g.ID, g.Name, c)
 	}
 	measures := map[string]*Measure{}
 	for i := range cat.Measures {
 		m := &cat.Measures[i]
 		if !idPattern.MatchString(m.ID) || measures[m.ID] != nil {
-			c.errorf(at, "catalogue", "measure %q: expected a unique id of lower-case letters, digits and _", m.ID)
+			bad("measures", i, "id", "measure %q: expected a unique id of lower-case letters, digits and _", m.ID)
 		}
-		measures[m.ID] = m
-		checkText(at, "measure "+m.ID, m.Name, c)
+		if measures[m.ID] == nil {
+			measures[m.ID] = m
+		}
+		checkText(places.At(input.Key("measures", i, "name")), "measure "+m.ID, m.Name, c)
 		if m.Kind != Count && m.Kind != Amount {
-			c.errorf(at, "catalogue", "measure %q: kind %q, expected count or amount", m.ID, m.Kind)
+			bad("measures", i, "kind", "measure %q: kind %q, expected count or amount", m.ID, m.Kind)
 		}
 		if m.OverTime != Sum && m.OverTime != Last {
-			c.errorf(at, "catalogue", "measure %q: over_time %q, expected sum or last", m.ID, m.OverTime)
+			bad("measures", i, "over_time", "measure %q: over_time %q, expected sum or last", m.ID, m.OverTime)
 		}
 		switch m.AcrossUnits {
 		case Sum, None:
 		case WeightedMean:
 			if m.Weight == "" {
-				c.errorf(at, "catalogue", "measure %q: weighted_mean needs a weight measure", m.ID)
+				bad("measures", i, "across_units", "measure %q: weighted_mean needs a weight measure", m.ID)
 			}
 		default:
-			c.errorf(at, "catalogue", "measure %q: across_units %q, expected sum, weighted_mean or none", m.ID, m.AcrossUnits)
+			bad("measures", i, "across_units", "measure %q: across_units %q, expected sum, weighted_mean or none", m.ID, m.AcrossUnits)
 		}
 		for _, t := range m.AppliesTo {
 			if !t.Valid() {
-				c.errorf(at, "catalogue", "measure %q: applies_to has unknown unit type %q", m.ID, t)
+				bad("measures", i, "applies_to", "measure %q: applies_to has unknown unit type %q", m.ID, t)
 			}
 		}
 	}
-	for _, m := range cat.Measures {
-		if m.Weight != "" && measures[m.Weight] == nil {
-			c.errorf(at, "catalogue", "measure %q: weight %q is not a measure", m.ID, m.Weight)
+	for i, m := range cat.Measures {
+		if m.Weight == "" {
+			continue
+		}
+		switch w := measures[m.Weight]; {
+		case w == nil:
+			bad("measures", i, "weight", "measure %q: weight %q is not a measure", m.ID, m.Weight)
+		case w.ID == m.ID:
+			bad("measures", i, "weight", "measure %q: weight %q is the measure itself; expected another measure", m.ID, m.Weight)
+		case w.AcrossUnits != Sum:
+			bad("measures", i, "weight", "measure %q: weight %q is itself weighted; expected a measure that adds up (across_units = \"sum\")", m.ID, m.Weight)
 		}
 	}
 	seen := map[string]bool{}
-	for _, ind := range cat.Indicators {
+	for i, ind := range cat.Indicators {
 		if !idPattern.MatchString(ind.ID) || seen[ind.ID] {
-			c.errorf(at, "catalogue", "indicator %q: expected a unique id of lower-case letters, digits and _", ind.ID)
+			bad("indicators", i, "id", "indicator %q: expected a unique id of lower-case letters, digits and _", ind.ID)
 		}
 		seen[ind.ID] = true
-		checkText(at, "indicator "+ind.ID, ind.Name, c)
-		checkText(at, "indicator "+ind.ID+" description", ind.Description, c)
+		checkText(places.At(input.Key("indicators", i, "name")), "indicator "+ind.ID, ind.Name, c)
+		checkText(places.At(input.Key("indicators", i, "description")), "indicator "+ind.ID+" description", ind.Description, c)
 		switch ind.Type {
 		case Rate:
-			for _, ref := range []string{ind.Numerator, ind.Denominator} {
-				if measures[ref] == nil {
-					c.errorf(at, "catalogue", "indicator %q: %q is not a measure", ind.ID, ref)
+			for _, ref := range []struct{ key, id string }{{"numerator", ind.Numerator}, {"denominator", ind.Denominator}} {
+				if measures[ref.id] == nil {
+					bad("indicators", i, ref.key, "indicator %q: %q is not a measure", ind.ID, ref.id)
 				}
 			}
 		case CountIndicator, Level:
 			if measures[ind.Measure] == nil {
-				c.errorf(at, "catalogue", "indicator %q: measure %q is not a measure", ind.ID, ind.Measure)
+				bad("indicators", i, "measure", "indicator %q: measure %q is not a measure", ind.ID, ind.Measure)
 			}
 		default:
-			c.errorf(at, "catalogue", "indicator %q: type %q, expected rate, count or level", ind.ID, ind.Type)
+			bad("indicators", i, "type", "indicator %q: type %q, expected rate, count or level", ind.ID, ind.Type)
 		}
 		switch ind.Direction {
 		case HigherIsBetter, LowerIsBetter, Neutral:
 		default:
-			c.errorf(at, "catalogue", "indicator %q: direction %q, expected higher, lower or none", ind.ID, ind.Direction)
+			bad("indicators", i, "direction", "indicator %q: direction %q, expected higher, lower or none", ind.ID, ind.Direction)
 		}
 		if t := ind.Target; t != nil {
 			if _, err := period.Parse(t.Deadline); err != nil {
-				c.errorf(at, "catalogue", "indicator %q: target deadline: %v", ind.ID, err)
+				bad("indicators", i, "target.deadline", "indicator %q: target deadline: %v", ind.ID, err)
 			}
 		}
 		if s := ind.Score; s != nil {
 			if !groups[s.Group] {
-				c.errorf(at, "catalogue", "indicator %q: score group %q is not a score group", ind.ID, s.Group)
+				bad("indicators", i, "score.group", "indicator %q: score group %q is not a score group", ind.ID, s.Group)
 			}
 			if s.Points <= 0 || s.Threshold <= 0 {
-				c.errorf(at, "catalogue", "indicator %q: score points and threshold must be above 0", ind.ID)
+				bad("indicators", i, "score", "indicator %q: score points and threshold must be above 0", ind.ID)
 			}
 		}
 	}
@@ -168,6 +155,6 @@ func checkCatalogue(path string, cat *Catalogue, c *collector) {
 
 func checkText(at Position, what string, t Text, c *collector) {
 	if t.VI == "" || t.EN == "" {
-		c.errorf(at, "catalogue", "%s: expected text in both vi and en", what)
+		c.Errorf(at, "catalogue", "%s: expected text in both vi and en", what)
 	}
 }

@@ -28,6 +28,7 @@ func checkObservations(cat *Catalogue, units []Unit, obs *sortedObservations, cf
 	}
 	checkMissing(cat, units, obs, c)
 	checkTotals(cat, units, obs, cfg.tolerance, c)
+	checkGranularity(cat, units, obs, cfg.tolerance, c)
 }
 
 // checkRate reports a rate's numerator above its denominator — more files
@@ -42,9 +43,9 @@ func checkRate(ind *Indicator, obs *sortedObservations, jump float64, c *collect
 	obs.pairs(obs.measure(ind.Numerator), obs.measure(ind.Denominator), func(i, j int) {
 		if obs.value[i] > obs.value[j] {
 			num, den := &obs.list[i], &obs.list[j]
-			c.errorf(num.Source, "rate-above-denominator",
+			c.Errorf(num.Source, "rate-above-denominator",
 				"%s is %g for %s in %s, above %s (%g at %s); expected at most the denominator",
-				ind.Numerator, num.Value, num.Unit, num.Period, ind.Denominator, den.Value, den.Source.short())
+				ind.Numerator, num.Value, num.Unit, num.Period, ind.Denominator, den.Value, den.Source.Short())
 			prev.unit = -1
 			return
 		}
@@ -56,7 +57,7 @@ func checkRate(ind *Indicator, obs *sortedObservations, jump float64, c *collect
 		unit, p := obs.unit(i), obs.period(i)
 		if prev.unit == unit && obs.periods[prev.period].Add(1) == obs.periods[p] && math.Abs(rate-prev.rate) > jump {
 			num := &obs.list[i]
-			c.warnf(num.Source, "rate-jump",
+			c.Warnf(num.Source, "rate-jump",
 				"%s for %s moved from %.1f%% in %s to %.1f%% in %s, %.1f points; expected at most %g points between consecutive periods: check both periods' figures",
 				ind.ID, num.Unit, prev.rate, obs.periods[prev.period], rate, num.Period, math.Abs(rate-prev.rate), jump)
 		}
@@ -149,7 +150,7 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *coll
 	})
 	for _, k := range keys {
 		w := gaps[k]
-		c.warnf(Position{File: w.file}, "missing-unit",
+		c.Warnf(Position{File: w.file}, "missing-unit",
 			"%s has no %s for %s, which %d other %s unit(s) reported; expected a row for every unit, with 0 where there was nothing",
 			units[k.unit].Code, strings.Join(w.measures, ", "), k.p, w.others, units[k.unit].Type)
 	}
@@ -219,7 +220,7 @@ func checkTotals(cat *Catalogue, units []Unit, obs *sortedObservations, toleranc
 					rolled, how = sum[k]/weight[k], "average, weighted by "+m.Weight+","
 				}
 				if o := &obs.list[i]; math.Abs(o.Value-rolled) > tolerance*math.Abs(o.Value) {
-					c.warnf(o.Source, "total-mismatch",
+					c.Warnf(o.Source, "total-mismatch",
 						"%s for %s in %s is %s, but its units (%d of %d reported) %s %s; expected the total to agree within %g%%",
 						m.ID, o.Unit, o.Period, formatValue(o.Value), count[k], countChildren(units, o.Unit), how, formatValue(rolled), tolerance*100)
 				}

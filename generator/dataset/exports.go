@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"minhbach/generator/dataset/csvscan"
+	"minhbach/generator/dataset/foreign"
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
 )
 
@@ -19,11 +22,11 @@ type cellSource struct {
 }
 
 // get returns the cell of the scanner's current record.
-func (c cellSource) get(s *scanner) []byte {
+func (c cellSource) get(s *csvscan.Scanner) []byte {
 	if c.col < 0 {
 		return []byte(c.text)
 	}
-	return s.field(c.col)
+	return s.Field(c.col)
 }
 
 // wideColumn is a column of a wide export and the measure it holds.
@@ -43,11 +46,12 @@ type plan struct {
 	byName      bool
 	// A long export has a measure and a value column (value >= 0); a wide
 	// export has a column for each measure.
-	measure      cellSource
-	measureNames map[string]string
-	value        int
-	wide         []wideColumn
-	number       func(string, MeasureKind) (float64, error)
+	measure cellSource
+	// layout is a mapped export's, for the names of its measures.
+	layout *foreign.Layout
+	value  int
+	wide   []wideColumn
+	number func(string, MeasureKind) (float64, error)
 	// canonical says that numbers are canonical, for the fast path.
 	canonical bool
 }
@@ -80,7 +84,7 @@ type exportReader struct {
 	measures []*Measure
 	// unitCodes finds units by code, measureIDs measures by id.
 	unitCodes, measureIDs *codeIndex
-	names                 *nameIndex
+	names                 *foreign.NameIndex
 	// applies[m*len(units)+u] says whether measure m applies to unit u.
 	applies []bool
 	// unitBits and measureBits are the widths of a unit's and a measure's
@@ -162,13 +166,13 @@ func newCodeIndex(codes []string) *codeIndex {
 
 // find returns the index of code; prev is the index found before, or -1.
 func (x *codeIndex) find(prev int32, code []byte) (int32, bool) {
-	if prev >= 0 {
+	if prev >= 0 && int(prev) < len(x.after) {
 		if next := x.after[prev]; next >= 0 && string(code) == x.codes[next] {
 			return next, true
 		}
 	}
 	i, ok := x.index[string(code)]
-	if ok && prev >= 0 {
+	if ok && prev >= 0 && int(prev) < len(x.after) {
 		x.after[prev] = i
 	}
 	return i, ok
@@ -182,6 +186,8 @@ func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *ex
 		unitBits:    bits.Len(uint(len(units))),
 		measureBits: bits.Len(uint(len(cat.Measures))),
 		slots:       map[period.Period]int{},
+		lastUnit:    -1,
+		lastMeas:    -1,
 	}
 	codes := make([]string, len(units))
 	for i := range units {
@@ -211,13 +217,13 @@ func (er *exportReader) id(slot int, measure, unit int32) uint64 {
 
 // read reads one export file, through its mapping when mappingPath is not "".
 func (er *exportReader) read(path, mappingPath string) {
-	opts := fileOptions{maxSize: er.cfg.maxFileSize, maxField: er.cfg.maxField}
-	var m *mapping
+	opts := fileOptions{dir: er.cfg.dir, maxSize: er.cfg.maxFileSize, maxField: er.cfg.maxField}
+	var m *foreign.Mapping
 	if mappingPath != "" {
-		if m = readMapping(mappingPath, er.c); m == nil {
+		if m = readMapping(mappingPath, er.cfg, er.c); m == nil {
 			return
 		}
-		opts.encoding, opts.comma = m.Encoding, m.comma
+		opts.encoding, opts.comma = m.Encoding, m.Comma
 	}
 	cf, done := openCSV(path, opts, er.c)
 	defer done()
@@ -225,7 +231,7 @@ func (er *exportReader) read(path, mappingPath string) {
 		return
 	}
 	var pl *plan
-	if m != nil && m.mapsColumns() {
+	if m != nil && m.MapsColumns() {
 		pl = er.mappedPlan(cf, m)
 	} else {
 		pl = er.canonicalPlan(cf, m)
@@ -243,16 +249,16 @@ func (er *exportReader) read(path, mappingPath string) {
 		}
 	}
 	if cf.rows == 0 {
-		er.c.errorf(Position{File: path, Line: 2, Column: 1}, "no-rows", "the file has a header but no data rows")
+		er.c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-rows", "the file has a header but no data rows")
 	}
 }
 
 // canonicalPlan reads the header of a canonical export, long or wide.
-func (er *exportReader) canonicalPlan(cf *csvFile, m *mapping) *plan {
-	pl := &plan{parsePeriod: period.Parse, number: ParseNumber, value: -1, canonical: true}
+func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
+	pl := &plan{parsePeriod: parsePeriod, number: ParseNumber, value: -1, canonical: true}
 	if m != nil {
-		pl.number = m.number
-		pl.canonical = m.Numbers == "" || m.Numbers == NumbersCanonical
+		pl.number, _ = numberParser(m.Numbers)
+		pl.canonical = m.Numbers == "" || m.Numbers == foreign.NumbersCanonical
 	}
 	if slices.Contains(cf.header, "measure") || slices.Contains(cf.header, "value") {
 		if !checkHeader(cf, longColumns, longColumns, er.c) {
@@ -265,22 +271,22 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *mapping) *plan {
 	}
 	h := cf.header
 	if len(h) < 3 || h[0] != "period" || h[1] != "unit" {
-		er.c.errorf(Position{File: cf.path, Line: 1, Column: 1}, "header",
-			"found header %q, expected period,unit,measure,value (long form) or period,unit,<measure>,… (wide form); for other columns, add a mapping file beside the export",
-			strings.Join(h, string(cf.s.comma)))
+		er.c.Errorf(Position{File: cf.path, Line: 1, Column: 1}, "header",
+			"found header %s, expected period,unit,measure,value (long form) or period,unit,<measure>,… (wide form); for other columns, add a mapping file beside the export",
+			foreign.Quote(strings.Join(h, string(cf.s.Comma))))
 		return nil
 	}
 	ok := true
 	seen := map[string]int{}
 	for j := 2; j < len(h); j++ {
 		if first, dup := seen[h[j]]; dup {
-			er.c.errorf(cf.headerPos[j], "header", "column %q appears twice (also column %d)", h[j], first+1)
+			er.c.Errorf(cf.headerPos[j], "header", "column %s appears twice (also column %d)", foreign.Quote(h[j]), first+1)
 			ok = false
 		}
 		seen[h[j]] = j
 		mi, known := er.measureIDs.index[h[j]]
 		if !known {
-			er.c.errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %q; expected a measure id from the catalogue", h[j])
+			er.c.Errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %s; expected a measure id from the catalogue", foreign.Quote(h[j]))
 			ok = false
 		}
 		pl.wide = append(pl.wide, wideColumn{col: j, m: mi})
@@ -290,6 +296,78 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *mapping) *plan {
 		return nil
 	}
 	return pl
+}
+
+// readMapping reads and checks a mapping file; it returns nil after
+// reporting what is wrong with it.
+func readMapping(path string, cfg config, c *collector) *foreign.Mapping {
+	src, err := input.Read(cfg.dir, path, cfg.maxFileSize)
+	if err != nil {
+		input.Report(c, path, "the mapping", err)
+		return nil
+	}
+	m := &foreign.Mapping{Path: path}
+	if !input.DecodeTOML(path, src, m, c) {
+		return nil
+	}
+	problems := m.Check()
+	places := input.NewPlaces(path, src)
+	for _, p := range problems {
+		c.Errorf(places.At(p.Key), p.Code, "%s", p.Msg)
+	}
+	if len(problems) > 0 {
+		return nil
+	}
+	return m
+}
+
+// mappedPlan finds the mapping's columns in the header of cf and returns
+// the plan of its rows, or nil after reporting what does not fit.
+func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
+	l, problems := m.Layout(cf.header, func(id string) bool { _, ok := er.measureIDs.index[id]; return ok })
+	for _, p := range problems {
+		at := Position{File: m.Path}
+		switch {
+		case p.Column >= 0:
+			at = cf.headerPos[p.Column]
+		case p.Column == foreign.AtHeader:
+			at = Position{File: cf.path, Line: 1, Column: 1}
+		}
+		sev := Error
+		if p.Note {
+			sev = Note
+		}
+		er.c.Add(at, sev, p.Code, p.Msg)
+	}
+	if l == nil {
+		return nil
+	}
+	number, _ := numberParser(m.Numbers)
+	pl := &plan{
+		mapping:     m.Path,
+		period:      cellSource{col: l.Period.Column, text: l.Period.Text},
+		parsePeriod: l.ParsePeriod,
+		unit:        cellSource{col: l.Unit.Column, text: l.Unit.Text},
+		byName:      l.ByName,
+		measure:     cellSource{col: l.Measure.Column, text: l.Measure.Text},
+		layout:      l,
+		value:       l.Value,
+		number:      number,
+		canonical:   m.Numbers == "" || m.Numbers == foreign.NumbersCanonical,
+	}
+	for _, w := range l.Wide {
+		pl.wide = append(pl.wide, wideColumn{col: w.Column, m: er.measureIDs.index[w.Measure]})
+	}
+	return pl
+}
+
+// parsePeriod reads a canonical period (see period.Parse); a cell too
+// long to be one is not quoted whole.
+func parsePeriod(s string) (period.Period, error) {
+	if len(s) > 16 {
+		return period.Period{}, fmt.Errorf("period %s: expected a period such as 2025, 2025-Q1 or 2025-03", foreign.Quote(s))
+	}
+	return period.Parse(s)
 }
 
 // row checks one row and adds its observations.
@@ -307,7 +385,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		er.lastPeriod, er.lastPeriodErr = pl.parsePeriod(er.lastPeriodText)
 	}
 	if er.lastPeriodErr != nil {
-		er.c.errorf(pl.pos(cf, pl.period), "period", "%v", er.lastPeriodErr)
+		er.c.Errorf(pl.pos(cf, pl.period), "period", "%v", er.lastPeriodErr)
 		ok = false
 	}
 	if t := pl.unit.get(cf.s); string(t) != er.lastUnitText {
@@ -323,7 +401,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		}
 	}
 	if er.lastUnit < 0 {
-		er.c.errorf(pl.pos(cf, pl.unit), "unknown-unit", "%s", er.lastUnitErr)
+		er.c.Errorf(pl.pos(cf, pl.unit), "unknown-unit", "%s", er.lastUnitErr)
 		ok = false
 	}
 	if pl.value < 0 {
@@ -334,7 +412,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 	}
 	if t := pl.measure.get(cf.s); string(t) != er.lastMeasText {
 		i, found := int32(-1), false
-		if pl.measureNames == nil {
+		if pl.layout == nil || !pl.layout.NamesMeasures() {
 			i, found = er.measureIDs.find(er.lastMeas, t)
 		}
 		if found {
@@ -345,7 +423,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		}
 	}
 	if er.lastMeas < 0 {
-		er.c.errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %q, expected a measure id from the catalogue", pl.measure.get(cf.s))
+		er.c.Errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %s, expected a measure id from the catalogue", foreign.Quote(string(pl.measure.get(cf.s))))
 		return
 	}
 	er.add(cf, pl, ok, er.lastMeas, pl.value, pl.measure.col)
@@ -354,10 +432,14 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 // findUnit returns the index of the unit a cell names, or -1 and why not.
 func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 	if er.names == nil {
-		er.names = newNameIndex(er.units)
+		units := make([]foreign.Unit, len(er.units))
+		for i, u := range er.units {
+			units[i] = foreign.Unit{Code: u.Code, Name: u.Name, Type: string(u.Type)}
+		}
+		er.names = foreign.NewNameIndex(units)
 	}
 	if byName {
-		i, err := er.names.find(text)
+		i, err := er.names.Find(text)
 		if err != nil {
 			return -1, err.Error()
 		}
@@ -366,19 +448,17 @@ func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 	if i, ok := er.unitCodes.index[text]; ok {
 		return i, ""
 	}
-	msg := fmt.Sprintf("found %q, expected a unit code from units.csv", text)
-	if i, err := er.names.find(text); err == nil {
-		msg += fmt.Sprintf(`; %q is the name of %s: write its code, or map the export with unit.by = "name"`, text, er.units[i].Code)
+	msg := fmt.Sprintf("found %s, expected a unit code from units.csv", foreign.Quote(text))
+	if i, err := er.names.Find(text); err == nil {
+		msg += fmt.Sprintf(`; %s is the name of %s: write its code, or map the export with unit.by = "name"`, foreign.Quote(text), er.units[i].Code)
 	}
 	return -1, msg
 }
 
 // findMeasure returns the index of the measure a cell names, or -1.
 func (er *exportReader) findMeasure(text string, pl *plan) int32 {
-	if pl.measureNames != nil {
-		if id, ok := pl.measureNames[columnKey(text)]; ok {
-			text = id
-		}
+	if pl.layout != nil {
+		text = pl.layout.MeasureID(text)
 	}
 	if i, ok := er.measureIDs.index[text]; ok {
 		return i
@@ -391,18 +471,18 @@ func (er *exportReader) findMeasure(text string, pl *plan) int32 {
 // measure that does not apply to the unit is reported at column mcol.
 func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, mcol int) {
 	m := er.measures[mi]
-	cell := cf.s.field(vcol)
+	cell := cf.s.Field(vcol)
 	if !rowOK {
 		// Still check the number, so that every bad cell is named.
 		if _, err := pl.number(string(cell), m.Kind); err != nil {
-			er.c.errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
+			er.c.Errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
 		}
 		return
 	}
 	ui := er.lastUnit
 	if !er.applies[int(mi)*len(er.units)+int(ui)] {
 		u := &er.units[ui]
-		er.c.errorf(pl.pos(cf, cellSource{col: mcol}), "not-applicable", "measure %q does not apply to %s units such as %q", m.ID, u.Type, u.Code)
+		er.c.Errorf(pl.pos(cf, cellSource{col: mcol}), "not-applicable", "measure %q does not apply to %s units such as %q", m.ID, u.Type, u.Code)
 		return
 	}
 	v, ok := 0.0, false
@@ -412,7 +492,7 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 	if !ok {
 		var err error
 		if v, err = pl.number(string(cell), m.Kind); err != nil {
-			er.c.errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
+			er.c.Errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
 			return
 		}
 	}
@@ -433,8 +513,8 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 		return
 	}
 	*word |= bit
-	at := cf.s.pos[vcol]
-	er.entries = append(er.entries, entry{value: v, line: int32(at.line), col: int32(at.col), file: er.file})
+	at := cf.s.Pos[vcol]
+	er.entries = append(er.entries, entry{value: v, line: int32(at.Line), col: int32(at.Col), file: er.file})
 	er.ids = append(er.ids, id)
 }
 
@@ -563,14 +643,9 @@ func (er *exportReader) reportDuplicates() {
 	for _, d := range er.dups {
 		e := &er.entries[first[d.id]]
 		at := Position{File: er.files[e.file], Line: int(e.line), Column: int(e.col)}
-		er.c.errorf(d.pos, "duplicate", "%s for %s in %s is given twice; first at %s",
-			d.key.measure, d.key.unit, d.key.p, at.short())
+		er.c.Errorf(d.pos, "duplicate", "%s for %s in %s is given twice; first at %s",
+			d.key.measure, d.key.unit, d.key.p, at.Short())
 	}
-}
-
-// short formats a position as path:line:column.
-func (p Position) short() string {
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
 // periodKey orders periods as period.Compare does: by start, then longer first.

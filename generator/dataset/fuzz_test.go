@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -72,6 +73,56 @@ func FuzzReadExport(f *testing.F) {
 		for _, f := range fs {
 			if !strings.HasPrefix(f.Pos.File, filepath.Join(dir, ExportsDir, "x.")) || f.Pos.Line > lines+1 || f.Pos.Line < 0 || f.Message == "" {
 				t.Errorf("finding outside the export: %v (%d lines)", f, lines)
+			}
+		}
+	})
+}
+
+// FuzzReadUnitsCatalogue feeds arbitrary units.csv and catalogue.toml files
+// to Load, beside a good export, and checks what must hold whatever they
+// hold: no panic; a load that fails has an error; every finding names a
+// file of the data folder and says something; a good load's units have
+// known types and parents defined before them.
+//
+//	go test ./generator/dataset -run '^$' -fuzz '^FuzzReadUnitsCatalogue$' -fuzztime 30s
+func FuzzReadUnitsCatalogue(f *testing.F) {
+	f.Add([]byte(testUnits), []byte(testCatalogue))
+	f.Add([]byte(""), []byte(""))
+	f.Add([]byte("code,name,type,parent\n"), []byte(testCatalogue))
+	f.Add([]byte(testUnits+"x,X,commune,nowhere\n"), []byte(testCatalogue+"\n[[measures]\n"))
+	f.Add([]byte(testUnits), []byte(strings.Replace(testCatalogue, `denominator = "files_received"`, `denominator = "nowhere"`, 1)))
+	f.Add([]byte(testUnits), []byte(strings.Replace(testCatalogue, `across_units = "none"`, "across_units = \"weighted_mean\"\nweight = \"speed\"", 1)))
+	f.Add([]byte(testUnits), []byte("measures = 5\n"))
+	f.Fuzz(func(t *testing.T, units, catalogue []byte) {
+		dir := t.TempDir()
+		os.MkdirAll(filepath.Join(dir, ExportsDir), 0o755)
+		os.WriteFile(filepath.Join(dir, UnitsFile), units, 0o644)
+		os.WriteFile(filepath.Join(dir, CatalogueFile), catalogue, 0o644)
+		os.WriteFile(filepath.Join(dir, ExportsDir, "x.csv"), []byte(wideHeader+"2025-Q1,go-quao,10,4\n2025-Q1,an-giang,10,4\n"), 0o644)
+		d, err := Load(dir, WithMaxField(4096))
+		var fs Findings
+		var inv *InvalidError
+		switch {
+		case errors.As(err, &inv):
+			fs = inv.Findings
+			if inv.Tally.Errors == 0 || fs.Count(Error) == 0 {
+				t.Errorf("Load failed without an error finding: %v", fs)
+			}
+		case err != nil:
+			t.Fatalf("Load: %v", err)
+		default:
+			fs = d.Findings
+			seen := map[string]bool{}
+			for _, u := range d.Units {
+				if !u.Type.Valid() || u.Parent != "" && !seen[u.Parent] {
+					t.Errorf("bad unit %+v", u)
+				}
+				seen[u.Code] = true
+			}
+		}
+		for _, f := range fs {
+			if !strings.HasPrefix(f.Pos.File, dir+string(filepath.Separator)) || f.Message == "" || f.Pos.Line < 0 || f.Pos.Column < 0 {
+				t.Errorf("finding outside the data folder: %v", f)
 			}
 		}
 	})

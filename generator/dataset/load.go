@@ -1,9 +1,10 @@
 package dataset
 
 import (
-	"io/fs"
 	"path/filepath"
-	"strings"
+
+	"minhbach/generator/dataset/finding"
+	"minhbach/generator/dataset/input"
 )
 
 // The files of a data folder.
@@ -20,6 +21,8 @@ const DefaultJumpPoints = 20
 
 // config holds the settings of a load; Options change them.
 type config struct {
+	// dir is the data folder; every input is a regular file inside it.
+	dir         string
 	maxFileSize int64
 	maxField    int
 	maxFindings int
@@ -60,7 +63,7 @@ func WithTotalTolerance(relative float64) Option { return func(c *config) { c.to
 
 // Load reads and checks a data folder: units.csv, catalogue.toml, site.toml
 // and every CSV file below exports/, each read through the mapping file
-// beside it when there is one (see Mapping). When the data has errors it
+// beside it when there is one (see foreign.Mapping). When the data has errors it
 // returns an *InvalidError listing them, in a stable order: by file, line
 // and column. The warnings and notes of a good load are in Dataset.Findings.
 func Load(dir string, opts ...Option) (*Dataset, error) {
@@ -68,10 +71,14 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	c := &collector{max: cfg.maxFindings}
+	cfg.dir = dir
+	c := finding.NewCollector(cfg.maxFindings)
 	units := readUnits(filepath.Join(dir, UnitsFile), cfg, c)
-	cat := readCatalogue(filepath.Join(dir, CatalogueFile), c)
-	meta := readMeta(filepath.Join(dir, MetaFile), c)
+	cat := readCatalogue(filepath.Join(dir, CatalogueFile), cfg, c)
+	// Exports are read against the units and the catalogue: with errors
+	// in those, every row would be one more error.
+	reference := c.Errors() == 0
+	meta := readMeta(filepath.Join(dir, MetaFile), cfg, c)
 	if meta.Checks.JumpPoints > 0 {
 		cfg.jumpPoints = meta.Checks.JumpPoints
 	}
@@ -81,62 +88,21 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	for _, o := range opts {
 		o(&cfg) // options override site.toml
 	}
+	if !reference {
+		c.Notef(Position{File: filepath.Join(dir, ExportsDir)}, "not-read",
+			"the exports are not read until %s and %s have no errors", UnitsFile, CatalogueFile)
+		found, tally := c.Result()
+		return nil, &InvalidError{Findings: found, Tally: tally}
+	}
 	er := newExportReader(units, &cat, cfg, c)
-	for _, ex := range exportFiles(filepath.Join(dir, ExportsDir), c) {
-		er.read(ex.csv, ex.mapping)
+	for _, ex := range input.Exports(filepath.Join(dir, ExportsDir), c) {
+		er.read(ex.CSV, ex.Mapping)
 	}
 	obs := er.finish()
 	checkObservations(&cat, units, obs, cfg, c)
-	c.findings.Sort()
-	if c.hasErrors() {
-		return nil, &InvalidError{Findings: c.findings, Tally: c.tally}
+	found, tally := c.Result()
+	if tally.Errors > 0 {
+		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Meta: meta, Findings: c.findings, Tally: c.tally}, nil
-}
-
-// exportFile is an export and, when it has one, its mapping file.
-type exportFile struct {
-	csv, mapping string
-}
-
-// exportFiles lists the CSV files below dir in lexical order, each with the
-// mapping file of the same name beside it (eoffice.csv, eoffice.toml). A
-// mapping file without its export is an error.
-func exportFiles(dir string, c *collector) []exportFile {
-	var files []exportFile
-	var mappings []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".csv":
-			files = append(files, exportFile{csv: path})
-		case ".toml":
-			mappings = append(mappings, path)
-		}
-		return nil
-	})
-	if err != nil {
-		c.errorf(Position{File: dir}, "io", "cannot read the exports: %v", err)
-	}
-	if len(files) == 0 && err == nil {
-		c.errorf(Position{File: dir}, "no-exports", "no CSV export found below the folder")
-	}
-	for _, m := range mappings {
-		base := strings.TrimSuffix(m, filepath.Ext(m))
-		found := false
-		for i := range files {
-			if strings.TrimSuffix(files[i].csv, filepath.Ext(files[i].csv)) == base {
-				files[i].mapping, found = m, true
-			}
-		}
-		if !found {
-			c.errorf(Position{File: m}, "mapping", "a mapping file without its export; expected %s beside it", filepath.Base(base)+".csv")
-		}
-	}
-	return files
+	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Meta: meta, Findings: found, Tally: tally}, nil
 }

@@ -196,14 +196,6 @@ type Observation struct {
 	Source Position
 }
 
-// Position is a place in an input file. Line and Column count from 1;
-// Line is the physical line, also after quoted fields that span lines.
-type Position struct {
-	File   string
-	Line   int
-	Column int
-}
-
 // Dataset is everything Minh Bạch publishes from, after validation.
 type Dataset struct {
 	// Units in the order of units.csv; parents come before their children.

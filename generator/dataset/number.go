@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"minhbach/generator/dataset/foreign"
 )
 
 // ParseNumber reads a value in the canonical number format of exports:
@@ -18,7 +20,7 @@ func ParseNumber(s string, kind MeasureKind) (float64, error) {
 	if err := checkCanonical(s, kind); err != nil {
 		return 0, err
 	}
-	return 0, fmt.Errorf("found %q, expected a number such as 1234 or 86.7", s)
+	return 0, fmt.Errorf("found %s, expected a number such as 1234 or 86.7", foreign.Quote(s))
 }
 
 // parseCanonical is the fast path of ParseNumber: it accepts exactly what
@@ -51,86 +53,17 @@ func parseCanonical[T string | []byte](s T, kind MeasureKind) (float64, bool) {
 	return v, err == nil
 }
 
-// Number formats of mapped exports (numbers = "…" in a mapping file).
-const (
-	// NumbersCanonical is 1234 and 86.7, as in canonical exports.
-	NumbersCanonical = "canonical"
-	// NumbersVI is the Vietnamese way: 213.883 and 86,7.
-	NumbersVI = "vi"
-	// NumbersEN is the English way: 213,883 and 86.7.
-	NumbersEN = "en"
-)
-
-// numberParser returns the parser of a number format; ok is false for an
-// unknown format.
+// numberParser returns the parser of a number format (see
+// foreign.NumberParser); ok is false for an unknown format.
 func numberParser(format string) (func(string, MeasureKind) (float64, error), bool) {
-	switch format {
-	case "", NumbersCanonical:
+	grouped, ok := foreign.NumberParser(format)
+	switch {
+	case !ok:
+		return nil, false
+	case grouped == nil:
 		return ParseNumber, true
-	case NumbersVI:
-		return func(s string, k MeasureKind) (float64, error) {
-			return parseGrouped(s, k, '.', ',', "vi", "213.883 or 86,7")
-		}, true
-	case NumbersEN:
-		return func(s string, k MeasureKind) (float64, error) {
-			return parseGrouped(s, k, ',', '.', "en", "213,883 or 86.7")
-		}, true
 	}
-	return nil, false
-}
-
-// parseGrouped reads a number with thousands grouped by group (optional,
-// but then in groups of exactly three digits) and decimals after decimal.
-// It is as strict as ParseNumber: no signs, blanks, leading zeros or
-// exponents, and no decimals in a count.
-func parseGrouped(s string, kind MeasureKind, group, decimal byte, name, example string) (float64, error) {
-	bad := func(hint string) (float64, error) {
-		if hint != "" {
-			hint = "; " + hint
-		}
-		return 0, fmt.Errorf("found %q, expected a number in the %s format such as %s%s", s, name, example, hint)
-	}
-	intPart, frac, hasFrac := strings.Cut(s, string(decimal))
-	if s == "" {
-		return bad("the cell is empty: leave the row out when there is no data")
-	}
-	if hasFrac {
-		if kind == Count {
-			return bad("a count cannot have decimals")
-		}
-		if frac == "" || strings.Trim(frac, "0123456789") != "" {
-			return bad("digits are needed after the decimal separator, and nothing else")
-		}
-	}
-	groups := strings.Split(intPart, string(group))
-	for i, g := range groups {
-		switch {
-		case g == "" || strings.Trim(g, "0123456789") != "":
-			if strings.TrimSpace(s) != s {
-				return bad("remove the spaces around the number")
-			}
-			if s[0] == '-' {
-				return bad("values cannot be negative")
-			}
-			return bad(fmt.Sprintf("only digits, %q between groups of thousands and %q before decimals", string(group), string(decimal)))
-		case i > 0 && len(g) != 3:
-			return bad(fmt.Sprintf("%q separates thousands, so groups after the first have three digits", string(group)))
-		case i == 0 && len(groups) > 1 && len(g) > 3:
-			return bad(fmt.Sprintf("%q separates thousands, so the first group has one to three digits", string(group)))
-		}
-	}
-	digits := strings.Join(groups, "")
-	if len(digits) > 1 && digits[0] == '0' || len(groups) > 1 && groups[0][0] == '0' {
-		return bad("no leading zeros")
-	}
-	if len(digits) > 15 {
-		return bad("the number is too large")
-	}
-	canonical := digits
-	if hasFrac {
-		canonical += "." + frac
-	}
-	return strconv.ParseFloat(canonical, 64)
+	return func(s string, k MeasureKind) (float64, error) { return grouped(s, k == Amount) }, true
 }
 
 func checkCanonical(s string, kind MeasureKind) error {
@@ -142,7 +75,7 @@ func checkCanonical(s string, kind MeasureKind) error {
 		if hint != "" {
 			hint = "; " + hint
 		}
-		return fmt.Errorf("found %q, expected %s%s", s, example, hint)
+		return fmt.Errorf("found %s, expected %s%s", foreign.Quote(s), example, hint)
 	}
 	switch {
 	case s == "":

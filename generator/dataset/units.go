@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"minhbach/generator/dataset/foreign"
 )
 
 // slugPattern is the shape of unit codes: they become URL paths and file
@@ -25,7 +27,7 @@ var unitColumns = []string{"code", "name", "type", "parent"}
 
 // readUnits reads units.csv: code,name,type,parent.
 func readUnits(path string, cfg config, c *collector) []Unit {
-	cf, done := openCSV(path, fileOptions{maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
+	cf, done := openCSV(path, fileOptions{dir: cfg.dir, maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
 	defer done()
 	if cf == nil {
 		return nil
@@ -38,7 +40,7 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 	cf.chunks(func(recs []record) {
 		rows, err := decodeChunk[unitRow](cf.header, recs)
 		if err != nil {
-			c.errorf(recs[0].pos[0], "csv", "%v", err)
+			c.Errorf(recs[0].pos[0], "csv", "%v", err)
 			return
 		}
 		col := columnIndex(cf.header)
@@ -47,23 +49,23 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 			u := Unit{Code: row.Code, Name: row.Name, Type: UnitType(row.Type), Parent: row.Parent}
 			ok := true
 			if !IsSlug(u.Code) {
-				c.errorf(pos("code"), "unit-code", "found %q, expected a unit code of lower-case ASCII letters, digits and hyphens, such as go-quao", u.Code)
+				c.Errorf(pos("code"), "unit-code", "found %s, expected a unit code of lower-case ASCII letters, digits and hyphens, such as go-quao", foreign.Quote(u.Code))
 				ok = false
 			} else if first, dup := seen[u.Code]; dup {
-				c.errorf(pos("code"), "duplicate-unit", "unit %q is defined twice (first at line %d)", u.Code, first.Line)
+				c.Errorf(pos("code"), "duplicate-unit", "unit %q is defined twice (first at line %d)", u.Code, first.Line)
 				ok = false
 			}
 			if strings.TrimSpace(u.Name) == "" || !utf8.ValidString(u.Name) || utf8.RuneCountInString(u.Name) > 200 {
-				c.errorf(pos("name"), "unit-name", "found %q, expected the unit's name in UTF-8, 1 to 200 characters", u.Name)
+				c.Errorf(pos("name"), "unit-name", "found %s, expected the unit's name in UTF-8, 1 to 200 characters", foreign.Quote(u.Name))
 				ok = false
 			}
 			if !u.Type.Valid() {
-				c.errorf(pos("type"), "unit-type", "found %q, expected one of country, province, commune, ward, special_zone", row.Type)
+				c.Errorf(pos("type"), "unit-type", "found %s, expected one of country, province, commune, ward, special_zone", foreign.Quote(row.Type))
 				ok = false
 			}
 			if u.Parent != "" {
 				if _, known := seen[u.Parent]; !known {
-					c.errorf(pos("parent"), "unit-parent", "found %q, expected the code of a unit defined on an earlier line", u.Parent)
+					c.Errorf(pos("parent"), "unit-parent", "found %s, expected the code of a unit defined on an earlier line", foreign.Quote(u.Parent))
 					ok = false
 				}
 			}
@@ -73,6 +75,9 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 			}
 		}
 	})
+	if cf.rows == 0 {
+		c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-units", "no units; expected a row for each unit after the header")
+	}
 	return units
 }
 
@@ -92,19 +97,19 @@ func checkHeader(cf *csvFile, required, allowed []string, c *collector) bool {
 	seen := map[string]int{}
 	for i, h := range cf.header {
 		if j, dup := seen[h]; dup {
-			c.errorf(cf.headerPos[i], "header", "column %q appears twice (also column %d)", h, j+1)
+			c.Errorf(cf.headerPos[i], "header", "column %s appears twice (also column %d)", foreign.Quote(h), j+1)
 			ok = false
 			continue
 		}
 		seen[h] = i
 		if !contains(allowed, h) {
-			c.errorf(cf.headerPos[i], "header", "unknown column %q, expected one of %s", h, strings.Join(allowed, ", "))
+			c.Errorf(cf.headerPos[i], "header", "unknown column %s, expected one of %s", foreign.Quote(h), strings.Join(allowed, ", "))
 			ok = false
 		}
 	}
 	for _, r := range required {
 		if _, found := seen[r]; !found {
-			c.errorf(Position{File: cf.path, Line: 1, Column: 1}, "header", "missing column %q; the header must have %s", r, strings.Join(required, ","))
+			c.Errorf(Position{File: cf.path, Line: 1, Column: 1}, "header", "missing column %q; the header must have %s", r, strings.Join(required, ","))
 			ok = false
 		}
 	}
@@ -119,3 +124,8 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Fold reduces text for matching by name, as foreign.Fold does: unit names
+// in mapped exports are matched this way, and the site's search index is
+// keyed by it.
+func Fold(s string) string { return foreign.Fold(s) }

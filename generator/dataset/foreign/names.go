@@ -1,4 +1,4 @@
-package dataset
+package foreign
 
 import (
 	"fmt"
@@ -35,20 +35,25 @@ func Fold(s string) string {
 }
 
 // typePrefixes are the words that may stand before a unit's name, folded,
-// with the unit type each implies.
+// with the unit type each implies (as units.csv writes it).
 var typePrefixes = []struct {
 	prefix string
-	t      UnitType
+	t      string
 }{
-	{"dac khu ", SpecialZone},
-	{"phuong ", Ward},
-	{"xa ", Commune},
-	{"tinh ", Province},
+	{"dac khu ", "special_zone"},
+	{"phuong ", "ward"},
+	{"xa ", "commune"},
+	{"tinh ", "province"},
+}
+
+// Unit is what matching by name needs of a unit of units.csv.
+type Unit struct {
+	Code, Name, Type string
 }
 
 // foldName folds a unit name and drops its type prefix, returning the type
 // the prefix implies ("" without one).
-func foldName(s string) (string, UnitType) {
+func foldName(s string) (string, string) {
 	f := Fold(s)
 	for _, p := range typePrefixes {
 		if rest, ok := strings.CutPrefix(f, p.prefix); ok && rest != "" {
@@ -58,15 +63,16 @@ func foldName(s string) (string, UnitType) {
 	return f, ""
 }
 
-// nameIndex finds units by name, ignoring case, diacritics and the
+// NameIndex finds units by name, ignoring case, diacritics and the
 // prefixes xã, phường, đặc khu and tỉnh.
-type nameIndex struct {
+type NameIndex struct {
 	units  []Unit
 	byName map[string][]int32
 }
 
-func newNameIndex(units []Unit) *nameIndex {
-	ix := &nameIndex{units: units, byName: map[string][]int32{}}
+// NewNameIndex indexes units by name; Find returns indexes into units.
+func NewNameIndex(units []Unit) *NameIndex {
+	ix := &NameIndex{units: units, byName: map[string][]int32{}}
 	for i, u := range units {
 		f := Fold(u.Name)
 		ix.byName[f] = append(ix.byName[f], int32(i))
@@ -74,9 +80,9 @@ func newNameIndex(units []Unit) *nameIndex {
 	return ix
 }
 
-// find returns the unit named s, or an error saying why none or more than
-// one unit matches.
-func (ix *nameIndex) find(s string) (int32, error) {
+// Find returns the index of the unit named s, or an error saying why none
+// or more than one unit matches.
+func (ix *NameIndex) Find(s string) (int32, error) {
 	f, hint := foldName(s)
 	all := ix.byName[f]
 	if len(all) == 0 && hint != "" {
@@ -98,10 +104,10 @@ func (ix *nameIndex) find(s string) (int32, error) {
 		for j, i := range match {
 			names[j] = fmt.Sprintf("%s (%s)", ix.units[i].Code, ix.units[i].Type)
 		}
-		return -1, fmt.Errorf("found %q, which names more than one unit: %s; write the type before the name (xã, phường, đặc khu) or give unit codes",
-			s, strings.Join(names, ", "))
+		return -1, fmt.Errorf("found %s, which names more than one unit: %s; write the type before the name (xã, phường, đặc khu) or give unit codes",
+			Quote(s), strings.Join(names, ", "))
 	case len(all) > 0:
-		return -1, fmt.Errorf("found %q, but no %s has that name; it is the name of %s (%s)", s, hint, ix.units[all[0]].Code, ix.units[all[0]].Type)
+		return -1, fmt.Errorf("found %s, but no %s has that name; it is the name of %s (%s)", Quote(s), hint, ix.units[all[0]].Code, ix.units[all[0]].Type)
 	}
-	return -1, fmt.Errorf("found %q, expected the name of a unit in units.csv (compared without case, diacritics and the prefixes xã, phường, đặc khu, tỉnh)", s)
+	return -1, fmt.Errorf("found %s, expected the name of a unit in units.csv (compared without case, diacritics and the prefixes xã, phường, đặc khu, tỉnh)", Quote(s))
 }

@@ -1,4 +1,4 @@
-package dataset
+package csvscan
 
 import (
 	"bufio"
@@ -13,29 +13,29 @@ import (
 // "line:column=field" for its fields, blank lines as "blank N", and errors
 // as "error line:column: message".
 func scanAll(text string, maxField int) []string {
-	s := newScanner(bufio.NewReader(strings.NewReader(text)), ',', maxField)
+	s := New(bufio.NewReader(strings.NewReader(text)), ',', maxField)
 	var out []string
 	for {
-		n, err := s.next()
-		for _, line := range s.blank {
+		n, err := s.Next()
+		for _, line := range s.Blank {
 			out = append(out, fmt.Sprintf("blank %d", line))
 		}
-		var se *syntaxError
-		var ie *inputError
+		var se *SyntaxError
+		var le *LimitError
 		switch {
 		case errors.Is(err, io.EOF):
 			return out
 		case errors.As(err, &se):
-			out = append(out, fmt.Sprintf("error %d:%d: %s", se.line, se.col, se.msg))
+			out = append(out, fmt.Sprintf("error %d:%d: %s", se.Line, se.Col, se.Msg))
 			continue
-		case errors.As(err, &ie):
-			return append(out, fmt.Sprintf("error %d:%d: %s", ie.pos.Line, ie.pos.Column, ie.msg))
+		case errors.As(err, &le):
+			return append(out, fmt.Sprintf("error %d:%d: %s", le.Line, le.Col, le.Msg))
 		case err != nil:
 			return append(out, "error "+err.Error())
 		}
 		var rec []string
 		for i := range n {
-			rec = append(rec, fmt.Sprintf("%d:%d=%q", s.pos[i].line, s.pos[i].col, s.field(i)))
+			rec = append(rec, fmt.Sprintf("%d:%d=%q", s.Pos[i].Line, s.Pos[i].Col, s.Field(i)))
 		}
 		out = append(out, strings.Join(rec, " "))
 	}

@@ -1,4 +1,12 @@
-package dataset
+// Package foreign reads exports in the ways other systems write them, and
+// the mapping files that say how: the TOML file beside a foreign export
+// (see Mapping) and what it may declare — an encoding (UTF-16,
+// Windows-1258), a delimiter, a number format (Vietnamese 213.883 and
+// 86,7, English 213,883), a period format (Quý I/2025, 03/2025, dates,
+// fiscal years), columns and units by name rather than by code.
+//
+// Package dataset reads exports through it; it knows nothing of dataset.
+package foreign
 
 import (
 	"bufio"
@@ -6,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -29,52 +36,40 @@ const (
 	EncodingWindows1258 = "windows-1258"
 )
 
-var encodings = []string{EncodingUTF8, EncodingUTF16, EncodingUTF16LE, EncodingUTF16BE, EncodingWindows1258}
+// Encodings lists the encodings a mapping file may declare.
+var Encodings = []string{EncodingUTF8, EncodingUTF16, EncodingUTF16LE, EncodingUTF16BE, EncodingWindows1258}
 
-// inputError is a problem that ends the reading of a file: an encoding the
-// reader cannot decode, or a line or field over the size limit.
-type inputError struct {
-	pos  Position
-	code string
-	msg  string
+// InputError is a problem that ends the reading of a file: an encoding the
+// reader cannot decode, or bytes that are not text. Line and Column are 0
+// when the problem is with the file as a whole.
+type InputError struct {
+	Line, Column int
+	// Code names the check, as a finding's code does.
+	Code string
+	Msg  string
 }
 
-func (e *inputError) Error() string { return e.msg }
+func (e *InputError) Error() string { return e.Msg }
 
-// openInput opens path for reading as UTF-8 text. It checks the file's size,
-// detects a byte order mark, decodes UTF-16 and a declared Windows-1258, and
-// wraps the text in a checker that rejects invalid UTF-8 and turns lone
-// carriage returns into line feeds. declared is "" when no encoding is
-// declared.
-func openInput(path, declared string, maxSize int64) (io.Reader, func(), *inputError) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, &inputError{Position{File: path}, "io", fmt.Sprintf("cannot read the file: %v", err)}
-	}
-	closeFn := func() { f.Close() }
-	var size int64
-	if st, err := f.Stat(); err == nil {
-		size = st.Size()
-	}
-	if size > maxSize {
-		closeFn()
-		return nil, nil, &inputError{Position{File: path}, "file-size",
-			fmt.Sprintf("the file is %d bytes, over the limit of %d bytes", size, maxSize)}
-	}
-	in, ierr := decodeInput(path, bufio.NewReaderSize(f, 64<<10), declared)
+// Decode returns the text of r as checked UTF-8. It detects a byte order
+// mark, decodes UTF-16 and a declared Windows-1258, and wraps the text in a
+// checker that rejects invalid UTF-8 and NUL bytes and turns lone carriage
+// returns into line feeds. declared is "" when no encoding is declared;
+// size is the size of the file, for the progress of reading.
+func Decode(r io.Reader, declared string, size int64) (*Text, *InputError) {
+	t, ierr := decode(bufio.NewReaderSize(r, 64<<10), declared)
 	if ierr != nil {
-		closeFn()
-		return nil, nil, ierr
+		return nil, ierr
 	}
-	if tc, ok := in.(*textChecker); ok && tc.raw {
-		tc.size = size
+	if t.raw {
+		t.size = size
 	}
-	return in, closeFn, nil
+	return t, nil
 }
 
-// decodeInput chooses the decoder for the bytes of r, by byte order mark
+// decode chooses the decoder for the bytes of r, by byte order mark
 // and by the declared encoding.
-func decodeInput(path string, r *bufio.Reader, declared string) (io.Reader, *inputError) {
+func decode(r *bufio.Reader, declared string) (*Text, *InputError) {
 	head, _ := r.Peek(3)
 	bom := ""
 	switch {
@@ -85,8 +80,8 @@ func decodeInput(path string, r *bufio.Reader, declared string) (io.Reader, *inp
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		bom = EncodingUTF16BE
 	}
-	mismatch := func() *inputError {
-		return &inputError{Position{File: path, Line: 1, Column: 1}, "encoding",
+	mismatch := func() *InputError {
+		return &InputError{1, 1, "encoding",
 			fmt.Sprintf("the file starts with a %s byte order mark, but its mapping declares encoding %q", strings.ToUpper(bom), declared)}
 	}
 	switch declared {
@@ -103,40 +98,39 @@ func decodeInput(path string, r *bufio.Reader, declared string) (io.Reader, *inp
 	switch {
 	case bom == EncodingUTF8:
 		r.Discard(3)
-		return newTextChecker(path, r, 3, true), nil
+		return newText(r, 3, true), nil
 	case bom == EncodingUTF16LE || declared == EncodingUTF16LE:
-		return utf16Input(path, r, unicode.LittleEndian, bom != ""), nil
+		return utf16Input(r, unicode.LittleEndian, bom != ""), nil
 	case bom == EncodingUTF16BE || declared == EncodingUTF16BE:
-		return utf16Input(path, r, unicode.BigEndian, bom != ""), nil
+		return utf16Input(r, unicode.BigEndian, bom != ""), nil
 	case declared == EncodingUTF16:
-		return nil, &inputError{Position{File: path, Line: 1, Column: 1}, "encoding",
+		return nil, &InputError{1, 1, "encoding",
 			`the mapping declares encoding "utf-16" but the file has no byte order mark; declare "utf-16le" or "utf-16be"`}
 	case declared == EncodingWindows1258:
 		// Windows-1258 writes tone marks as combining characters; NFC puts
 		// them back on their letters, as UTF-8 files have them.
 		dec := transform.NewReader(r, transform.Chain(charmap.Windows1258.NewDecoder(), norm.NFC))
-		return newTextChecker(path, dec, 0, false), nil
+		return newText(dec, 0, false), nil
 	}
-	return newTextChecker(path, r, 0, true), nil
+	return newText(r, 0, true), nil
 }
 
 // utf16Input decodes UTF-16 to UTF-8, dropping its byte order mark.
-func utf16Input(path string, r io.Reader, order unicode.Endianness, bom bool) io.Reader {
+func utf16Input(r io.Reader, order unicode.Endianness, bom bool) *Text {
 	policy := unicode.IgnoreBOM
 	if bom {
 		policy = unicode.ExpectBOM
 	}
 	dec := unicode.UTF16(order, policy).NewDecoder()
-	return newTextChecker(path, transform.NewReader(r, dec), 0, false)
+	return newText(transform.NewReader(r, dec), 0, false)
 }
 
-// textChecker passes text through, checking that it is valid UTF-8 without
+// Text passes text through, checking that it is valid UTF-8 without
 // NUL bytes, and turning a lone carriage return (an old Mac line end) into
 // a line feed so that the CSV scanner sees one kind of line end. A CR LF is
 // left for the scanner. It counts lines so that an error can say where.
-type textChecker struct {
-	path string
-	r    io.Reader
+type Text struct {
+	r io.Reader
 	// offset is the byte offset in the file of buf[0]; raw says whether
 	// offsets are file offsets (false after decoding, when they are not).
 	offset int64
@@ -157,11 +151,19 @@ type textChecker struct {
 	err      error
 }
 
-func newTextChecker(path string, r io.Reader, offset int64, raw bool) *textChecker {
-	return &textChecker{path: path, r: r, offset: offset, raw: raw, buf: make([]byte, 64<<10), line: 1}
+func newText(r io.Reader, offset int64, raw bool) *Text {
+	return &Text{r: r, offset: offset, raw: raw, buf: make([]byte, 64<<10), line: 1}
 }
 
-func (t *textChecker) Read(p []byte) (int, error) {
+// Size returns the size of the file in bytes, or 0 when unknown (after
+// decoding, when offsets are not file offsets).
+func (t *Text) Size() int64 { return t.size }
+
+// Offset returns how many bytes have been handed out by Read: bytes of the
+// file when Size is known, of the decoded text otherwise.
+func (t *Text) Offset() int64 { return t.offset - int64(t.end-t.start) }
+
+func (t *Text) Read(p []byte) (int, error) {
 	for t.start == t.end {
 		if t.err != nil {
 			return 0, t.err
@@ -174,7 +176,7 @@ func (t *textChecker) Read(p []byte) (int, error) {
 }
 
 // fill reads the next block into buf and checks it.
-func (t *textChecker) fill() {
+func (t *Text) fill() {
 	// Keep the bytes read but not yet checked.
 	tail := copy(t.buf, t.buf[t.end:t.filled])
 	t.start, t.end, t.filled = 0, 0, tail
@@ -183,7 +185,7 @@ func (t *textChecker) fill() {
 	t.filled = n
 	eof := err != nil
 	if err != nil && !errors.Is(err, io.EOF) {
-		t.err = &inputError{Position{File: t.path}, "io", fmt.Sprintf("cannot read the file: %v", err)}
+		t.err = &InputError{0, 0, "io", fmt.Sprintf("cannot read the file: %v", err)}
 	}
 	chunk := t.buf[:n]
 	good := n
@@ -225,7 +227,7 @@ func (t *textChecker) fill() {
 }
 
 // track keeps the line count and the head of the current line.
-func (t *textChecker) track(b []byte) {
+func (t *Text) track(b []byte) {
 	nl := bytes.LastIndexByte(b, '\n')
 	if nl < 0 {
 		if len(t.lineHead) < 4096 {
@@ -238,7 +240,7 @@ func (t *textChecker) track(b []byte) {
 }
 
 // where gives the line and column (in characters) of chunk[i].
-func (t *textChecker) where(chunk []byte, i int) (line, col int) {
+func (t *Text) where(chunk []byte, i int) (line, col int) {
 	before := chunk[:i]
 	line = t.line + bytes.Count(before, []byte{'\n'}) + bytes.Count(before, []byte{'\r'}) - bytes.Count(before, []byte("\r\n"))
 	if nl := bytes.LastIndexAny(before, "\r\n"); nl >= 0 {
@@ -247,25 +249,25 @@ func (t *textChecker) where(chunk []byte, i int) (line, col int) {
 	return line, utf8.RuneCount(t.lineHead) + utf8.RuneCount(before) + 1
 }
 
-func (t *textChecker) encodingError(chunk []byte, i int) *inputError {
+func (t *Text) encodingError(chunk []byte, i int) *InputError {
 	line, col := t.where(chunk, i)
 	end := min(i+4, len(chunk))
 	where := ""
 	if t.raw {
 		where = fmt.Sprintf(" at byte offset %d", t.offset+int64(i))
 	}
-	return &inputError{Position{File: t.path, Line: line, Column: col}, "encoding",
+	return &InputError{line, col, "encoding",
 		fmt.Sprintf("invalid UTF-8%s (found bytes % X); the file is not UTF-8: save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet), or, if it is in the Vietnamese Windows code page, declare encoding = %q in a mapping file beside it",
 			where, chunk[i:end], EncodingWindows1258)}
 }
 
-func (t *textChecker) nulError(chunk []byte, i int) *inputError {
+func (t *Text) nulError(chunk []byte, i int) *InputError {
 	line, col := t.where(chunk, i)
 	where := ""
 	if t.raw {
 		where = fmt.Sprintf(" at byte offset %d", t.offset+int64(i))
 	}
-	return &inputError{Position{File: t.path, Line: line, Column: col}, "encoding",
+	return &InputError{line, col, "encoding",
 		fmt.Sprintf("a NUL byte%s; the file looks like UTF-16 without a byte order mark: save it as UTF-8, or declare encoding = %q or %q in a mapping file",
 			where, EncodingUTF16LE, EncodingUTF16BE)}
 }

@@ -1,10 +1,16 @@
-package dataset
+// Package finding holds what a check of the data says: a Finding (a
+// problem, a warning or a note at a Position in a file), the Collector that
+// gathers them while files are read, keeping up to a cap of each severity,
+// and the InvalidError a load returns. Package dataset and the packages
+// that read for it report through it.
+package finding
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a finding stops publication.
@@ -28,6 +34,19 @@ func (s Severity) String() string {
 		return "note"
 	}
 	return "error"
+}
+
+// Position is a place in an input file. Line and Column count from 1;
+// Line is the physical line, also after quoted fields that span lines.
+type Position struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// Short formats a position as path:line:column.
+func (p Position) Short() string {
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
 // Finding is one problem found in the input, at a place in a file.
@@ -128,15 +147,31 @@ func (e *InvalidError) Error() string {
 // the rest are counted.
 const DefaultMaxFindings = 1000
 
-// collector gathers findings while files are read, keeping up to max of
+// Collector gathers findings while files are read, keeping up to max of
 // each severity and counting the rest.
-type collector struct {
+type Collector struct {
 	findings Findings
 	tally    Tally
 	max      int
 }
 
-func (c *collector) add(pos Position, sev Severity, code, msg string) {
+// NewCollector returns a collector that keeps up to max findings of each
+// severity; zero keeps them all.
+func NewCollector(max int) *Collector { return &Collector{max: max} }
+
+// Result returns the findings kept, sorted, and the tally of all.
+func (c *Collector) Result() (Findings, Tally) {
+	c.findings.Sort()
+	return c.findings, c.tally
+}
+
+// maxMessage is the longest message kept, in bytes: messages quote cells
+// short (see foreign.Quote), and this bounds the findings whatever quotes
+// what.
+const maxMessage = 2048
+
+// Add adds a finding.
+func (c *Collector) Add(pos Position, sev Severity, code, msg string) {
 	var n *int
 	switch sev {
 	case Warning:
@@ -150,23 +185,31 @@ func (c *collector) add(pos Position, sev Severity, code, msg string) {
 	if c.max > 0 && *n > c.max {
 		return
 	}
+	if len(msg) > maxMessage {
+		cut := maxMessage
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = fmt.Sprintf("%s… (the message is cut at %d of its %d bytes)", msg[:cut], cut, len(msg))
+	}
 	c.findings = append(c.findings, Finding{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
 
-func (c *collector) errorf(pos Position, code, format string, args ...any) {
-	c.add(pos, Error, code, fmt.Sprintf(format, args...))
+// Errorf adds an error.
+func (c *Collector) Errorf(pos Position, code, format string, args ...any) {
+	c.Add(pos, Error, code, fmt.Sprintf(format, args...))
 }
 
-func (c *collector) warnf(pos Position, code, format string, args ...any) {
-	c.add(pos, Warning, code, fmt.Sprintf(format, args...))
+// Warnf adds a warning.
+func (c *Collector) Warnf(pos Position, code, format string, args ...any) {
+	c.Add(pos, Warning, code, fmt.Sprintf(format, args...))
 }
 
-func (c *collector) notef(pos Position, code, format string, args ...any) {
-	c.add(pos, Note, code, fmt.Sprintf(format, args...))
+// Notef adds a note.
+func (c *Collector) Notef(pos Position, code, format string, args ...any) {
+	c.Add(pos, Note, code, fmt.Sprintf(format, args...))
 }
 
-func (c *collector) hasErrors() bool { return c.tally.Errors > 0 }
-
-// errorsIn counts the errors found so far; compare two counts to see
+// Errors counts the errors found so far; compare two counts to see
 // whether a step found any.
-func (c *collector) errorsIn() int { return c.tally.Errors }
+func (c *Collector) Errors() int { return c.tally.Errors }

@@ -1,4 +1,4 @@
-package dataset
+package foreign
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ var periodFormats = []string{
 
 // periodParser returns the parser of a period format, or an error naming
 // what is wrong with the mapping's period settings.
-func periodParser(pm *periodMapping) (func(string) (period.Period, error), error) {
+func periodParser(pm *PeriodMapping) (func(string) (period.Period, error), error) {
 	switch pm.Format {
 	case "", "2025-Q1":
 		return period.Parse, nil
@@ -77,13 +77,13 @@ func periodParser(pm *periodMapping) (func(string) (period.Period, error), error
 }
 
 func badPeriod(s, format string) error {
-	return fmt.Errorf("period %q: expected a period written like %s", s, format)
+	return fmt.Errorf("period %s: expected a period written like %s", Quote(s), format)
 }
 
 func year(s, y, format string) (int, error) {
 	n, err := strconv.Atoi(y)
 	if err != nil || len(y) != 4 || y[0] == '+' || n < 1900 || n > 2999 {
-		return 0, fmt.Errorf("period %q: expected a year from 1900 to 2999, written like %s", s, format)
+		return 0, fmt.Errorf("period %s: expected a year from 1900 to 2999, written like %s", Quote(s), format)
 	}
 	return n, nil
 }
@@ -94,7 +94,7 @@ func quarter(s, format, y, q string) (period.Period, error) {
 		return period.Period{}, err
 	}
 	if len(q) != 1 || q[0] < '1' || q[0] > '4' {
-		return period.Period{}, fmt.Errorf("period %q: quarter must be 1 to 4, written like %s", s, format)
+		return period.Period{}, fmt.Errorf("period %s: quarter must be 1 to 4, written like %s", Quote(s), format)
 	}
 	return period.Q(yr, int(q[0]-'0')), nil
 }
@@ -106,7 +106,7 @@ func month(s, format, y, m string) (period.Period, error) {
 	}
 	n, err := strconv.Atoi(m)
 	if err != nil || len(m) != 2 || m[0] == '+' || n < 1 || n > 12 {
-		return period.Period{}, fmt.Errorf("period %q: month must be 01 to 12, written like %s", s, format)
+		return period.Period{}, fmt.Errorf("period %s: month must be 01 to 12, written like %s", Quote(s), format)
 	}
 	return period.M(yr, n), nil
 }
@@ -126,7 +126,7 @@ func parseQuy(s string) (period.Period, error) {
 	}
 	n := map[string]string{"I": "1", "II": "2", "III": "3", "IV": "4", "1": "1", "2": "2", "3": "3", "4": "4"}[strings.ToUpper(strings.TrimSpace(q))]
 	if n == "" {
-		return period.Period{}, fmt.Errorf("period %q: quarter must be I, II, III or IV (or 1 to 4), written like %s", s, format)
+		return period.Period{}, fmt.Errorf("period %s: quarter must be I, II, III or IV (or 1 to 4), written like %s", Quote(s), format)
 	}
 	return quarter(s, format, strings.TrimSpace(y), n)
 }
@@ -144,7 +144,7 @@ func parseFiscal(s string, end bool) (period.Period, error) {
 		return period.Period{}, err
 	}
 	if n, err := strconv.Atoi(b); err != nil || b[0] == '+' || n != (first+1)%100 {
-		return period.Period{}, fmt.Errorf("period %q: the second year of a fiscal year must follow the first, as in %d/%02d", s, first, (first+1)%100)
+		return period.Period{}, fmt.Errorf("period %s: the second year of a fiscal year must follow the first, as in %d/%02d", Quote(s), first, (first+1)%100)
 	}
 	if end {
 		return period.Y(first + 1), nil
@@ -179,7 +179,7 @@ func parseDate(s string, iso bool, k period.Kind) (period.Period, error) {
 	_, _, last := p.End() // the month's last day
 	day, err := strconv.Atoi(d)
 	if err != nil || d[0] == '+' || day < 1 || day > last {
-		return period.Period{}, fmt.Errorf("period %q: day must be 01 to %02d in that month, written like %s", s, last, format)
+		return period.Period{}, fmt.Errorf("period %s: day must be 01 to %02d in that month, written like %s", Quote(s), last, format)
 	}
 	switch k {
 	case period.Quarter:
@@ -190,10 +190,16 @@ func parseDate(s string, iso bool, k period.Kind) (period.Period, error) {
 	return p, nil
 }
 
+// quoteList quotes the items of list (see Quote), at most 20 of them.
 func quoteList(list []string) string {
-	q := make([]string, len(list))
+	const most = 20
+	q := make([]string, 0, min(len(list), most+1))
 	for i, s := range list {
-		q[i] = strconv.Quote(s)
+		if i == most {
+			q = append(q, fmt.Sprintf("… and %d more", len(list)-most))
+			break
+		}
+		q = append(q, Quote(s))
 	}
 	return strings.Join(q, ", ")
 }

@@ -1,4 +1,7 @@
-package dataset
+// Package csvscan splits checked UTF-8 text into CSV records, keeping where
+// each field starts (physical line and column in characters), so that a
+// finding can name the cell also after quoted fields that span lines.
+package csvscan
 
 import (
 	"bufio"
@@ -9,22 +12,18 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultMaxField is the longest field, and the longest line, an export may
-// have: a cell of a statistics export is short, and a longer one is nearly
-// always a quote left open that swallows the rest of the file.
-const DefaultMaxField = 1 << 20
-
-// scanner splits UTF-8 text into CSV records (RFC 4180: fields separated by
+// Scanner splits UTF-8 text into CSV records (RFC 4180: fields separated by
 // a delimiter, quoted with '"' when they hold a delimiter, a quote or a line
 // end, quotes inside doubled). It is encoding/csv's algorithm with what a
 // validator needs added: the physical line and the column, counted in
 // characters (runes), where each field starts, also after quoted fields that
 // span lines; the blank lines it skips; and a limit on the length of a line
-// and of a field. Lone CRs arrive as LFs (see textChecker); CR LF is one line
+// and of a field. Lone CRs arrive as LFs (see foreign.Text); CR LF is one line
 // end.
-type scanner struct {
-	r        *bufio.Reader
-	comma    byte
+type Scanner struct {
+	// R is the text read; Comma the delimiter.
+	R        *bufio.Reader
+	Comma    byte
 	maxField int
 	// line is the number of physical lines read.
 	line int
@@ -37,40 +36,50 @@ type scanner struct {
 	text   []byte
 	own    []byte
 	ends   []int
-	pos    []fieldPos
+	Pos    []FieldPos
 	fields []string
-	// blank lists the blank lines skipped before the last record.
-	blank []int
+	// Blank lists the blank lines skipped before the last record.
+	Blank []int
 }
 
-// fieldPos is where a field starts: physical line and column in characters.
-type fieldPos struct{ line, col int }
+// FieldPos is where a field starts: physical line and column in characters.
+type FieldPos struct{ Line, Col int }
 
-// syntaxError is a malformed record. The scanner drops the rest of its line
+// SyntaxError is a malformed record. The scanner drops the rest of its line
 // and goes on with the next record.
-type syntaxError struct {
-	line, col int
-	msg       string
+type SyntaxError struct {
+	Line, Col int
+	Msg       string
 }
 
-func (e *syntaxError) Error() string { return e.msg }
+func (e *SyntaxError) Error() string { return e.Msg }
 
-func newScanner(r *bufio.Reader, comma byte, maxField int) *scanner {
-	return &scanner{r: r, comma: comma, maxField: maxField}
+// LimitError is a line or a field over the limit; reading cannot go on.
+type LimitError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *LimitError) Error() string { return e.Msg }
+
+// New returns a scanner of the text r, with fields separated by comma
+// and no field or line longer than maxField bytes.
+func New(r *bufio.Reader, comma byte, maxField int) *Scanner {
+	return &Scanner{R: r, Comma: comma, maxField: maxField}
 }
 
 // readLine reads one physical line with its LF (CR LF becomes LF). It returns
-// io.EOF only when no byte is left, and an *inputError for a line over the limit.
-func (s *scanner) readLine() ([]byte, error) {
-	line, err := s.r.ReadSlice('\n')
+// io.EOF only when no byte is left, and a *LimitError for a line over the limit.
+func (s *Scanner) readLine() ([]byte, error) {
+	line, err := s.R.ReadSlice('\n')
 	if err != nil && errors.Is(err, bufio.ErrBufferFull) {
 		s.long = append(s.long[:0], line...)
 		for errors.Is(err, bufio.ErrBufferFull) {
 			if len(s.long) > s.maxField {
-				return nil, &inputError{Position{Line: s.line + 1, Column: 1}, "field-size",
+				return nil, &LimitError{s.line + 1, 1,
 					fmt.Sprintf("the line is over the limit of %d bytes; is a quote left open, or is this not a CSV file?", s.maxField)}
 			}
-			line, err = s.r.ReadSlice('\n')
+			line, err = s.R.ReadSlice('\n')
 			s.long = append(s.long, line...)
 		}
 		line = s.long
@@ -96,12 +105,12 @@ func (s *scanner) readLine() ([]byte, error) {
 	return line, nil
 }
 
-// next reads the next record, skipping blank lines, and returns its number
-// of fields; see field and strings for their contents, valid until the next
-// call. Errors: io.EOF at the end, *syntaxError for a malformed record
-// (reading can go on), *inputError or another error when reading cannot go on.
-func (s *scanner) next() (int, error) {
-	s.blank = s.blank[:0]
+// Next reads the next record, skipping blank lines, and returns its number
+// of fields; see Field and Strings for their contents, valid until the next
+// call. Errors: io.EOF at the end, *SyntaxError for a malformed record
+// (reading can go on), *LimitError or another error when reading cannot go on.
+func (s *Scanner) Next() (int, error) {
+	s.Blank = s.Blank[:0]
 	var line []byte
 	for {
 		var err error
@@ -110,12 +119,12 @@ func (s *scanner) next() (int, error) {
 			return 0, err
 		}
 		if len(line) == 1 && line[0] == '\n' {
-			s.blank = append(s.blank, s.line)
+			s.Blank = append(s.Blank, s.line)
 			continue
 		}
 		break
 	}
-	s.ends, s.pos = s.ends[:0], s.pos[:0]
+	s.ends, s.Pos = s.ends[:0], s.Pos[:0]
 	if bytes.IndexByte(line, '"') < 0 {
 		return s.split(line)
 	}
@@ -124,7 +133,7 @@ func (s *scanner) next() (int, error) {
 	for {
 		if len(line) == 0 || line[0] != '"' {
 			// An unquoted field runs to the delimiter or the line end.
-			i := bytes.IndexByte(line, s.comma)
+			i := bytes.IndexByte(line, s.Comma)
 			field := line
 			if i >= 0 {
 				field = line[:i]
@@ -132,17 +141,17 @@ func (s *scanner) next() (int, error) {
 				field = field[:n-1]
 			}
 			if len(field) > s.maxField {
-				return 0, &inputError{Position{Line: s.line, Column: col}, "field-size",
+				return 0, &LimitError{s.line, col,
 					fmt.Sprintf("the field is over the limit of %d bytes", s.maxField)}
 			}
 			if j := bytes.IndexByte(field, '"'); j >= 0 {
-				return 0, &syntaxError{s.line, col + utf8.RuneCount(field[:j]),
+				return 0, &SyntaxError{s.line, col + utf8.RuneCount(field[:j]),
 					`a quote inside an unquoted field; a field that holds quotes must be quoted, with each quote doubled ("")`}
 			}
 			s.own = append(s.own, field...)
 			s.ends = append(s.ends, len(s.own))
-			s.own = append(s.own, s.comma)
-			s.pos = append(s.pos, fieldPos{s.line, col})
+			s.own = append(s.own, s.Comma)
+			s.Pos = append(s.Pos, FieldPos{s.line, col})
 			if i < 0 {
 				s.text = s.own
 				return len(s.ends), nil
@@ -152,7 +161,7 @@ func (s *scanner) next() (int, error) {
 			continue
 		}
 		// A quoted field runs to a quote not followed by another one.
-		start := fieldPos{s.line, col}
+		start := FieldPos{s.line, col}
 		from := len(s.own)
 		line = line[1:]
 		col++
@@ -162,12 +171,12 @@ func (s *scanner) next() (int, error) {
 				// The field goes on on the next line.
 				s.own = append(s.own, line...)
 				if len(s.own)-from > s.maxField {
-					return 0, &inputError{Position{Line: start.line, Column: start.col}, "field-size",
+					return 0, &LimitError{start.Line, start.Col,
 						fmt.Sprintf("the quoted field starting here is over the limit of %d bytes; is its closing quote missing?", s.maxField)}
 				}
 				var err error
 				if line, err = s.readLine(); errors.Is(err, io.EOF) {
-					return 0, &syntaxError{start.line, start.col,
+					return 0, &SyntaxError{start.Line, start.Col,
 						`the quoted field starting here is never closed: the file ends inside it; add the closing quote (")`}
 				} else if err != nil {
 					return 0, err
@@ -184,20 +193,20 @@ func (s *scanner) next() (int, error) {
 				line = line[1:]
 				col++
 				continue
-			case len(line) > 0 && line[0] == s.comma:
+			case len(line) > 0 && line[0] == s.Comma:
 				s.ends = append(s.ends, len(s.own))
-				s.own = append(s.own, s.comma)
-				s.pos = append(s.pos, start)
+				s.own = append(s.own, s.Comma)
+				s.Pos = append(s.Pos, start)
 				line = line[1:]
 				col++
 			case len(line) == 0 || (len(line) == 1 && line[0] == '\n'):
 				s.ends = append(s.ends, len(s.own))
-				s.pos = append(s.pos, start)
+				s.Pos = append(s.Pos, start)
 				s.text = s.own
 				return len(s.ends), nil
 			default:
 				r, _ := utf8.DecodeRune(line)
-				return 0, &syntaxError{s.line, col - 1,
+				return 0, &SyntaxError{s.line, col - 1,
 					fmt.Sprintf(`a closing quote followed by %q; a quote inside a quoted field must be doubled ("")`, r)}
 			}
 			break
@@ -210,7 +219,7 @@ func (s *scanner) next() (int, error) {
 // read. One tight pass finds the delimiters and whether the line is all
 // ASCII, where a field's column is its byte offset plus one; only a line
 // with other characters has them counted.
-func (s *scanner) split(line []byte) (int, error) {
+func (s *Scanner) split(line []byte) (int, error) {
 	if n := len(line); n > 0 && line[n-1] == '\n' {
 		line = line[:n-1]
 	}
@@ -218,7 +227,7 @@ func (s *scanner) split(line []byte) (int, error) {
 	var high byte // the bits of every byte, ORed: below 0x80 for ASCII
 	for i, b := range line {
 		high |= b
-		if b == s.comma {
+		if b == s.Comma {
 			s.ends = append(s.ends, i)
 		}
 	}
@@ -227,10 +236,10 @@ func (s *scanner) split(line []byte) (int, error) {
 	start, col := 0, 1
 	for _, end := range s.ends {
 		if end-start > s.maxField {
-			return 0, &inputError{Position{Line: s.line, Column: col}, "field-size",
+			return 0, &LimitError{s.line, col,
 				fmt.Sprintf("the field is over the limit of %d bytes", s.maxField)}
 		}
-		s.pos = append(s.pos, fieldPos{s.line, col})
+		s.Pos = append(s.Pos, FieldPos{s.line, col})
 		if ascii {
 			col += end - start + 1
 		} else {
@@ -241,8 +250,8 @@ func (s *scanner) split(line []byte) (int, error) {
 	return len(s.ends), nil
 }
 
-// field returns the contents of field i of the last record.
-func (s *scanner) field(i int) []byte {
+// Field returns the contents of field i of the last record.
+func (s *Scanner) Field(i int) []byte {
 	from := 0
 	if i > 0 {
 		from = s.ends[i-1] + 1
@@ -250,8 +259,8 @@ func (s *scanner) field(i int) []byte {
 	return s.text[from:s.ends[i]]
 }
 
-// strings returns the fields of the last record as strings, with one allocation.
-func (s *scanner) strings() []string {
+// Strings returns the fields of the last record as strings, with one allocation.
+func (s *Scanner) Strings() []string {
 	str := string(s.text)
 	s.fields = s.fields[:0]
 	from := 0
@@ -262,9 +271,9 @@ func (s *scanner) strings() []string {
 	return s.fields
 }
 
-// detectDelimiter picks the delimiter of a header line: the one of comma,
+// DetectDelimiter picks the delimiter of a header line: the one of comma,
 // semicolon and tab that occurs most often outside quotes; comma on a tie.
-func detectDelimiter(header []byte) byte {
+func DetectDelimiter(header []byte) byte {
 	var counts [3]int
 	quoted := false
 	for _, b := range header {

@@ -1,0 +1,330 @@
+package foreign
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"minhbach/generator/period"
+)
+
+// Mapping is a mapping file: the TOML file beside a foreign export, with
+// the same name (eoffice-2025-q1.csv, eoffice-2025-q1.toml), that says how
+// to read it. Every key is optional; a mapping with only encoding, delimiter
+// or numbers reads an export in canonical columns.
+//
+//	encoding  = "windows-1258"      # utf-8 (default), utf-16, utf-16le, utf-16be, windows-1258
+//	delimiter = ";"                 # ",", ";", "\t" or "tab"; detected from the header when absent
+//	numbers   = "vi"                # canonical (1234, 86.7), vi (213.883, 86,7) or en (213,883, 86.7)
+//	ignore    = ["STT"]             # columns left out on purpose (others are reported)
+//	[period]                        # column + format, or value = "2025-Q3"
+//	column = "Kỳ báo cáo"
+//	format = "Quý I/2025"
+//	[unit]                          # column + by, or value = "an-giang"
+//	column = "Đơn vị"
+//	by     = "name"                 # code (default) or name
+//	[columns]                       # wide form: column → measure id
+//	"Văn bản đến" = "docs_incoming"
+//	# or long form:
+//	[measure]                       # column (with optional names), or value = "docs_incoming"
+//	column = "Chỉ tiêu"
+//	names  = { "Văn bản đến" = "docs_incoming" }
+//	[value]
+//	column = "Số liệu"
+//
+// The caller decodes the file into a Mapping, strictly (unknown keys are
+// errors), sets Path and calls Check.
+type Mapping struct {
+	// Path is the mapping file's path, for messages.
+	Path      string            `toml:"-"`
+	Encoding  string            `toml:"encoding"`
+	Delimiter string            `toml:"delimiter"`
+	Numbers   string            `toml:"numbers"`
+	Ignore    []string          `toml:"ignore"`
+	Period    *PeriodMapping    `toml:"period"`
+	Unit      *UnitMapping      `toml:"unit"`
+	Measure   *MeasureMapping   `toml:"measure"`
+	Value     *ValueMapping     `toml:"value"`
+	Columns   map[string]string `toml:"columns"`
+
+	// Set by Check: the delimiter (0 to detect it) and the parser of periods.
+	Comma       byte                                `toml:"-"`
+	ParsePeriod func(string) (period.Period, error) `toml:"-"`
+}
+
+// PeriodMapping is the [period] table of a mapping file.
+type PeriodMapping struct {
+	Column     string `toml:"column"`
+	Value      string `toml:"value"`
+	Format     string `toml:"format"`
+	FiscalYear string `toml:"fiscal_year"`
+	DateIn     string `toml:"date_in"`
+}
+
+// UnitMapping is the [unit] table of a mapping file.
+type UnitMapping struct {
+	Column string `toml:"column"`
+	Value  string `toml:"value"`
+	By     string `toml:"by"`
+}
+
+// MeasureMapping is the [measure] table of a mapping file.
+type MeasureMapping struct {
+	Column string            `toml:"column"`
+	Value  string            `toml:"value"`
+	Names  map[string]string `toml:"names"`
+}
+
+// ValueMapping is the [value] table of a mapping file.
+type ValueMapping struct {
+	Column string `toml:"column"`
+}
+
+// MapsColumns reports whether the mapping says where anything is; without
+// that the export has canonical columns.
+func (m *Mapping) MapsColumns() bool {
+	return m.Period != nil || m.Unit != nil || m.Measure != nil || m.Value != nil || m.Columns != nil
+}
+
+// Check checks a decoded mapping and sets what follows from it (Comma,
+// ParsePeriod); it returns what is wrong with it, nothing when it is good.
+// Each problem is InMapping, with the key it is about.
+func (m *Mapping) Check() []Problem {
+	var problems []Problem
+	bad := func(key, format string, args ...any) {
+		problems = append(problems, Problem{Column: InMapping, Key: key, Code: "mapping", Msg: fmt.Sprintf(format, args...)})
+	}
+
+	if m.Encoding != "" && !slices.Contains(Encodings, strings.ToLower(m.Encoding)) {
+		bad("encoding", "encoding: found %q, expected one of %s", m.Encoding, quoteList(Encodings))
+	}
+	m.Encoding = strings.ToLower(m.Encoding)
+	switch m.Delimiter {
+	case "":
+	case ",", ";", "\t", "|":
+		m.Comma = m.Delimiter[0]
+	case "tab":
+		m.Comma = '\t'
+	default:
+		bad("delimiter", `delimiter: found %q, expected ",", ";", "tab" or "|"`, m.Delimiter)
+	}
+	if _, ok := NumberParser(m.Numbers); !ok {
+		bad("numbers", "numbers: found %q, expected %q, %q or %q", m.Numbers, NumbersCanonical, NumbersVI, NumbersEN)
+	}
+	if !m.MapsColumns() {
+		m.ParsePeriod = period.Parse
+		return problems
+	}
+
+	oneOf := func(key, column, value string) {
+		if (column == "") == (value == "") {
+			bad(key, "%s: expected either column (the column that holds it) or value (one value for every row)", key)
+		}
+	}
+	if m.Period == nil {
+		bad("", "[period] is missing: say which column holds the period, or give its value")
+	} else {
+		oneOf("period", m.Period.Column, m.Period.Value)
+		if m.Period.Value != "" {
+			p, err := period.Parse(m.Period.Value)
+			if err != nil {
+				bad("period.value", "period.value: %v", err)
+			}
+			m.ParsePeriod = func(string) (period.Period, error) { return p, nil }
+		} else {
+			parse, err := periodParser(m.Period)
+			if err != nil {
+				bad("period.format", "%v", err)
+			}
+			m.ParsePeriod = parse
+		}
+	}
+	if m.Unit == nil {
+		bad("", "[unit] is missing: say which column holds the unit, or give its value")
+	} else {
+		oneOf("unit", m.Unit.Column, m.Unit.Value)
+		if m.Unit.By != "" && m.Unit.By != "code" && m.Unit.By != "name" {
+			bad("unit.by", `unit.by: found %q, expected "code" or "name"`, m.Unit.By)
+		}
+	}
+	switch long := m.Measure != nil || m.Value != nil; {
+	case long && m.Columns != nil:
+		bad("", "give either [columns] (one column for each measure) or [measure] and [value] (a column of measures and a column of values), not both")
+	case long:
+		if m.Measure == nil {
+			bad("", "[measure] is missing: say which column holds the measure, or give its value")
+		} else {
+			oneOf("measure", m.Measure.Column, m.Measure.Value)
+		}
+		if m.Value == nil || m.Value.Column == "" {
+			bad("value", "value.column is missing: say which column holds the values")
+		}
+	case len(m.Columns) == 0:
+		bad("columns", "[columns] is missing or empty: say which column holds which measure")
+	}
+	return problems
+}
+
+// ColumnKey is how header names are compared with a mapping's: trimmed,
+// in NFC, without case.
+func ColumnKey(s string) string {
+	return strings.ToLower(norm.NFC.String(strings.TrimSpace(s)))
+}
+
+// Source is where a row's period, unit or measure comes from: a column of
+// the header, or (Column < 0) one Text for every row.
+type Source struct {
+	Column int
+	Text   string
+}
+
+// Wide is a column of a wide export and the id of the measure it holds.
+type Wide struct {
+	Column  int
+	Measure string
+}
+
+// Layout says where a mapped export's header has what the mapping names.
+type Layout struct {
+	Period      Source
+	ParsePeriod func(string) (period.Period, error)
+	Unit        Source
+	// ByName says that units are named, not given by code (see NameIndex).
+	ByName bool
+	// A long export has a measure and a value column (Value >= 0); a wide
+	// export has a column for each measure.
+	Measure Source
+	Value   int
+	Wide    []Wide
+	// measureNames maps the folded (ColumnKey) names of measures to their ids.
+	measureNames map[string]string
+}
+
+// MeasureID returns the measure id a long export's measure cell stands for
+// through measure.names: text itself without such a name.
+func (l *Layout) MeasureID(text string) string {
+	if id, ok := l.measureNames[ColumnKey(text)]; ok {
+		return id
+	}
+	return text
+}
+
+// NamesMeasures says whether measure cells go through measure.names.
+func (l *Layout) NamesMeasures() bool { return l.measureNames != nil }
+
+// Where a Problem is, when it is not in a column of the header.
+const (
+	// AtHeader is the start of the header (line 1, column 1).
+	AtHeader = -1
+	// InMapping is the mapping file.
+	InMapping = -2
+)
+
+// Problem is something wrong, or worth a note, in how a mapping fits a header.
+type Problem struct {
+	// Column is the header column it is about, or AtHeader or InMapping.
+	Column int
+	// Key is the mapping file's key it is about ("period.format"), when
+	// InMapping; "" for the file as a whole.
+	Key string
+	// Note is true for a note (a column left out), false for an error.
+	Note bool
+	Code string
+	Msg  string
+}
+
+// Layout finds the mapping's columns in header and returns where each
+// thing is, or nil when something does not fit; known says whether a
+// measure id is in the catalogue. It also returns the problems found,
+// errors and notes.
+func (m *Mapping) Layout(header []string, known func(id string) bool) (*Layout, []Problem) {
+	var problems []Problem
+	ok := true
+	fail := func(col int, code, format string, args ...any) {
+		problems = append(problems, Problem{Column: col, Code: code, Msg: fmt.Sprintf(format, args...)})
+		ok = false
+	}
+	index := map[string]int{}
+	for i, h := range header {
+		k := ColumnKey(h)
+		if j, dup := index[k]; dup {
+			fail(i, "header", "column %s appears twice (also column %d)", Quote(h), j+1)
+			continue
+		}
+		index[k] = i
+	}
+	used := make([]bool, len(header))
+	column := func(key, name string) int {
+		i, found := index[ColumnKey(name)]
+		if !found {
+			fail(AtHeader, "header", "%s: column %q (%s) is not in the header; found columns %s",
+				key, name, m.Path, quoteList(header))
+			return -1
+		}
+		used[i] = true
+		return i
+	}
+	source := func(key, col, value string) Source {
+		if col == "" {
+			return Source{Column: -1, Text: value}
+		}
+		return Source{Column: column(key+".column", col)}
+	}
+	l := &Layout{
+		Period:      source("period", m.Period.Column, m.Period.Value),
+		ParsePeriod: m.ParsePeriod,
+		Unit:        source("unit", m.Unit.Column, m.Unit.Value),
+		ByName:      m.Unit.By == "name",
+		Value:       -1,
+	}
+	if m.Columns != nil {
+		for i, h := range header {
+			for name, id := range m.Columns {
+				if ColumnKey(name) != ColumnKey(h) {
+					continue
+				}
+				used[i] = true
+				if !known(id) {
+					fail(InMapping, "unknown-measure", "columns: %q maps to %q, which is not a measure id in the catalogue", name, id)
+				}
+				l.Wide = append(l.Wide, Wide{Column: i, Measure: id})
+			}
+		}
+		for _, name := range sortedKeys(m.Columns) {
+			column("columns", name)
+		}
+	} else {
+		l.Measure = source("measure", m.Measure.Column, m.Measure.Value)
+		l.Value = column("value.column", m.Value.Column)
+		if len(m.Measure.Names) > 0 {
+			l.measureNames = map[string]string{}
+			for name, id := range m.Measure.Names {
+				if !known(id) {
+					fail(InMapping, "unknown-measure", "measure.names: %q maps to %q, which is not a measure id in the catalogue", name, id)
+				}
+				l.measureNames[ColumnKey(name)] = id
+			}
+		}
+	}
+	if !ok {
+		return nil, problems
+	}
+	for i, h := range header {
+		if !used[i] && !slices.ContainsFunc(m.Ignore, func(s string) bool { return ColumnKey(s) == ColumnKey(h) }) {
+			problems = append(problems, Problem{Column: i, Note: true, Code: "ignored-column",
+				Msg: fmt.Sprintf("column %s is not mapped by %s; it is ignored (list it in ignore to say so)", Quote(h), m.Path)})
+		}
+	}
+	return l, problems
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,42 @@
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestOpen checks the helper every input is opened with: inside the
+// folder, a regular file, reached without a link.
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "real"), 0o755)
+	os.WriteFile(filepath.Join(dir, "real", "a.md"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("x"), 0o644)
+	linked := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "via")) == nil
+	for _, tc := range []struct {
+		name, want string
+		skip       bool
+	}{
+		{filepath.Join(dir, "real", "a.md"), "", false},
+		{filepath.Join(dir, "b.md"), "", false},
+		{filepath.Join(dir, "real"), "found a folder; expected a regular file", false},
+		{filepath.Join(dir, "via", "a.md"), "the folder " + filepath.Join(dir, "via") + " is a symbolic link; expected a regular file inside " + dir + " (links are not followed)", !linked},
+		{filepath.Join(dir, "..", "elsewhere.md"), "the file is outside the folder " + dir + "; expected an input file inside it", false},
+		{"/etc/passwd", "the file is outside the folder " + dir + "; expected an input file inside it", false},
+	} {
+		if tc.skip {
+			continue
+		}
+		f, err := Open(dir, tc.name)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		} else {
+			f.Close()
+		}
+		if got != tc.want {
+			t.Errorf("Open(%s): got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
