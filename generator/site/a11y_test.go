@@ -208,6 +208,7 @@ func axeCheck(axe string) pageCheck {
 // indicator page that a keyboard reaches, and checks that each shows a
 // focus ring of at least 2 px; the skip link, first of all, comes into view.
 func TestBrowserFocusVisible(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	p := visitDrawn(t, b, base+"indicators/signature_rate/")
@@ -255,6 +256,7 @@ func TestBrowserFocusVisible(t *testing.T) {
 // language switch, footer links, "data of the chart") are at least 44 px
 // tall.
 func TestBrowserTargetSize(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	for _, path := range []string{"", "indicators/signature_rate/", "en/units/go-quao/", "reports/2025-q1/", "units/", "about/", "404.html"} {
@@ -293,6 +295,7 @@ func TestBrowserTargetSize(t *testing.T) {
 // gets charts without animation and no transition, and that other readers
 // get both.
 func TestBrowserReducedMotion(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	for _, tc := range []struct {
@@ -331,6 +334,7 @@ func TestBrowserReducedMotion(t *testing.T) {
 // draws take the colours of the reader's scheme: light, dark, and forced
 // colours (where axe-core must find no violation either).
 func TestBrowserColourSchemes(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	axe := axeSource(t)
@@ -380,6 +384,7 @@ func TestBrowserColourSchemes(t *testing.T) {
 // figures are written as the page's language writes them, and each chart
 // is an image named by its caption (its summary and table follow as text).
 func TestBrowserChartsSpeakTheLanguage(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	for _, tc := range []struct{ path, top, thousands string }{
@@ -429,6 +434,7 @@ func TestBrowserChartsSpeakTheLanguage(t *testing.T) {
 // the light to the dark scheme, as a phone does at dusk, and checks that
 // the charts take the dark scheme's text colour.
 func TestBrowserChartsFollowSchemeChange(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	p := visitDrawn(t, b, base+"units/go-quao/", browser.WithColorScheme("light"))

@@ -30,6 +30,7 @@ func renderedCharts(t *testing.T, p *browser.Page) int {
 // TestBrowserWithoutJavaScript checks that with scripts off every chart still
 // shows as its static SVG, with its summary and its data table.
 func TestBrowserWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	p, err := b.Visit(context.Background(), base+"indicators/signature_rate/", browser.WithJavaScriptDisabled())

@@ -193,6 +193,7 @@ func sitemapURLs(t *testing.T, path string) []string {
 // names the sitemap, and the sitemaps list every indexed page of both
 // languages.
 func TestBuildWithBaseURL(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the sample site a second time")
 	}
@@ -240,6 +241,7 @@ func TestBuildWithBaseURL(t *testing.T) {
 // notice says it in the page's language instead of the default text, and
 // that the note stays text.
 func TestSampleNoteReplacesNotice(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the sample site a second time")
 	}

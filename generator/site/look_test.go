@@ -168,6 +168,7 @@ func kindPaths(t *testing.T, dir string) []string {
 // readerCheck): each chart once, nothing sideways, readable tables, and
 // nothing axe-core finds, in light and dark, on a phone and a desktop.
 func TestBrowserReadersSeeEachPageKind(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	dir := sampleSite(t)
 	base := browser.Serve(t, dir)
@@ -180,6 +181,7 @@ func TestBrowserReadersSeeEachPageKind(t *testing.T) {
 // with JavaScript off: every figure shows its static drawing, once, and no
 // page scrolls sideways on a phone.
 func TestBrowserWithoutScriptsEachFigureShowsOnce(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	dir := sampleSite(t)
 	base := browser.Serve(t, dir)

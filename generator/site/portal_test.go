@@ -255,6 +255,7 @@ func checkType(typ, cell string) error {
 // TestSearchFindsWithAndWithoutDiacritics types queries into the search page
 // in the browser, as a visitor would.
 func TestSearchFindsWithAndWithoutDiacritics(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	for _, tc := range []struct{ page, query, want string }{
@@ -301,6 +302,7 @@ func TestSearchFindsWithAndWithoutDiacritics(t *testing.T) {
 // TestReportPrints checks the report under print media: no navigation, the
 // charts from their static SVG.
 func TestReportPrints(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	p, err := b.Visit(context.Background(), base+"reports/2025-q1/", browser.WithMedia("print"))
@@ -330,6 +332,7 @@ func TestReportPrints(t *testing.T) {
 // revises one figure, and checks the change log; publishing the same data
 // again adds nothing.
 func TestChangeLogRecordsRevisions(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the sample site three times")
 	}

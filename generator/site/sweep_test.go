@@ -27,6 +27,7 @@ import (
 // charts have been drawn, in the light colour scheme; then again, with the
 // rules that depend on colours, in the dark scheme.
 func TestSweepAxeEveryPage(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	dir := sampleSite(t)
 	base := browser.Serve(t, dir)
@@ -45,6 +46,7 @@ func TestSweepAxeEveryPage(t *testing.T) {
 // nothing runs (no dialog opens), no element was injected, no link has a
 // javascript: target, and the texts show as text.
 func TestSweepHostileTextStaysText(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	data := hostileData(t)
 	ds, res := loadData(t, data)
@@ -107,6 +109,7 @@ func TestSweepHostileTextStaysText(t *testing.T) {
 // TestSweepBuildPrintsReportsToPDF builds the sample with PDF output and checks
 // that every report has a non-empty PDF that its page links.
 func TestSweepBuildPrintsReportsToPDF(t *testing.T) {
+	t.Parallel()
 	browser.Require(t) // fails under CI when Chromium is missing, skips elsewhere
 	ds, res := loadSample(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -138,6 +141,7 @@ func TestSweepBuildPrintsReportsToPDF(t *testing.T) {
 // under the policy of _headers, shows a tooltip as a mouse over a chart
 // would, and checks that the browser refused nothing.
 func TestSweepNoCSPViolation(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	for _, path := range []string{"", "indicators/signature_rate/", "en/units/phu-quoc/"} {
@@ -199,6 +203,7 @@ func TestSweepNoCSPViolation(t *testing.T) {
 // page in both languages, as a visitor would, and checks that every chart
 // was drawn, nothing went wrong in the console and no request left the site.
 func TestSweepPagesRender(t *testing.T) {
+	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, sampleSite(t))
 	pages := []struct {
@@ -254,4 +259,11 @@ func TestSweepPagesRender(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSweepGeneratedHeadsMatchTemplates is TestGeneratedHeadsMatchTemplates
+// with a site root and a plain base URL.
+func TestSweepGeneratedHeadsMatchTemplates(t *testing.T) {
+	t.Parallel()
+	headsMatchTemplates(t, "", "https://example.gov.vn/cong/")
 }

@@ -37,6 +37,7 @@ func gzipSize(t *testing.T, b []byte) int {
 // loader) if and only if it has charts; and the chart script is under
 // 200 KB gzipped.
 func TestSampleWeight(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t)
 	scripts := map[string]bool{}
 	var heaviest string
