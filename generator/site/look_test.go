@@ -23,17 +23,20 @@ const axeDefaultJS = `(async () => {
 	return lines(all).concat(lines(size));
 })()`
 
-// screens are the widths a reader looks at the site with: a phone, a
-// desktop, and the narrowest phone that still has to work (320 px, WCAG's
-// reflow width).
-var screens = []struct {
+// screen is a width a reader looks at the site with.
+type screen struct {
 	name          string
 	width, height int
 	mobile        bool
 	// tables: at this width no row heading of a table may take more than
 	// two lines.
 	tables bool
-}{
+}
+
+// screens are the widths a reader looks at the site with: a phone, a
+// desktop, and the narrowest phone that still has to work (320 px, WCAG's
+// reflow width).
+var screens = []screen{
 	{"desktop", 1280, 800, false, true},
 	{"phone", 390, 844, true, false},
 	{"narrow phone", 320, 640, true, false},
@@ -72,6 +75,38 @@ func lookAt(p *browser.Page, tables bool) ([]string, error) {
 	return found, nil
 }
 
+// lookAtEach gives page p each of screens in turn and returns what lookAt
+// finds at each, told apart by prefix and the screen's name.
+func lookAtEach(p *browser.Page, screens []screen, prefix string) ([]string, error) {
+	var found []string
+	for _, sc := range screens {
+		if err := p.Resize(sc.width, sc.height, sc.mobile); err != nil {
+			return nil, err
+		}
+		seen, err := lookAt(p, sc.tables)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range seen {
+			found = append(found, prefix+sc.name+": "+s)
+		}
+	}
+	return found, nil
+}
+
+// troubles is what went wrong on page p of the site at base while it
+// loaded and ran, by kind: console errors, exceptions, Content Security
+// Policy violations, failed requests and requests to other hosts.
+func troubles(p *browser.Page, base string) map[string][]string {
+	return map[string][]string{
+		"console error":  p.ConsoleErrors(),
+		"exception":      p.Exceptions(),
+		"CSP violation":  p.CSPViolations(),
+		"failed request": p.FailedRequests(),
+		"other host":     p.ExternalRequests(base),
+	}
+}
+
 // readerCheck is what a reader sees of one page of the site at base, with
 // its charts drawn: axe-core's default rules find nothing in the light
 // scheme nor in the dark; in each scheme, at every width of screens,
@@ -108,26 +143,13 @@ func readerCheck(axe, base string) pageCheck {
 			if err := p.SetColorScheme(scheme); err != nil {
 				return nil, err
 			}
-			for _, sc := range screens {
-				if err := p.Resize(sc.width, sc.height, sc.mobile); err != nil {
-					return nil, err
-				}
-				seen, err := lookAt(p, sc.tables)
-				if err != nil {
-					return nil, err
-				}
-				for _, s := range seen {
-					found = append(found, fmt.Sprintf("%s, %s: %s", scheme, sc.name, s))
-				}
+			seen, err := lookAtEach(p, screens, scheme+", ")
+			if err != nil {
+				return nil, err
 			}
+			found = append(found, seen...)
 		}
-		for what, list := range map[string][]string{
-			"console error":  p.ConsoleErrors(),
-			"exception":      p.Exceptions(),
-			"CSP violation":  p.CSPViolations(),
-			"failed request": p.FailedRequests(),
-			"other host":     p.ExternalRequests(base),
-		} {
+		for what, list := range troubles(p, base) {
 			for _, s := range list {
 				// The page for a missing address is itself the one
 				// request that answers 404.
@@ -186,20 +208,7 @@ func TestBrowserWithoutScriptsEachFigureShowsOnce(t *testing.T) {
 	dir := sampleSite(t)
 	base := browser.Serve(t, dir)
 	check := func(path string, p *browser.Page) ([]string, error) {
-		var found []string
-		for _, sc := range screens[:2] {
-			if err := p.Resize(sc.width, sc.height, sc.mobile); err != nil {
-				return nil, err
-			}
-			seen, err := lookAt(p, sc.tables)
-			if err != nil {
-				return nil, err
-			}
-			for _, s := range seen {
-				found = append(found, sc.name+": "+s)
-			}
-		}
-		return found, nil
+		return lookAtEach(p, screens[:2], "")
 	}
 	var paths []string
 	for _, p := range kindPaths(t, dir) {

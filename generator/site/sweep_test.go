@@ -246,13 +246,7 @@ func TestSweepPagesRender(t *testing.T) {
 					t.Errorf("page text lacks %q", pg.text)
 				}
 			}
-			for what, list := range map[string][]string{
-				"console error":  p.ConsoleErrors(),
-				"exception":      p.Exceptions(),
-				"CSP violation":  p.CSPViolations(),
-				"failed request": p.FailedRequests(),
-				"other host":     p.ExternalRequests(base),
-			} {
+			for what, list := range troubles(p, base) {
 				for _, s := range list {
 					t.Errorf("%s: %s", what, s)
 				}
