@@ -159,17 +159,23 @@ function legendRows(option, width) {
   return option.legend && width < narrow ? list(option.series).length : 0;
 }
 
+// laidOut remembers, for each chart, how many rows its legend was last
+// laid out in.
+const laidOut = new WeakMap();
+
 // fitLegend lays the legend of a chart of several series out for its
-// width: in a row where it fits, else one series a line below the plot,
-// which the grid makes room for.
+// width: in a row where it fits, as the option has it, else one series a
+// line below the plot, which the grid makes room for.
 function fitLegend(chart, option, width) {
   if (!option.legend) return;
   const rows = legendRows(option, width);
-  if (chart.legendRows === rows) return;
-  chart.legendRows = rows;
+  if ((laidOut.get(chart) || 0) === rows) return;
+  laidOut.set(chart, rows);
+  const grid = list(option.grid)[0] || {};
   chart.setOption(rows > 0
     ? { legend: { orient: 'vertical', left: 0, bottom: 0 }, grid: { bottom: rows * legendRow + 36 } }
-    : { legend: { orient: 'horizontal', left: 'center', bottom: option.legend.bottom }, grid: { bottom: 60 } });
+    : { legend: { orient: 'horizontal', left: 'center', bottom: option.legend.bottom },
+      grid: { bottom: grid.bottom === undefined ? 80 : grid.bottom } }); // 80: ECharts' default
 }
 
 // charts are the charts drawn so far, to re-colour when the scheme changes.
