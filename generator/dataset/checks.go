@@ -80,7 +80,10 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *coll
 		file     string
 	}
 	gaps := map[gap]*what{}
-	types := []UnitType{Country, Province, Commune, Ward, SpecialZone}
+	types := make([]UnitType, len(cat.Levels))
+	for i, l := range cat.Levels {
+		types[i] = l.ID
+	}
 	typeOf := make([]int, len(units))
 	for i := range units {
 		typeOf[i] = slices.Index(types, units[i].Type)

@@ -11,9 +11,11 @@ import (
 	"minhbach/generator/period"
 )
 
-// UnitType is the level of an administrative unit.
+// UnitType is the level of a unit: the id of one of the catalogue's
+// [[levels]] (see UnitLevel).
 type UnitType string
 
+// The ids of the default levels (DefaultLevels).
 const (
 	Country     UnitType = "country"
 	Province    UnitType = "province"
@@ -21,18 +23,6 @@ const (
 	Ward        UnitType = "ward"
 	SpecialZone UnitType = "special_zone"
 )
-
-// Valid reports whether t is one of the known unit types.
-func (t UnitType) Valid() bool {
-	switch t {
-	case Country, Province, Commune, Ward, SpecialZone:
-		return true
-	}
-	return false
-}
-
-// Local reports whether t is a commune-level unit (commune, ward or special zone).
-func (t UnitType) Local() bool { return t == Commune || t == Ward || t == SpecialZone }
 
 // Unit is one administrative unit from units.csv.
 type Unit struct {
@@ -179,8 +169,11 @@ type ScoreGroup struct {
 	Points float64 `toml:"points"`
 }
 
-// Catalogue lists the measures exports carry and the indicators computed from them.
+// Catalogue lists the levels of the units, the measures exports carry and the indicators computed from them.
 type Catalogue struct {
+	// Levels are the levels units belong to, from the top; DefaultLevels
+	// when catalogue.toml declares none.
+	Levels      []UnitLevel  `toml:"levels"`
 	Measures    []Measure    `toml:"measures"`
 	Indicators  []Indicator  `toml:"indicators"`
 	ScoreGroups []ScoreGroup `toml:"score_groups"`

@@ -25,8 +25,10 @@ type unitRow struct {
 
 var unitColumns = []string{"code", "name", "type", "parent"}
 
-// readUnits reads units.csv: code,name,type,parent.
-func readUnits(path string, cfg config, c *collector) []Unit {
+// readUnits reads units.csv: code,name,type,parent. A type must be one of
+// the catalogue's levels; with no levels (a catalogue that could not be
+// read) types are not checked.
+func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 	cf, done := openCSV(path, fileOptions{dir: cfg.dir, maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
 	defer done()
 	if cf == nil {
@@ -59,8 +61,8 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 				c.Errorf(pos("name"), "unit-name", "found %s, expected the unit's name in UTF-8, 1 to 200 characters", foreign.Quote(u.Name))
 				ok = false
 			}
-			if !u.Type.Valid() {
-				c.Errorf(pos("type"), "unit-type", "found %s, expected one of country, province, commune, ward, special_zone", foreign.Quote(row.Type))
+			if _, known := cat.Level(u.Type); !known && len(cat.Levels) > 0 {
+				c.Errorf(pos("type"), "unit-type", "found %s, expected a level of %s: one of %s", foreign.Quote(row.Type), CatalogueFile, cat.LevelIDs())
 				ok = false
 			}
 			if u.Parent != "" {

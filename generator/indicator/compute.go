@@ -27,6 +27,13 @@ type Result struct {
 	children [][]int // each unit's children, in unit order
 	slot     []int   // dense number of each unit that has children, −1 otherwise
 	parents  int     // how many units have children
+	// territorial says whether each unit's level divides the territory; a
+	// unit of a non-territorial level (a department) is ranked among its
+	// own level and never summed into its parent.
+	territorial []bool
+	// local says whether each unit is territorial and has no territorial
+	// children: the units expected to report a measure that names no levels.
+	local []bool
 
 	measures  []measure
 	measureAt map[string]int
@@ -132,7 +139,7 @@ func Compute(d *dataset.Dataset, opts ...Option) (*Result, error) {
 	}
 
 	r := &Result{cfg: cfg}
-	if err := r.indexUnits(d.Units); err != nil {
+	if err := r.indexUnits(d.Units, &d.Catalogue); err != nil {
 		return nil, err
 	}
 	if err := r.indexMeasures(d.Catalogue.Measures); err != nil {
@@ -170,8 +177,10 @@ func Compute(d *dataset.Dataset, opts ...Option) (*Result, error) {
 // indexUnits numbers the units and links each to its parent and children.
 // Parents must come before their children, as in units.csv; visiting units
 // from last to first then meets children before their parent.
-func (r *Result) indexUnits(units []dataset.Unit) error {
+func (r *Result) indexUnits(units []dataset.Unit, cat *dataset.Catalogue) error {
 	r.units = slices.Clone(units)
+	r.territorial = make([]bool, len(units))
+	r.local = make([]bool, len(units))
 	r.unitAt = make(map[string]int, len(units))
 	r.parent = make([]int, len(units))
 	r.children = make([][]int, len(units))
@@ -190,8 +199,13 @@ func (r *Result) indexUnits(units []dataset.Unit) error {
 			r.children[p] = append(r.children[p], u)
 		}
 		r.unitAt[unit.Code] = u
+		r.territorial[u] = cat.Territorial(unit.Type)
+		r.local[u] = r.territorial[u]
 	}
 	for u := range r.units {
+		if p := r.parent[u]; p >= 0 && r.territorial[u] {
+			r.local[p] = false
+		}
 		if len(r.children[u]) > 0 {
 			r.slot[u] = r.parents
 			r.parents++
@@ -234,7 +248,7 @@ func (r *Result) indexMeasures(defs []dataset.Measure) error {
 				def.ID, def.AcrossUnits, dataset.Sum, dataset.WeightedMean, dataset.None)
 		}
 		for u := range r.units {
-			if expects(def, r.units[u].Type) {
+			if r.expects(def, u) {
 				ms.expected = append(ms.expected, u)
 			}
 		}
@@ -242,13 +256,15 @@ func (r *Result) indexMeasures(defs []dataset.Measure) error {
 	return nil
 }
 
-// expects reports whether units of type t are expected to report measure m:
-// commune-level units when m names no unit types, otherwise the types it names.
-func expects(m *dataset.Measure, t dataset.UnitType) bool {
+// expects reports whether unit u is expected to report measure m: the
+// territorial units at the bottom of the territory (communes, wards and
+// special zones under the default levels) when m names no levels,
+// otherwise the units of the levels it names.
+func (r *Result) expects(m *dataset.Measure, u int) bool {
 	if len(m.AppliesTo) == 0 {
-		return t.Local()
+		return r.local[u]
 	}
-	return m.AppliesToType(t)
+	return m.AppliesToType(r.units[u].Type)
 }
 
 // indexIndicators resolves the indicators and score groups of c.

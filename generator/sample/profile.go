@@ -142,7 +142,7 @@ func (p *Profile) check() error {
 			return fmt.Errorf("sample profile %s: unit code %q is not a slug or is used twice", p.Province.Code, u.Unit.Code)
 		}
 		seen[u.Unit.Code] = true
-		if !u.Unit.Type.Local() || u.Unit.Parent != p.Province.Code {
+		if !local(u.Unit.Type) || u.Unit.Parent != p.Province.Code {
 			return fmt.Errorf("sample profile %s: unit %s must be a commune, ward or special zone of %s", p.Province.Code, u.Unit.Code, p.Province.Code)
 		}
 		if !(u.Size > 0) {
@@ -247,7 +247,7 @@ func readUnitList(data []byte, parent string) ([]dataset.Unit, error) {
 	var units []dataset.Unit
 	for i, rec := range recs[1:] {
 		t := dataset.UnitType(rec[0])
-		if !t.Local() {
+		if !local(t) {
 			return nil, fmt.Errorf("line %d: type %q, expected commune, ward or special_zone", i+2, rec[0])
 		}
 		code, err := Slug(rec[1])
@@ -257,4 +257,10 @@ func readUnitList(data []byte, parent string) ([]dataset.Unit, error) {
 		units = append(units, dataset.Unit{Code: code, Name: rec[1], Type: t, Parent: parent})
 	}
 	return units, nil
+}
+
+// local reports whether t is one of the default commune-level levels
+// (commune, ward or special zone), the levels a province's units take.
+func local(t dataset.UnitType) bool {
+	return t == dataset.Commune || t == dataset.Ward || t == dataset.SpecialZone
 }

@@ -163,7 +163,7 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 }
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
-	params := unitParams{Code: u.Code, TypeName: p.w.UnitTypes[string(u.Type)], Period: p.f.Period(p.latest)}
+	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang), Period: p.f.Period(p.latest)}
 	parent, hasParent := p.unit(u.Parent)
 	// The last column compares with the unit above: the province, or on a
 	// national site the country for a province.
@@ -204,7 +204,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		params.Charts = append(params.Charts, cv)
 	}
 	title := u.Name
-	if tn := p.w.UnitTypes[string(u.Type)]; tn != "" && p.lang == "vi" {
+	if tn := p.ds.Catalogue.LevelName(u.Type, p.lang); tn != "" && p.lang == "vi" {
 		title = tn + " " + u.Name
 	} else if tn != "" {
 		title = u.Name + " (" + tn + ")"
@@ -368,7 +368,7 @@ func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
 		tbl.Numeric = append(tbl.Numeric, true)
 	}
 	for _, u := range units {
-		row := []cell{{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.w.UnitTypes[string(u.Type)]}}
+		row := []cell{{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.ds.Catalogue.LevelName(u.Type, p.lang)}}
 		for _, ind := range rates {
 			row = append(row, cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, p.latest)), Num: true})
 		}

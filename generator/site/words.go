@@ -24,7 +24,6 @@ type words struct {
 	// The same three, on a site whose top unit is the country.
 	Country, AboveCountry, BelowCountry string
 	Rates                               string
-	UnitTypes                           map[string]string
 	Lagging, Leading                    string
 	GapLeft                             string // "%s, còn cách mục tiêu %s"
 	PointsUnit                          string // "điểm %"
@@ -34,10 +33,6 @@ type words struct {
 	ChangeCounts                        string // "%s added, %s revised, %s removed"
 	Revised, OldValue, NewValue         string
 }
-
-// unitTypes are the unit types named in the interface strings, each as
-// unit_type_<type>.
-var unitTypes = []dataset.UnitType{dataset.Country, dataset.Province, dataset.Commune, dataset.Ward, dataset.SpecialZone}
 
 // newWords reads the words of one language from its interface strings. A
 // key the file lacks is remembered by tr and reported by tr.err.
@@ -64,10 +59,6 @@ func newWords(tr *i18n) words {
 		Export: tr.get("export"), FirstPublication: tr.get("first_publication"), NewPeriods: tr.get("new_periods"),
 		ChangeCounts: tr.get("change_counts"),
 		Revised:      tr.get("revised_figures"), OldValue: tr.get("col_old_value"), NewValue: tr.get("col_new_value"),
-		UnitTypes: map[string]string{},
-	}
-	for _, t := range unitTypes {
-		w.UnitTypes[string(t)] = tr.get("unit_type_" + string(t))
 	}
 	return w
 }
