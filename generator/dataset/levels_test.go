@@ -122,3 +122,27 @@ func TestLevelsUnknown(t *testing.T) {
 		})
 	}
 }
+
+// TestNonTerritorialLevelIsNotInTotals: a province's reported total is
+// checked against its communes, not against its departments too.
+func TestNonTerritorialLevelIsNotInTotals(t *testing.T) {
+	levels := "[[levels]]\nid = \"province\"\nname = { vi = \"Tỉnh\", en = \"Province\" }\nplural = { vi = \"Các tỉnh\", en = \"Provinces\" }\n" +
+		"[[levels]]\nid = \"commune\"\nname = { vi = \"Xã\", en = \"Commune\" }\nplural = { vi = \"Các xã\", en = \"Communes\" }\n" +
+		"[[levels]]\nid = \"ward\"\nname = { vi = \"Phường\", en = \"Ward\" }\nplural = { vi = \"Các phường\", en = \"Wards\" }\n" +
+		"[[levels]]\nid = \"agency\"\nterritorial = false\nname = { vi = \"Sở\", en = \"Department\" }\nplural = { vi = \"Các sở\", en = \"Departments\" }\n"
+	dir := writeData(t, map[string]string{
+		CatalogueFile: levels + testCatalogue,
+		UnitsFile:     testUnits + "so-tttt,Sở Thông tin,agency,an-giang\n",
+		"exports/q1.csv": "period,unit,files_received,files_online\n2025-Q1,an-giang,300,190\n" +
+			"2025-Q1,go-quao,100,40\n2025-Q1,long-xuyen,200,150\n2025-Q1,so-tttt,900,800\n",
+	})
+	d, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range d.Findings {
+		if f.Code == "total-mismatch" {
+			t.Errorf("finding %v: a department is not part of the province's total", f)
+		}
+	}
+}

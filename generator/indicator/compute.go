@@ -456,7 +456,9 @@ func (r *Result) combine(tl, finer *timeline) {
 				r.settle(tl, finer, acc, m, u, t)
 			}
 		}
-		if p := r.parent[u]; p >= 0 {
+		// Units of a non-territorial level stand beside the territory:
+		// they are never summed into their parent.
+		if p := r.parent[u]; p >= 0 && r.territorial[u] {
 			acc.add(r, tl, u, r.slot[p])
 		}
 	}
@@ -635,59 +637,84 @@ func (tl *timeline) compute(s *spec, u, t int) (float64, uint8) {
 	return 100 * tl.mval[nc] / tl.mval[dc], present | (nf|df)&partial | nf&df&own
 }
 
-// rank ranks the children of every parent, per indicator and period of tl.
-// Better values come first (larger ones when the indicator has no direction);
-// equal values share a rank and the next rank skips (1, 2, 2, 4). Units
-// without data stay unranked (0).
+// rank ranks the children of every parent, per indicator and period of tl:
+// the territorial children among themselves, and the children of each
+// non-territorial level among themselves (see rankGroup). Better values
+// come first (larger ones when the indicator has no direction); equal
+// values share a rank and the next rank skips (1, 2, 2, 4). Units without
+// data stay unranked (0).
 func (r *Result) rank(tl *timeline) {
 	type entry struct {
 		unit  int
 		value float64
 	}
 	var ranked []entry
+	var groups []dataset.UnitType
 	for i := range r.specs {
 		ascending := r.specs[i].def.Direction == dataset.LowerIsBetter
 		for _, kids := range r.children {
 			if len(kids) == 0 {
 				continue
 			}
-			for t := range tl.n {
-				ranked = ranked[:0]
-				for _, c := range kids {
-					if cell := tl.at(i, c, t); tl.iflag[cell]&present != 0 {
-						ranked = append(ranked, entry{c, tl.ival[cell]})
-					}
+			groups = groups[:0]
+			for _, c := range kids {
+				if g := r.rankGroup(c); !slices.Contains(groups, g) {
+					groups = append(groups, g)
 				}
-				slices.SortFunc(ranked, func(a, b entry) int {
-					switch {
-					case a.value == b.value:
-						return a.unit - b.unit
-					case (a.value > b.value) != ascending:
-						return -1
+			}
+			for _, g := range groups {
+				for t := range tl.n {
+					ranked = ranked[:0]
+					for _, c := range kids {
+						if r.rankGroup(c) != g {
+							continue
+						}
+						if cell := tl.at(i, c, t); tl.iflag[cell]&present != 0 {
+							ranked = append(ranked, entry{c, tl.ival[cell]})
+						}
 					}
-					return 1
-				})
-				rank := 0
-				for k, e := range ranked {
-					if k == 0 || e.value != ranked[k-1].value {
-						rank = k + 1
+					slices.SortFunc(ranked, func(a, b entry) int {
+						switch {
+						case a.value == b.value:
+							return a.unit - b.unit
+						case (a.value > b.value) != ascending:
+							return -1
+						}
+						return 1
+					})
+					rank := 0
+					for k, e := range ranked {
+						if k == 0 || e.value != ranked[k-1].value {
+							rank = k + 1
+						}
+						cell := tl.at(i, e.unit, t)
+						tl.rank[cell], tl.of[cell] = int32(rank), int32(len(ranked))
 					}
-					cell := tl.at(i, e.unit, t)
-					tl.rank[cell], tl.of[cell] = int32(rank), int32(len(ranked))
 				}
 			}
 		}
 	}
 }
 
+// rankGroup names the units unit u is ranked among: "" for the
+// territorial units, otherwise the unit's own (non-territorial) level.
+func (r *Result) rankGroup(u int) dataset.UnitType {
+	if r.territorial[u] {
+		return ""
+	}
+	return r.units[u].Type
+}
+
 // survey records the periods of tl that have any data and, for each, the
-// completeness of the measures expected from the units.
+// completeness of the measures expected from the units. A unit is expected
+// only in the periods it exists throughout (dataset.Unit.Covers).
 func (r *Result) survey(tl *timeline) {
 	units, n := len(r.units), tl.n
 	hasData := make([]bool, n)
 	counts := make([]int, len(r.measures)*n) // [measure][t]: expected units with an own value
+	wants := make([]int, len(r.measures)*n)  // [measure][t]: expected units that exist at t
 	heard := make([]bool, units*n)           // [unit][t]: the unit has an own value of a measure expected from it
-	expecting := make([]bool, units)         // the unit is expected to report some measure
+	expecting := make([]bool, units*n)       // [unit][t]: the unit is expected to report some measure at t
 	for m := range r.measures {
 		for u := range units {
 			for t := range n {
@@ -697,8 +724,12 @@ func (r *Result) survey(tl *timeline) {
 			}
 		}
 		for _, u := range r.measures[m].expected {
-			expecting[u] = true
 			for t := range n {
+				if !r.units[u].Covers(tl.period(t)) {
+					continue
+				}
+				expecting[u*n+t] = true
+				wants[m*n+t]++
 				if tl.mflag[tl.at(m, u, t)]&own != 0 {
 					counts[m*n+t]++
 					heard[u*n+t] = true
@@ -713,7 +744,7 @@ func (r *Result) survey(tl *timeline) {
 		}
 		comp := Completeness{Period: tl.period(t), Measures: make([]MeasureCompleteness, len(r.measures))}
 		for m := range r.measures {
-			got, want := counts[m*n+t], len(r.measures[m].expected)
+			got, want := counts[m*n+t], wants[m*n+t]
 			comp.Measures[m] = MeasureCompleteness{
 				Measure: r.measures[m].def.ID, Present: got, Expected: want, Share: share(got, want),
 			}
@@ -722,7 +753,7 @@ func (r *Result) survey(tl *timeline) {
 		}
 		comp.Share = share(comp.Present, comp.Expected)
 		for u := range units {
-			if expecting[u] && !heard[u*n+t] {
+			if expecting[u*n+t] && !heard[u*n+t] {
 				comp.Silent = append(comp.Silent, r.units[u].Code)
 			}
 		}

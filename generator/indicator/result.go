@@ -55,18 +55,42 @@ func (r *Result) Series(indicatorID, unitCode string, k period.Kind) []Value {
 	return out
 }
 
-// Ranking returns indicator indicatorID for every child of unit parentCode in
-// period p, best first; children without data come last, in unit order. It
-// returns nil when parentCode is not a unit.
+// Ranking returns indicator indicatorID for every territorial child of unit
+// parentCode in period p, best first; children without data come last, in
+// unit order. It returns nil when parentCode is not a unit. Children of a
+// non-territorial level are ranked apart: see RankingOf.
 func (r *Result) Ranking(indicatorID, parentCode string, p period.Period) []Value {
+	return r.RankingOf(indicatorID, parentCode, "", p)
+}
+
+// Apart lists the non-territorial levels of the children of parentCode, in
+// the order their first unit comes: each is ranked among itself.
+func (r *Result) Apart(parentCode string) []dataset.UnitType {
 	parent, ok := r.unitAt[parentCode]
 	if !ok {
 		return nil
 	}
-	kids := r.children[parent]
-	out := make([]Value, len(kids))
-	for k, c := range kids {
-		out[k] = r.Value(indicatorID, r.units[c].Code, p)
+	var out []dataset.UnitType
+	for _, c := range r.children[parent] {
+		if g := r.rankGroup(c); g != "" && !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// RankingOf is Ranking for the children of parentCode of the non-territorial
+// level, or for its territorial children when level is "".
+func (r *Result) RankingOf(indicatorID, parentCode string, level dataset.UnitType, p period.Period) []Value {
+	parent, ok := r.unitAt[parentCode]
+	if !ok {
+		return nil
+	}
+	var out []Value
+	for _, c := range r.children[parent] {
+		if r.rankGroup(c) == level {
+			out = append(out, r.Value(indicatorID, r.units[c].Code, p))
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Value) int {
 		return cmp.Compare(rankKey(a), rankKey(b))

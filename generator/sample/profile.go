@@ -29,6 +29,10 @@ type Profile struct {
 	Trends Trends
 	// Published, when not nil, pins the figures the province published.
 	Published *Published
+	// Departments are the province's departments (units of the
+	// non-territorial level Agency), listed after Units; they report
+	// e-office documents only, and are not part of the province's totals.
+	Departments []DepartmentProfile
 }
 
 // UnitProfile is one commune-level unit and how it behaves in the sample.
@@ -188,10 +192,11 @@ func AnGiang() (Profile, error) {
 	lagging := []string{"Giang Thành", "Hòn Nghệ", "Ô Lâm", "Thạnh Lộc", "Vĩnh Phong"}
 
 	p := Profile{
-		Province: province,
-		First:    period.Q(2024, 1),
-		Last:     period.Q(2025, 3),
-		Seed:     seed,
+		Province:    province,
+		Departments: anGiangDepartmentProfiles(province.Code),
+		First:       period.Q(2024, 1),
+		Last:        period.Q(2025, 3),
+		Seed:        seed,
 		Trends: Trends{
 			Activity:      Curve{{period.Q(2024, 1), 0.87}, {period.Q(2025, 1), 1.0}, {period.Q(2025, 3), 1.07}},
 			SignatureRate: Curve{{period.Q(2024, 1), 0.812}, {period.Q(2024, 4), 0.842}, {period.Q(2025, 1), 0.867}, {period.Q(2025, 3), 0.895}},

@@ -78,12 +78,20 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, trend)
-	rank, tbl, err := p.rankingChart(ind, p.latest)
+	rank, tbl, err := p.rankingChart(ind, p.latest, "")
 	if err != nil {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, rank)
 	params.Ranking = tbl
+	// Each non-territorial level (the departments) is ranked apart.
+	for _, level := range p.res.Apart(p.top.Code) {
+		rank, _, err := p.rankingChart(ind, p.latest, level)
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, rank)
+	}
 	return page{Path: "indicators/" + ind.ID, FM: frontMatter{
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.Name, p.f.Period(p.latest), params.Value),
@@ -91,16 +99,22 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	}, Body: p.body(func(w *htmlWriter) { w.indicatorBody(name, &params) }), Charts: params.Charts}, nil
 }
 
-// rankingChart draws the ranking of the top unit's children for a period, as
-// a bar chart and as a table.
-func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView, table, error) {
-	ranked := p.res.Ranking(ind.ID, p.top.Code, q)
+// rankingChart draws the ranking of the top unit's territorial children for
+// a period, or of its children of a non-territorial level, as a bar chart
+// and as a table.
+func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level dataset.UnitType) (chartView, table, error) {
+	ranked := p.res.RankingOf(ind.ID, p.top.Code, level, q)
 	name := ind.Name.Get(p.lang)
 	title := fmt.Sprintf("%s %s — %s", p.w.RankingIn, p.f.Period(q), name)
+	id := chartID(ind.ID, "ranking", q.Slug())
+	if l, ok := p.ds.Catalogue.Level(level); ok {
+		title += " — " + l.Plural.Get(p.lang)
+		id = chartID(ind.ID, "ranking", string(level), q.Slug())
+	}
 	tbl := table{Caption: title,
 		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.w.Province},
 		Numeric: []bool{true, false, true, true, false}}
-	bar := chart.Bar{ID: chartID(ind.ID, "ranking", q.Slug()), Title: title, Highlight: -1,
+	bar := chart.Bar{ID: id, Title: title, Highlight: -1,
 		Unit: chartUnit(ind, p.lang), Decimals: decimals(ind), Format: p.plain(ind), NoData: p.f.NoData()}
 	top := p.res.Value(ind.ID, p.top.Code, q)
 	if top.OK {
@@ -204,9 +218,10 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		params.Charts = append(params.Charts, cv)
 	}
 	title := u.Name
-	if tn := p.ds.Catalogue.LevelName(u.Type, p.lang); tn != "" && p.lang == "vi" {
+	// "Xã Gò Quao", but "Sở Y tế" for a unit whose name begins with its level's.
+	if tn := p.ds.Catalogue.LevelName(u.Type, p.lang); tn != "" && p.lang == "vi" && !strings.HasPrefix(u.Name, tn+" ") {
 		title = tn + " " + u.Name
-	} else if tn != "" {
+	} else if tn != "" && p.lang != "vi" {
 		title = u.Name + " (" + tn + ")"
 	}
 	params.Children = p.unitTable(u.Name, p.children[u.Code])
