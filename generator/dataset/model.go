@@ -33,6 +33,33 @@ type Unit struct {
 	Type UnitType
 	// Parent is the code of the enclosing unit; empty for the top unit.
 	Parent string
+	// NameEN is the unit's English name; empty when it is Name (see NameIn).
+	NameEN string
+	// Geocode is an official code of the unit (a GSO or ONS code), or empty.
+	Geocode string
+	// Aliases are other names of the unit, matched when an export's mapping
+	// finds units by name.
+	Aliases []string
+	// ValidFrom and ValidTo bound the periods in which the unit exists:
+	// from the start of ValidFrom to the end of ValidTo; zero is open.
+	ValidFrom, ValidTo period.Period
+	// Successor is the code of the unit that took over a unit that ended.
+	Successor string
+}
+
+// NameIn returns the unit's name in lang: its English name on the English
+// site when it has one.
+func (u *Unit) NameIn(lang string) string {
+	if lang == "en" && u.NameEN != "" {
+		return u.NameEN
+	}
+	return u.Name
+}
+
+// Covers reports whether the unit exists throughout p, so that it is
+// expected to report for p: outside its validity nothing of it is missing.
+func (u *Unit) Covers(p period.Period) bool {
+	return period.Within(p, u.ValidFrom, u.ValidTo)
 }
 
 // Text holds one text in both languages of the site.

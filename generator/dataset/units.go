@@ -1,11 +1,14 @@
 package dataset
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"minhbach/generator/dataset/foreign"
+	"minhbach/generator/period"
 )
 
 // slugPattern is the shape of unit codes: they become URL paths and file
@@ -17,13 +20,24 @@ func IsSlug(s string) bool { return len(s) <= 64 && slugPattern.MatchString(s) }
 
 // unitRow is one line of units.csv as gocsv reads it.
 type unitRow struct {
-	Code   string `csv:"code"`
-	Name   string `csv:"name"`
-	Type   string `csv:"type"`
-	Parent string `csv:"parent"`
+	Code      string `csv:"code"`
+	Name      string `csv:"name"`
+	Type      string `csv:"type"`
+	Parent    string `csv:"parent"`
+	NameEN    string `csv:"name_en"`
+	Geocode   string `csv:"geocode"`
+	Aliases   string `csv:"aliases"`
+	ValidFrom string `csv:"valid_from"`
+	ValidTo   string `csv:"valid_to"`
+	Successor string `csv:"successor"`
 }
 
-var unitColumns = []string{"code", "name", "type", "parent"}
+// unitColumns are the columns units.csv must have; optionalUnitColumns
+// those it may have.
+var (
+	unitColumns         = []string{"code", "name", "type", "parent"}
+	optionalUnitColumns = []string{"name_en", "geocode", "aliases", "valid_from", "valid_to", "successor"}
+)
 
 // readUnits reads units.csv: code,name,type,parent. A type must be one of
 // the catalogue's levels; with no levels (a catalogue that could not be
@@ -34,11 +48,12 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 	if cf == nil {
 		return nil
 	}
-	if !checkHeader(cf, unitColumns, unitColumns, c) {
+	if !checkHeader(cf, unitColumns, append(slices.Clone(unitColumns), optionalUnitColumns...), c) {
 		return nil
 	}
 	var units []Unit
 	seen := map[string]Position{}
+	successors := map[string]Position{} // successor codes, checked once every unit is read
 	cf.chunks(func(recs []record) {
 		rows, err := decodeChunk[unitRow](cf.header, recs)
 		if err != nil {
@@ -71,16 +86,76 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 					ok = false
 				}
 			}
+			if !readUnitExtras(&u, &row, pos, c) {
+				ok = false
+			}
+			if u.Successor != "" {
+				successors[u.Successor+"\x00"+u.Code] = pos("successor")
+			}
 			if ok {
 				seen[u.Code] = pos("code")
 				units = append(units, u)
 			}
 		}
 	})
+	for _, key := range slices.Sorted(maps.Keys(successors)) {
+		if code, _, _ := strings.Cut(key, "\x00"); seen[code] == (Position{}) {
+			c.Errorf(successors[key], "unit-successor", "found %s, expected the code of a unit in %s", foreign.Quote(code), UnitsFile)
+		}
+	}
 	if cf.rows == 0 {
 		c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-units", "no units; expected a row for each unit after the header")
 	}
 	return units
+}
+
+// readUnitExtras reads the optional columns of a unit's row into u,
+// reporting what is wrong with them.
+func readUnitExtras(u *Unit, row *unitRow, pos func(string) Position, c *collector) bool {
+	ok := true
+	u.NameEN, u.Geocode = strings.TrimSpace(row.NameEN), strings.TrimSpace(row.Geocode)
+	if !utf8.ValidString(u.NameEN) || utf8.RuneCountInString(u.NameEN) > 200 {
+		c.Errorf(pos("name_en"), "unit-name", "found %s, expected the unit's English name in UTF-8, up to 200 characters", foreign.Quote(row.NameEN))
+		ok = false
+	}
+	if len(u.Geocode) > 64 || strings.ContainsFunc(u.Geocode, func(r rune) bool { return r < '!' || r > '~' }) {
+		c.Errorf(pos("geocode"), "unit-geocode", "found %s, expected an official code of printable ASCII without spaces, such as E09000024", foreign.Quote(row.Geocode))
+		ok = false
+	}
+	for _, a := range strings.Split(row.Aliases, "|") {
+		if a = strings.TrimSpace(a); a != "" {
+			u.Aliases = append(u.Aliases, a)
+		}
+	}
+	for _, v := range []struct {
+		column, text string
+		into         *period.Period
+	}{{"valid_from", row.ValidFrom, &u.ValidFrom}, {"valid_to", row.ValidTo, &u.ValidTo}} {
+		if v.text == "" {
+			continue
+		}
+		p, err := period.Parse(v.text)
+		if err != nil {
+			c.Errorf(pos(v.column), "unit-validity", "%s: %v", v.column, err)
+			ok = false
+		}
+		*v.into = p
+	}
+	if !u.ValidFrom.IsZero() && !u.ValidTo.IsZero() && !period.Within(u.ValidTo, u.ValidFrom, period.Period{}) {
+		c.Errorf(pos("valid_to"), "unit-validity", "valid_to %s is before valid_from %s; expected the unit's last period, after its first", u.ValidTo, u.ValidFrom)
+		ok = false
+	}
+	u.Successor = strings.TrimSpace(row.Successor)
+	switch {
+	case u.Successor == "":
+	case u.ValidTo.IsZero():
+		c.Errorf(pos("successor"), "unit-successor", "found successor %s for a unit without valid_to; expected a successor only for a unit that ended", foreign.Quote(u.Successor))
+		ok = false
+	case u.Successor == u.Code:
+		c.Errorf(pos("successor"), "unit-successor", "unit %s is its own successor; expected the unit that took it over", u.Code)
+		ok = false
+	}
+	return ok
 }
 
 // columnIndex maps each header name to its column.
