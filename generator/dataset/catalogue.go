@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"time"
 
+	"minhbach/generator/dataset/geo"
 	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
 )
@@ -55,7 +56,7 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 	bad := func(list string, i int, field, format string, args ...any) {
 		c.Errorf(places.At(input.Key(list, i, field)), "catalogue", format, args...)
 	}
-	checkLevels(bad, cat)
+	cat.Levels = geo.CheckLevels(cat.Levels, func(i int, field, format string, args ...any) { bad("levels", i, field, format, args...) })
 	if len(cat.Measures) == 0 {
 		c.Errorf(places.At("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
 	}

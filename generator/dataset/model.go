@@ -8,21 +8,30 @@
 package dataset
 
 import (
+	"strings"
+
+	"minhbach/generator/dataset/geo"
 	"minhbach/generator/period"
 )
 
 // UnitType is the level of a unit: the id of one of the catalogue's
-// [[levels]] (see UnitLevel).
-type UnitType string
+// levels (see geo.Level).
+type UnitType = geo.UnitType
 
-// The ids of the default levels (DefaultLevels).
+// The ids of the default levels (geo.DefaultLevels).
 const (
-	Country     UnitType = "country"
-	Province    UnitType = "province"
-	Commune     UnitType = "commune"
-	Ward        UnitType = "ward"
-	SpecialZone UnitType = "special_zone"
+	Country     = geo.Country
+	Province    = geo.Province
+	Commune     = geo.Commune
+	Ward        = geo.Ward
+	SpecialZone = geo.SpecialZone
 )
+
+// UnitLevel is one of the levels units belong to.
+type UnitLevel = geo.Level
+
+// DefaultLevels are the levels of a catalogue that declares none.
+func DefaultLevels() []UnitLevel { return geo.DefaultLevels() }
 
 // Unit is one administrative unit from units.csv.
 type Unit struct {
@@ -33,18 +42,9 @@ type Unit struct {
 	Type UnitType
 	// Parent is the code of the enclosing unit; empty for the top unit.
 	Parent string
-	// NameEN is the unit's English name; empty when it is Name (see NameIn).
-	NameEN string
-	// Geocode is an official code of the unit (a GSO or ONS code), or empty.
-	Geocode string
-	// Aliases are other names of the unit, matched when an export's mapping
-	// finds units by name.
-	Aliases []string
-	// ValidFrom and ValidTo bound the periods in which the unit exists:
-	// from the start of ValidFrom to the end of ValidTo; zero is open.
-	ValidFrom, ValidTo period.Period
-	// Successor is the code of the unit that took over a unit that ended.
-	Successor string
+	// Extras are the optional columns: English name, official code,
+	// aliases, validity and successor.
+	geo.Extras
 }
 
 // NameIn returns the unit's name in lang: its English name on the English
@@ -56,25 +56,8 @@ func (u *Unit) NameIn(lang string) string {
 	return u.Name
 }
 
-// Covers reports whether the unit exists throughout p, so that it is
-// expected to report for p: outside its validity nothing of it is missing.
-func (u *Unit) Covers(p period.Period) bool {
-	return period.Within(p, u.ValidFrom, u.ValidTo)
-}
-
 // Text holds one text in both languages of the site.
-type Text struct {
-	VI string `toml:"vi"`
-	EN string `toml:"en"`
-}
-
-// Get returns the text for lang ("vi" or "en"), falling back to Vietnamese.
-func (t Text) Get(lang string) string {
-	if lang == "en" && t.EN != "" {
-		return t.EN
-	}
-	return t.VI
-}
+type Text = geo.Text
 
 // MeasureKind says what values a measure takes.
 type MeasureKind string
@@ -273,6 +256,28 @@ func (d *Dataset) Unit(code string) (*Unit, bool) {
 	return nil, false
 }
 
+// Top returns the unit the data is about: the first unit without a parent,
+// or nil when there is none.
+func (d *Dataset) Top() *Unit {
+	for i := range d.Units {
+		if d.Units[i].Parent == "" {
+			return &d.Units[i]
+		}
+	}
+	return nil
+}
+
+// Predecessors returns the units that code took over, in unit order.
+func (d *Dataset) Predecessors(code string) []*Unit {
+	var out []*Unit
+	for i := range d.Units {
+		if d.Units[i].Successor == code {
+			out = append(out, &d.Units[i])
+		}
+	}
+	return out
+}
+
 // Measure returns the catalogue's measure with the given id.
 func (c *Catalogue) Measure(id string) (*Measure, bool) {
 	for i := range c.Measures {
@@ -291,4 +296,39 @@ func (c *Catalogue) Indicator(id string) (*Indicator, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Level returns the catalogue's level with the given id.
+func (c *Catalogue) Level(id UnitType) (*UnitLevel, bool) {
+	for i := range c.Levels {
+		if c.Levels[i].ID == id {
+			return &c.Levels[i], true
+		}
+	}
+	return nil, false
+}
+
+// LevelIDs lists the ids of the catalogue's levels, in order, for messages.
+func (c *Catalogue) LevelIDs() string {
+	ids := make([]string, len(c.Levels))
+	for i, l := range c.Levels {
+		ids[i] = string(l.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// Territorial reports whether units of type t divide the territory; a type
+// that is not a level counts as territorial.
+func (c *Catalogue) Territorial(t UnitType) bool {
+	l, ok := c.Level(t)
+	return !ok || l.IsTerritorial()
+}
+
+// LevelName returns the name of units of type t in lang, or "" when t is
+// not a level.
+func (c *Catalogue) LevelName(t UnitType, lang string) string {
+	if l, ok := c.Level(t); ok {
+		return l.Name.Get(lang)
+	}
+	return ""
 }

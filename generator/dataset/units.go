@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"minhbach/generator/dataset/foreign"
-	"minhbach/generator/period"
+	"minhbach/generator/dataset/geo"
 )
 
 // slugPattern is the shape of unit codes: they become URL paths and file
@@ -20,24 +20,15 @@ func IsSlug(s string) bool { return len(s) <= 64 && slugPattern.MatchString(s) }
 
 // unitRow is one line of units.csv as gocsv reads it.
 type unitRow struct {
-	Code      string `csv:"code"`
-	Name      string `csv:"name"`
-	Type      string `csv:"type"`
-	Parent    string `csv:"parent"`
-	NameEN    string `csv:"name_en"`
-	Geocode   string `csv:"geocode"`
-	Aliases   string `csv:"aliases"`
-	ValidFrom string `csv:"valid_from"`
-	ValidTo   string `csv:"valid_to"`
-	Successor string `csv:"successor"`
+	Code   string `csv:"code"`
+	Name   string `csv:"name"`
+	Type   string `csv:"type"`
+	Parent string `csv:"parent"`
+	geo.Row
 }
 
-// unitColumns are the columns units.csv must have; optionalUnitColumns
-// those it may have.
-var (
-	unitColumns         = []string{"code", "name", "type", "parent"}
-	optionalUnitColumns = []string{"name_en", "geocode", "aliases", "valid_from", "valid_to", "successor"}
-)
+// unitColumns are the columns units.csv must have; geo.Columns those it may have.
+var unitColumns = []string{"code", "name", "type", "parent"}
 
 // readUnits reads units.csv: code,name,type,parent. A type must be one of
 // the catalogue's levels; with no levels (a catalogue that could not be
@@ -48,7 +39,7 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 	if cf == nil {
 		return nil
 	}
-	if !checkHeader(cf, unitColumns, append(slices.Clone(unitColumns), optionalUnitColumns...), c) {
+	if !checkHeader(cf, unitColumns, append(slices.Clone(unitColumns), geo.Columns...), c) {
 		return nil
 	}
 	var units []Unit
@@ -86,9 +77,8 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 					ok = false
 				}
 			}
-			if !readUnitExtras(&u, &row, pos, c) {
-				ok = false
-			}
+			extras, good := row.Row.Read(u.Code, pos, c)
+			u.Extras, ok = extras, ok && good
 			if u.Successor != "" {
 				successors[u.Successor+"\x00"+u.Code] = pos("successor")
 			}
@@ -107,55 +97,6 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 		c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-units", "no units; expected a row for each unit after the header")
 	}
 	return units
-}
-
-// readUnitExtras reads the optional columns of a unit's row into u,
-// reporting what is wrong with them.
-func readUnitExtras(u *Unit, row *unitRow, pos func(string) Position, c *collector) bool {
-	ok := true
-	u.NameEN, u.Geocode = strings.TrimSpace(row.NameEN), strings.TrimSpace(row.Geocode)
-	if !utf8.ValidString(u.NameEN) || utf8.RuneCountInString(u.NameEN) > 200 {
-		c.Errorf(pos("name_en"), "unit-name", "found %s, expected the unit's English name in UTF-8, up to 200 characters", foreign.Quote(row.NameEN))
-		ok = false
-	}
-	if len(u.Geocode) > 64 || strings.ContainsFunc(u.Geocode, func(r rune) bool { return r < '!' || r > '~' }) {
-		c.Errorf(pos("geocode"), "unit-geocode", "found %s, expected an official code of printable ASCII without spaces, such as E09000024", foreign.Quote(row.Geocode))
-		ok = false
-	}
-	for _, a := range strings.Split(row.Aliases, "|") {
-		if a = strings.TrimSpace(a); a != "" {
-			u.Aliases = append(u.Aliases, a)
-		}
-	}
-	for _, v := range []struct {
-		column, text string
-		into         *period.Period
-	}{{"valid_from", row.ValidFrom, &u.ValidFrom}, {"valid_to", row.ValidTo, &u.ValidTo}} {
-		if v.text == "" {
-			continue
-		}
-		p, err := period.Parse(v.text)
-		if err != nil {
-			c.Errorf(pos(v.column), "unit-validity", "%s: %v", v.column, err)
-			ok = false
-		}
-		*v.into = p
-	}
-	if !u.ValidFrom.IsZero() && !u.ValidTo.IsZero() && !period.Within(u.ValidTo, u.ValidFrom, period.Period{}) {
-		c.Errorf(pos("valid_to"), "unit-validity", "valid_to %s is before valid_from %s; expected the unit's last period, after its first", u.ValidTo, u.ValidFrom)
-		ok = false
-	}
-	u.Successor = strings.TrimSpace(row.Successor)
-	switch {
-	case u.Successor == "":
-	case u.ValidTo.IsZero():
-		c.Errorf(pos("successor"), "unit-successor", "found successor %s for a unit without valid_to; expected a successor only for a unit that ended", foreign.Quote(u.Successor))
-		ok = false
-	case u.Successor == u.Code:
-		c.Errorf(pos("successor"), "unit-successor", "unit %s is its own successor; expected the unit that took it over", u.Code)
-		ok = false
-	}
-	return ok
 }
 
 // columnIndex maps each header name to its column.

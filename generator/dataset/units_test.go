@@ -116,8 +116,8 @@ func TestUnitsBadOptionalColumns(t *testing.T) {
 // them by their aliases and English names too.
 func TestUnitsAliasesMatchByName(t *testing.T) {
 	dir := writeData(t, map[string]string{
-		CatalogueFile: ukCatalogue,
-		UnitsFile:     mergerUnits,
+		CatalogueFile:   ukCatalogue,
+		UnitsFile:       mergerUnits,
 		"exports/a.csv": "Year,Area,Files\n2020,Northshire,10\n2020,South,20\n2020,Merton,5\n2020,Luân Đôn,99\n2020,London,1\n",
 		"exports/a.toml": "[period]\ncolumn = \"Year\"\nformat = \"2025\"\n[unit]\ncolumn = \"Area\"\nby = \"name\"\n" +
 			"[columns]\n\"Files\" = \"files_received\"\n",

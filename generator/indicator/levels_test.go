@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/geo"
 )
 
 // agencies is a province with two communes and two of its departments, a
@@ -97,5 +98,33 @@ func TestExpectedUnitsAreTheTerritorialLeaves(t *testing.T) {
 	c := mustCompute(t, d).Completeness(per("2021"))
 	if c.Expected != 2 || c.Present != 1 || !slices.Equal(c.Silent, []string{"sutton"}) {
 		t.Errorf("completeness = %+v, want 1 of 2 with sutton silent", c)
+	}
+}
+
+// TestCompletenessWithinValidity: north ended with 2021-Q1 and central
+// began in 2021-Q2. Neither is expected, nor listed as silent, outside its
+// validity; within it, a unit that did not report is.
+func TestCompletenessWithinValidity(t *testing.T) {
+	q1, q2 := per("2021-Q1"), per("2021-Q2")
+	d := &dataset.Dataset{
+		Units: []dataset.Unit{
+			{Code: "r", Type: "region"},
+			{Code: "north", Type: "la", Parent: "r", Extras: geo.Extras{ValidTo: q1, Successor: "central"}},
+			{Code: "central", Type: "la", Parent: "r", Extras: geo.Extras{ValidFrom: q2}},
+			{Code: "merton", Type: "la", Parent: "r"},
+		},
+		Catalogue:    dataset.Catalogue{Measures: []dataset.Measure{flow("m")}},
+		Observations: []dataset.Observation{ob("m", "north", "2021-Q1", 1), ob("m", "central", "2021-Q2", 1)},
+	}
+	r := mustCompute(t, d)
+	for _, c := range []struct {
+		p                 string
+		present, expected int
+		silent            []string
+	}{{"2021-Q1", 1, 2, []string{"merton"}}, {"2021-Q2", 1, 2, []string{"merton"}}, {"2021", 0, 1, []string{"merton"}}} {
+		got := r.Completeness(per(c.p))
+		if got.Present != c.present || got.Expected != c.expected || !slices.Equal(got.Silent, c.silent) {
+			t.Errorf("%s: %d of %d, silent %v; want %d of %d, silent %v", c.p, got.Present, got.Expected, got.Silent, c.present, c.expected, c.silent)
+		}
 	}
 }

@@ -144,6 +144,12 @@ type unitParams struct {
 	Code     string
 	TypeName string
 	Parent   link
+	// Geocode is the unit's official code; Ended says when a unit that
+	// ended did, and Successor which unit took it over; Predecessors are
+	// the units it took over.
+	Geocode, Ended string
+	Successor      link
+	Predecessors   []link
 	Period   string
 	Summary  table
 	Charts   []chartView

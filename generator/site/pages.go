@@ -82,11 +82,9 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		p.units[u.Code] = u
-		if u.Parent == "" && p.top == nil {
-			p.top = u
-		}
 		p.children[u.Parent] = append(p.children[u.Parent], u)
 	}
+	p.top = ds.Top()
 	if p.top == nil {
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
@@ -348,7 +346,7 @@ func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator, quar
 		parts = append(parts, s)
 	}
 	return fmt.Sprintf("%s %s, %s %s %s %s. %s %s — %s.",
-		p.w.TrendOf, unit.Name, p.w.From, p.f.Period(quarters[0]), p.w.To, p.f.Period(last),
+		p.w.TrendOf, unit.NameIn(p.lang), p.w.From, p.f.Period(quarters[0]), p.w.To, p.f.Period(last),
 		capitalize(p.w.Latest), p.f.Period(last), strings.Join(parts, "; "))
 }
 

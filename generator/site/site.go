@@ -229,12 +229,9 @@ type Report struct {
 // Reports lists the report pages of every language, each titled for the
 // running header of its PDF in the words of templates/i18n below root.
 func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report, error) {
-	top := ""
-	for _, u := range ds.Units {
-		if u.Parent == "" {
-			top = u.Name
-			break
-		}
+	top := ds.Top()
+	if top == nil {
+		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
 	var reports []Report
 	for _, lang := range Languages {
@@ -249,7 +246,7 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 		}
 		for _, q := range res.Periods(period.Quarter) {
 			reports = append(reports, Report{Page: langPrefix(lang) + "reports/" + q.Slug() + "/",
-				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top, ds.Meta.Title.Get(lang))})
+				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top.NameIn(lang), ds.Meta.Title.Get(lang))})
 		}
 	}
 	return reports, nil

@@ -1,0 +1,40 @@
+package site_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGeographyFromTheData builds testdata/merger, a dataset that is not
+// the sample (a country, regions, local authorities, two of which merged
+// into a new one from 2021-Q2), and checks that the pages name its levels,
+// its English names and official codes, the merger both ways, and that the
+// abolished units are not "did not report".
+func TestGeographyFromTheData(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildData(filepath.Join("testdata", "merger"), out); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ page, want string }{
+		{"units/london/index.html", "<h1>Vùng Luân Đôn</h1>"},
+		{"en/units/london/index.html", "<h1>London (Region)</h1>"},
+		{"en/units/london/index.html", `<a href="/en/units/uk/">United Kingdom</a> — <span class="geocode">Official code E12000007</span>`},
+		{"en/units/merton/index.html", "<h1>Merton (Local authority)</h1>"},
+		{"en/units/allerdale/index.html", `<p class="successor">After Q1 2021, merged into <a href="/en/units/cumberland/">Cumberland</a>.</p>`},
+		{"units/copeland/index.html", `<p class="successor">Sau Quý I/2021, đã sáp nhập vào <a href="/units/cumberland/">Cumberland</a>.</p>`},
+		{"en/units/cumberland/index.html", `<p class="predecessors">Formed from <a href="/en/units/allerdale/">Allerdale</a>, <a href="/en/units/copeland/">Copeland</a>.</p>`},
+		// Sutton existed and did not report in 2021-Q2; the merged units did
+		// not exist any more, and Cumberland not yet in 2021-Q1.
+		{"en/reports/2021-q2/index.html", `Units that did not report: <a href="/en/units/sutton/">Sutton</a>.</p>`},
+		{"data/units/merton.csv", "online_rate,merton,Merton,E09000024,2021-Q1,60,"},
+	} {
+		if page := readPage(t, out, c.page); !strings.Contains(page, c.want) {
+			t.Errorf("%s does not contain %q", c.page, c.want)
+		}
+	}
+	q1 := readPage(t, out, "en/reports/2021-q1/index.html")
+	if strings.Contains(q1, "did not report") {
+		t.Errorf("2021-Q1 lists units that did not report; every unit that existed did")
+	}
+}
