@@ -92,7 +92,7 @@ func TestExpectedUnitsAreTheTerritorialLeaves(t *testing.T) {
 			{Code: "uk", Type: "country"}, {Code: "london", Type: "region", Parent: "uk"},
 			{Code: "merton", Type: "local_authority", Parent: "london"}, {Code: "sutton", Type: "local_authority", Parent: "london"},
 		},
-		Catalogue: dataset.Catalogue{Measures: []dataset.Measure{flow("m")}},
+		Catalogue:    dataset.Catalogue{Measures: []dataset.Measure{flow("m")}},
 		Observations: []dataset.Observation{ob("m", "merton", "2021", 1)},
 	}
 	c := mustCompute(t, d).Completeness(per("2021"))

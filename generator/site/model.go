@@ -150,9 +150,9 @@ type unitParams struct {
 	Geocode, Ended string
 	Successor      link
 	Predecessors   []link
-	Period   string
-	Summary  table
-	Charts   []chartView
+	Period         string
+	Summary        table
+	Charts         []chartView
 	// Children lists the units below this one, with their headline rates.
 	Children table
 }
