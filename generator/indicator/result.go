@@ -28,6 +28,31 @@ func (r *Result) Latest(k period.Kind) period.Period {
 	return tl.published[len(tl.published)-1]
 }
 
+// Finest returns the kind of period a site reports by: quarters when the
+// data has any (months make quarters), otherwise years.
+func (r *Result) Finest() period.Kind {
+	if len(r.Periods(period.Quarter)) > 0 {
+		return period.Quarter
+	}
+	return period.Year
+}
+
+// LatestOf returns the latest period in which indicator indicatorID has a
+// value for unit unitCode: of the finest kind it has values of, quarters
+// before years, so that an indicator reported only yearly has its own latest
+// year beside quarterly ones. It returns the zero Period when there is none.
+func (r *Result) LatestOf(indicatorID, unitCode string) period.Period {
+	for _, k := range []period.Kind{period.Quarter, period.Year} {
+		s := r.Series(indicatorID, unitCode, k)
+		for i := len(s) - 1; i >= 0; i-- {
+			if s[i].OK {
+				return s[i].Period
+			}
+		}
+	}
+	return period.Period{}
+}
+
 // Value returns indicator indicatorID for unit unitCode in period p. Unknown
 // indicators, units and periods give a Value that is not OK.
 func (r *Result) Value(indicatorID, unitCode string, p period.Period) Value {

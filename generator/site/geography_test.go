@@ -38,3 +38,44 @@ func TestGeographyFromTheData(t *testing.T) {
 		t.Errorf("2021-Q1 lists units that did not report; every unit that existed did")
 	}
 }
+
+// TestYearlyOnlyDataBuilds builds testdata/yearly (the same geography,
+// yearly figures only, the merger in 2021): a site of yearly reports.
+func TestYearlyOnlyDataBuilds(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildData(filepath.Join("testdata", "yearly"), out); err != nil {
+		t.Fatalf("a yearly dataset does not build: %v", err)
+	}
+	for _, c := range []struct{ page, want string }{
+		{"en/reports/2019/index.html", "<h1>"},
+		{"en/reports/2021/index.html", "<h1>"},
+		{"en/index.html", `<p class="period">2021</p>`},
+		{"en/units/allerdale/index.html", `<p class="successor">After 2020, merged into <a href="/en/units/cumberland/">Cumberland</a>.</p>`},
+	} {
+		if page := readPage(t, out, c.page); !strings.Contains(page, c.want) {
+			t.Errorf("%s does not contain %q", c.page, c.want)
+		}
+	}
+	if r := readPage(t, out, "en/reports/2021/index.html"); strings.Contains(r, "did not report") {
+		t.Errorf("the 2021 report lists units that did not report; every unit that existed did")
+	}
+}
+
+// TestMixedFrequenciesHaveTheirOwnLatest builds testdata/mixed: online
+// forms quarterly up to 2023-Q2, complaints yearly up to 2021. Each home
+// card shows its indicator at its own latest period, named.
+func TestMixedFrequenciesHaveTheirOwnLatest(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildData(filepath.Join("testdata", "mixed"), out); err != nil {
+		t.Fatal(err)
+	}
+	home := readPage(t, out, "en/index.html")
+	for _, want := range []string{
+		`<a href="/en/indicators/online_rate/">Online rate</a></h3><p class="value">66.7%</p><p class="period">Q2 2023</p>`,
+		`<a href="/en/indicators/complaints/">Complaints</a></h3><p class="value">23</p><p class="period">2021</p>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page does not contain %q", want)
+		}
+	}
+}

@@ -39,9 +39,14 @@ func (p *pager) home() (page, error) {
 	params := homeParams{Province: p.top.NameIn(p.lang), Period: p.f.Period(p.latest),
 		Report: link{Text: p.f.Period(p.latest), URL: reportURL(p.latest)}}
 	for _, ind := range all {
-		v := p.res.Value(ind.ID, p.top.Code, p.latest)
+		// Each indicator at its own latest period, which the card names.
+		at := p.res.LatestOf(ind.ID, p.top.Code)
+		if at.IsZero() {
+			at = p.latest
+		}
+		v := p.res.Value(ind.ID, p.top.Code, at)
 		c := card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
-			Period: p.f.Period(p.latest), Prev: p.change(v.Prev)}
+			Period: p.f.Period(at), Prev: p.change(v.Prev)}
 		c.Target, c.Status, c.StatusText = p.target(ind, v)
 		params.Cards = append(params.Cards, c)
 	}

@@ -90,9 +90,11 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	}
 	p.w = p.w.about(p.top.Type)
 	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
-	p.quarters = res.Periods(period.Quarter)
+	// Reports and trends go by quarter, or by year when the data has no
+	// quarters (yearly statistics).
+	p.quarters = res.Periods(res.Finest())
 	if len(p.quarters) == 0 {
-		return nil, fmt.Errorf("no quarterly data to publish")
+		return nil, fmt.Errorf("no data to publish")
 	}
 	p.latest = p.quarters[len(p.quarters)-1]
 	return p, nil
@@ -286,7 +288,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
 	}
 	for k, ind := range inds {
-		vals := p.res.Series(ind.ID, unit.Code, period.Quarter)[:len(quarters)]
+		vals := p.res.Series(ind.ID, unit.Code, p.latest.Kind)[:len(quarters)]
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
 		for i := range quarters {
 			s.Values[i] = math.NaN()

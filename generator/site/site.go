@@ -24,7 +24,6 @@ import (
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
-	"minhbach/generator/period"
 )
 
 // Languages are the site's languages; the first is at the site root.
@@ -244,7 +243,7 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 		if err := tr.err(); err != nil {
 			return nil, err
 		}
-		for _, q := range res.Periods(period.Quarter) {
+		for _, q := range res.Periods(res.Finest()) {
 			reports = append(reports, Report{Page: langPrefix(lang) + "reports/" + q.Slug() + "/",
 				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top.NameIn(lang), ds.Meta.Title.Get(lang))})
 		}
