@@ -227,12 +227,31 @@ type Meta struct {
 	// SampleNote, when given, says what in the sample is invented, in place
 	// of the site's default notice (which speaks of a province's communes).
 	SampleNote Text `toml:"sample_note"`
+	// Description says what the site publishes (meta descriptions), About
+	// where its figures come from (the footer), Lead what the home page
+	// shows; each replaces the interface's neutral default when given.
+	Description Text `toml:"description"`
+	About       Text `toml:"about"`
+	Lead        Text `toml:"lead"`
 	// Licence names the licence of the open data (an SPDX id such as CC-BY-4.0).
 	Licence string `toml:"licence"`
 	// Exported is the date of the latest export, YYYY-MM-DD.
 	Exported string `toml:"exported"`
 	// Checks tunes the warnings of the data checks.
 	Checks Checks `toml:"checks"`
+}
+
+// Texts returns the interface strings that site.toml gives in lang, by
+// their key in templates/i18n: they replace the neutral defaults there.
+func (m *Meta) Texts(lang string) map[string]string {
+	out := map[string]string{}
+	for key, t := range map[string]Text{"site_description": m.Description, "footer_about": m.About,
+		"home_lead": m.Lead, "sample_text": m.SampleNote} {
+		if s := t.Get(lang); s != "" {
+			out[key] = s
+		}
+	}
+	return out
 }
 
 // Checks tunes the warnings of the data checks ([checks] in site.toml);

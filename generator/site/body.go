@@ -233,8 +233,7 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 		w.link(p.Parent.URL, p.Parent.Text)
 	}
 	if p.Geocode != "" {
-		w.raw(` — `)
-		w.textIn(`<span class="geocode">`, w.i18n.get("geocode")+" "+p.Geocode, `</span>`)
+		w.textIn(` — <span class="geocode">`, w.i18n.get("geocode")+" "+p.Geocode, `</span>`)
 	}
 	w.raw(`</p>`)
 	if p.Successor.URL != "" {

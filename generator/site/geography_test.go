@@ -1,9 +1,12 @@
 package site_test
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestGeographyFromTheData builds testdata/merger, a dataset that is not
@@ -77,5 +80,46 @@ func TestMixedFrequenciesHaveTheirOwnLatest(t *testing.T) {
 		if !strings.Contains(home, want) {
 			t.Errorf("the home page does not contain %q", want)
 		}
+	}
+}
+
+// TestNoUndeclaredLevelWords scans every page built from testdata/yearly
+// (country, regions, local authorities) for level words its catalogue never
+// declared, outside the hand-written pages of content/ (about, methodology).
+func TestNoUndeclaredLevelWords(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildData(filepath.Join("testdata", "yearly"), out); err != nil {
+		t.Fatal(err)
+	}
+	foreignWords := map[string]bool{"province": true, "provinces": true, "provincial": true,
+		"commune": true, "communes": true, "tỉnh": true, "xã": true, "phường": true, "ward": true, "wards": true}
+	pages := 0
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		if strings.Contains(rel, "about"+string(filepath.Separator)) || strings.Contains(rel, "methodology"+string(filepath.Separator)) {
+			return nil
+		}
+		pages++
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		words := strings.FieldsFunc(strings.ToLower(string(b)), func(r rune) bool { return !unicode.IsLetter(r) })
+		for _, w := range words {
+			if foreignWords[w] {
+				t.Errorf("%s says %q, a level the data does not declare", rel, w)
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 40 {
+		t.Errorf("scanned %d pages, want every page of the site", pages)
 	}
 }

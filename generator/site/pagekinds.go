@@ -117,7 +117,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 		id = chartID(ind.ID, "ranking", string(level), q.Slug())
 	}
 	tbl := table{Caption: title,
-		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.w.Province},
+		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.whole},
 		Numeric: []bool{true, false, true, true, false}}
 	bar := chart.Bar{ID: id, Title: title, Highlight: -1,
 		Unit: chartUnit(ind, p.lang), Decimals: decimals(ind), Format: p.plain(ind), NoData: p.f.NoData()}
@@ -125,7 +125,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 	if top.OK {
 		ref := top.Value
 		bar.Reference = &ref
-		bar.ReferenceLabel = p.w.Province
+		bar.ReferenceLabel = p.whole
 	}
 	for _, v := range ranked {
 		u, _ := p.unit(v.Unit)
@@ -193,7 +193,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	parent, hasParent := p.unit(u.Parent)
 	// The last column compares with the unit above: the province, or on a
 	// national site the country for a province.
-	above := p.w.Province
+	above := p.whole
 	if hasParent {
 		params.Parent = link{Text: parent.NameIn(p.lang), URL: unitURL(parent.Code)}
 		above = parent.NameIn(p.lang)

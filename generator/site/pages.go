@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"path"
 	"path/filepath"
@@ -58,6 +59,7 @@ type pager struct {
 
 	units    map[string]*dataset.Unit   // units by code
 	top      *dataset.Unit              // the unit the site is about (the province)
+	whole    string                     // its name, where the site speaks of the whole
 	children map[string][]*dataset.Unit // units by parent code
 	quarters []period.Period
 	latest   period.Period
@@ -75,6 +77,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	if err != nil {
 		return nil, err
 	}
+	maps.Copy(tr.strings, ds.Meta.Texts(lang)) // site.toml's words over the defaults
 	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
@@ -88,10 +91,10 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	if p.top == nil {
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
-	p.w = p.w.about(p.top.Type)
+	p.whole = p.top.NameIn(lang)
+	p.w = p.w.about(p.whole)
 	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
-	// Reports and trends go by quarter, or by year when the data has no
-	// quarters (yearly statistics).
+	// Reports and trends go by quarter, or by year for yearly-only data.
 	p.quarters = res.Periods(res.Finest())
 	if len(p.quarters) == 0 {
 		return nil, fmt.Errorf("no data to publish")

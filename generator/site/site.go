@@ -197,7 +197,7 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 			Locale: languageInfo[lang].locale,
 			Label:  languageInfo[lang].label,
 			Title:  ds.Meta.Title.Get(lang),
-			Params: map[string]string{"sample_note": ds.Meta.SampleNote.Get(lang)},
+			Params: ds.Meta.Texts(lang), // read by the partials over T's defaults
 		}
 	}
 	mount := func(source, target string, files ...string) {
