@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"time"
 
+	"minhbach/generator/dataset/geo"
 	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
 )
@@ -55,6 +56,7 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 	bad := func(list string, i int, field, format string, args ...any) {
 		c.Errorf(places.At(input.Key(list, i, field)), "catalogue", format, args...)
 	}
+	cat.Levels = geo.CheckLevels(cat.Levels, func(i int, field, format string, args ...any) { bad("levels", i, field, format, args...) })
 	if len(cat.Measures) == 0 {
 		c.Errorf(places.At("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
 	}
@@ -92,8 +94,8 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 			bad("measures", i, "across_units", "measure %q: across_units %q, expected sum, weighted_mean or none", m.ID, m.AcrossUnits)
 		}
 		for _, t := range m.AppliesTo {
-			if !t.Valid() {
-				bad("measures", i, "applies_to", "measure %q: applies_to has unknown unit type %q", m.ID, t)
+			if _, ok := cat.Level(t); !ok {
+				bad("measures", i, "applies_to", "measure %q: applies_to has unknown level %q, expected one of %s", m.ID, t, cat.LevelIDs())
 			}
 		}
 	}

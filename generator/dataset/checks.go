@@ -80,7 +80,10 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *coll
 		file     string
 	}
 	gaps := map[gap]*what{}
-	types := []UnitType{Country, Province, Commune, Ward, SpecialZone}
+	types := make([]UnitType, len(cat.Levels))
+	for i, l := range cat.Levels {
+		types[i] = l.ID
+	}
 	typeOf := make([]int, len(units))
 	for i := range units {
 		typeOf[i] = slices.Index(types, units[i].Type)
@@ -113,7 +116,8 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *coll
 			var mine []period.Period
 			for s, p := range obs.periods {
 				others := count[s*len(types)+typeOf[u]]
-				if others == 0 || reported[u*n+s] {
+				// Outside its validity a unit did not exist: nothing is missing.
+				if others == 0 || reported[u*n+s] || !units[u].Covers(p) {
 					continue
 				}
 				if mine == nil {
@@ -172,7 +176,9 @@ func checkTotals(cat *Catalogue, units []Unit, obs *sortedObservations, toleranc
 		slotOf[i], parentSlot[i] = -1, -1
 	}
 	for i, u := range units {
-		if p, ok := index[u.Parent]; ok && u.Parent != "" {
+		// A unit of a non-territorial level (a department) is not part of
+		// its parent's total.
+		if p, ok := index[u.Parent]; ok && u.Parent != "" && cat.Territorial(u.Type) {
 			if slotOf[p] < 0 {
 				slotOf[p] = len(parents)
 				parents = append(parents, p)

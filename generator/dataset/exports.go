@@ -434,7 +434,7 @@ func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
 	if er.names == nil {
 		units := make([]foreign.Unit, len(er.units))
 		for i, u := range er.units {
-			units[i] = foreign.Unit{Code: u.Code, Name: u.Name, Type: string(u.Type)}
+			units[i] = foreign.Unit{Code: u.Code, Name: u.Name, Type: string(u.Type), Aliases: append([]string{u.NameEN}, u.Aliases...)}
 		}
 		er.names = foreign.NewNameIndex(units)
 	}

@@ -114,7 +114,7 @@ func FuzzReadUnitsCatalogue(f *testing.F) {
 			fs = d.Findings
 			seen := map[string]bool{}
 			for _, u := range d.Units {
-				if !u.Type.Valid() || u.Parent != "" && !seen[u.Parent] {
+				if _, ok := d.Catalogue.Level(u.Type); !ok || u.Parent != "" && !seen[u.Parent] {
 					t.Errorf("bad unit %+v", u)
 				}
 				seen[u.Code] = true

@@ -73,8 +73,9 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	}
 	cfg.dir = dir
 	c := finding.NewCollector(cfg.maxFindings)
-	units := readUnits(filepath.Join(dir, UnitsFile), cfg, c)
+	// The catalogue first: it declares the levels that units belong to.
 	cat := readCatalogue(filepath.Join(dir, CatalogueFile), cfg, c)
+	units := readUnits(filepath.Join(dir, UnitsFile), cfg, &cat, c)
 	// Exports are read against the units and the catalogue: with errors
 	// in those, every row would be one more error.
 	reference := c.Errors() == 0

@@ -8,31 +8,30 @@
 package dataset
 
 import (
+	"strings"
+
+	"minhbach/generator/dataset/geo"
 	"minhbach/generator/period"
 )
 
-// UnitType is the level of an administrative unit.
-type UnitType string
+// UnitType is the level of a unit: the id of one of the catalogue's
+// levels (see geo.Level).
+type UnitType = geo.UnitType
 
+// The ids of the default levels (geo.DefaultLevels).
 const (
-	Country     UnitType = "country"
-	Province    UnitType = "province"
-	Commune     UnitType = "commune"
-	Ward        UnitType = "ward"
-	SpecialZone UnitType = "special_zone"
+	Country     = geo.Country
+	Province    = geo.Province
+	Commune     = geo.Commune
+	Ward        = geo.Ward
+	SpecialZone = geo.SpecialZone
 )
 
-// Valid reports whether t is one of the known unit types.
-func (t UnitType) Valid() bool {
-	switch t {
-	case Country, Province, Commune, Ward, SpecialZone:
-		return true
-	}
-	return false
-}
+// UnitLevel is one of the levels units belong to.
+type UnitLevel = geo.Level
 
-// Local reports whether t is a commune-level unit (commune, ward or special zone).
-func (t UnitType) Local() bool { return t == Commune || t == Ward || t == SpecialZone }
+// DefaultLevels are the levels of a catalogue that declares none.
+func DefaultLevels() []UnitLevel { return geo.DefaultLevels() }
 
 // Unit is one administrative unit from units.csv.
 type Unit struct {
@@ -43,21 +42,22 @@ type Unit struct {
 	Type UnitType
 	// Parent is the code of the enclosing unit; empty for the top unit.
 	Parent string
+	// Extras are the optional columns: English name, official code,
+	// aliases, validity and successor.
+	geo.Extras
+}
+
+// NameIn returns the unit's name in lang: its English name on the English
+// site when it has one.
+func (u *Unit) NameIn(lang string) string {
+	if lang == "en" && u.NameEN != "" {
+		return u.NameEN
+	}
+	return u.Name
 }
 
 // Text holds one text in both languages of the site.
-type Text struct {
-	VI string `toml:"vi"`
-	EN string `toml:"en"`
-}
-
-// Get returns the text for lang ("vi" or "en"), falling back to Vietnamese.
-func (t Text) Get(lang string) string {
-	if lang == "en" && t.EN != "" {
-		return t.EN
-	}
-	return t.VI
-}
+type Text = geo.Text
 
 // MeasureKind says what values a measure takes.
 type MeasureKind string
@@ -179,8 +179,11 @@ type ScoreGroup struct {
 	Points float64 `toml:"points"`
 }
 
-// Catalogue lists the measures exports carry and the indicators computed from them.
+// Catalogue lists the levels of the units, the measures exports carry and the indicators computed from them.
 type Catalogue struct {
+	// Levels are the levels units belong to, from the top; DefaultLevels
+	// when catalogue.toml declares none.
+	Levels      []UnitLevel  `toml:"levels"`
 	Measures    []Measure    `toml:"measures"`
 	Indicators  []Indicator  `toml:"indicators"`
 	ScoreGroups []ScoreGroup `toml:"score_groups"`
@@ -224,12 +227,31 @@ type Meta struct {
 	// SampleNote, when given, says what in the sample is invented, in place
 	// of the site's default notice (which speaks of a province's communes).
 	SampleNote Text `toml:"sample_note"`
+	// Description says what the site publishes (meta descriptions), About
+	// where its figures come from (the footer), Lead what the home page
+	// shows; each replaces the interface's neutral default when given.
+	Description Text `toml:"description"`
+	About       Text `toml:"about"`
+	Lead        Text `toml:"lead"`
 	// Licence names the licence of the open data (an SPDX id such as CC-BY-4.0).
 	Licence string `toml:"licence"`
 	// Exported is the date of the latest export, YYYY-MM-DD.
 	Exported string `toml:"exported"`
 	// Checks tunes the warnings of the data checks.
 	Checks Checks `toml:"checks"`
+}
+
+// Texts returns the interface strings that site.toml gives in lang, by
+// their key in templates/i18n: they replace the neutral defaults there.
+func (m *Meta) Texts(lang string) map[string]string {
+	out := map[string]string{}
+	for key, t := range map[string]Text{"site_description": m.Description, "footer_about": m.About,
+		"home_lead": m.Lead, "sample_text": m.SampleNote} {
+		if s := t.Get(lang); s != "" {
+			out[key] = s
+		}
+	}
+	return out
 }
 
 // Checks tunes the warnings of the data checks ([checks] in site.toml);
@@ -253,6 +275,28 @@ func (d *Dataset) Unit(code string) (*Unit, bool) {
 	return nil, false
 }
 
+// Top returns the unit the data is about: the first unit without a parent,
+// or nil when there is none.
+func (d *Dataset) Top() *Unit {
+	for i := range d.Units {
+		if d.Units[i].Parent == "" {
+			return &d.Units[i]
+		}
+	}
+	return nil
+}
+
+// Predecessors returns the units that code took over, in unit order.
+func (d *Dataset) Predecessors(code string) []*Unit {
+	var out []*Unit
+	for i := range d.Units {
+		if d.Units[i].Successor == code {
+			out = append(out, &d.Units[i])
+		}
+	}
+	return out
+}
+
 // Measure returns the catalogue's measure with the given id.
 func (c *Catalogue) Measure(id string) (*Measure, bool) {
 	for i := range c.Measures {
@@ -271,4 +315,39 @@ func (c *Catalogue) Indicator(id string) (*Indicator, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Level returns the catalogue's level with the given id.
+func (c *Catalogue) Level(id UnitType) (*UnitLevel, bool) {
+	for i := range c.Levels {
+		if c.Levels[i].ID == id {
+			return &c.Levels[i], true
+		}
+	}
+	return nil, false
+}
+
+// LevelIDs lists the ids of the catalogue's levels, in order, for messages.
+func (c *Catalogue) LevelIDs() string {
+	ids := make([]string, len(c.Levels))
+	for i, l := range c.Levels {
+		ids[i] = string(l.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// Territorial reports whether units of type t divide the territory; a type
+// that is not a level counts as territorial.
+func (c *Catalogue) Territorial(t UnitType) bool {
+	l, ok := c.Level(t)
+	return !ok || l.IsTerritorial()
+}
+
+// LevelName returns the name of units of type t in lang, or "" when t is
+// not a level.
+func (c *Catalogue) LevelName(t UnitType, lang string) string {
+	if l, ok := c.Level(t); ok {
+		return l.Name.Get(lang)
+	}
+	return ""
 }

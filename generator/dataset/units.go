@@ -1,11 +1,14 @@
 package dataset
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"minhbach/generator/dataset/foreign"
+	"minhbach/generator/dataset/geo"
 )
 
 // slugPattern is the shape of unit codes: they become URL paths and file
@@ -21,22 +24,27 @@ type unitRow struct {
 	Name   string `csv:"name"`
 	Type   string `csv:"type"`
 	Parent string `csv:"parent"`
+	geo.Row
 }
 
+// unitColumns are the columns units.csv must have; geo.Columns those it may have.
 var unitColumns = []string{"code", "name", "type", "parent"}
 
-// readUnits reads units.csv: code,name,type,parent.
-func readUnits(path string, cfg config, c *collector) []Unit {
+// readUnits reads units.csv: code,name,type,parent. A type must be one of
+// the catalogue's levels; with no levels (a catalogue that could not be
+// read) types are not checked.
+func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 	cf, done := openCSV(path, fileOptions{dir: cfg.dir, maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
 	defer done()
 	if cf == nil {
 		return nil
 	}
-	if !checkHeader(cf, unitColumns, unitColumns, c) {
+	if !checkHeader(cf, unitColumns, append(slices.Clone(unitColumns), geo.Columns...), c) {
 		return nil
 	}
 	var units []Unit
 	seen := map[string]Position{}
+	successors := map[string]Position{} // successor codes, checked once every unit is read
 	cf.chunks(func(recs []record) {
 		rows, err := decodeChunk[unitRow](cf.header, recs)
 		if err != nil {
@@ -59,8 +67,8 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 				c.Errorf(pos("name"), "unit-name", "found %s, expected the unit's name in UTF-8, 1 to 200 characters", foreign.Quote(u.Name))
 				ok = false
 			}
-			if !u.Type.Valid() {
-				c.Errorf(pos("type"), "unit-type", "found %s, expected one of country, province, commune, ward, special_zone", foreign.Quote(row.Type))
+			if _, known := cat.Level(u.Type); !known && len(cat.Levels) > 0 {
+				c.Errorf(pos("type"), "unit-type", "found %s, expected a level of %s: one of %s", foreign.Quote(row.Type), CatalogueFile, cat.LevelIDs())
 				ok = false
 			}
 			if u.Parent != "" {
@@ -69,12 +77,22 @@ func readUnits(path string, cfg config, c *collector) []Unit {
 					ok = false
 				}
 			}
+			extras, good := row.Row.Read(u.Code, pos, c)
+			u.Extras, ok = extras, ok && good
+			if u.Successor != "" {
+				successors[u.Successor+"\x00"+u.Code] = pos("successor")
+			}
 			if ok {
 				seen[u.Code] = pos("code")
 				units = append(units, u)
 			}
 		}
 	})
+	for _, key := range slices.Sorted(maps.Keys(successors)) {
+		if code, _, _ := strings.Cut(key, "\x00"); seen[code] == (Position{}) {
+			c.Errorf(successors[key], "unit-successor", "found %s, expected the code of a unit in %s", foreign.Quote(code), UnitsFile)
+		}
+	}
 	if cf.rows == 0 {
 		c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-units", "no units; expected a row for each unit after the header")
 	}

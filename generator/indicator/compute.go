@@ -27,6 +27,13 @@ type Result struct {
 	children [][]int // each unit's children, in unit order
 	slot     []int   // dense number of each unit that has children, −1 otherwise
 	parents  int     // how many units have children
+	// territorial says whether each unit's level divides the territory; a
+	// unit of a non-territorial level (a department) is ranked among its
+	// own level and never summed into its parent.
+	territorial []bool
+	// local says whether each unit is territorial and has no territorial
+	// children: the units expected to report a measure that names no levels.
+	local []bool
 
 	measures  []measure
 	measureAt map[string]int
@@ -132,7 +139,7 @@ func Compute(d *dataset.Dataset, opts ...Option) (*Result, error) {
 	}
 
 	r := &Result{cfg: cfg}
-	if err := r.indexUnits(d.Units); err != nil {
+	if err := r.indexUnits(d.Units, &d.Catalogue); err != nil {
 		return nil, err
 	}
 	if err := r.indexMeasures(d.Catalogue.Measures); err != nil {
@@ -170,8 +177,10 @@ func Compute(d *dataset.Dataset, opts ...Option) (*Result, error) {
 // indexUnits numbers the units and links each to its parent and children.
 // Parents must come before their children, as in units.csv; visiting units
 // from last to first then meets children before their parent.
-func (r *Result) indexUnits(units []dataset.Unit) error {
+func (r *Result) indexUnits(units []dataset.Unit, cat *dataset.Catalogue) error {
 	r.units = slices.Clone(units)
+	r.territorial = make([]bool, len(units))
+	r.local = make([]bool, len(units))
 	r.unitAt = make(map[string]int, len(units))
 	r.parent = make([]int, len(units))
 	r.children = make([][]int, len(units))
@@ -190,8 +199,13 @@ func (r *Result) indexUnits(units []dataset.Unit) error {
 			r.children[p] = append(r.children[p], u)
 		}
 		r.unitAt[unit.Code] = u
+		r.territorial[u] = cat.Territorial(unit.Type)
+		r.local[u] = r.territorial[u]
 	}
 	for u := range r.units {
+		if p := r.parent[u]; p >= 0 && r.territorial[u] {
+			r.local[p] = false
+		}
 		if len(r.children[u]) > 0 {
 			r.slot[u] = r.parents
 			r.parents++
@@ -234,7 +248,7 @@ func (r *Result) indexMeasures(defs []dataset.Measure) error {
 				def.ID, def.AcrossUnits, dataset.Sum, dataset.WeightedMean, dataset.None)
 		}
 		for u := range r.units {
-			if expects(def, r.units[u].Type) {
+			if r.expects(def, u) {
 				ms.expected = append(ms.expected, u)
 			}
 		}
@@ -242,13 +256,15 @@ func (r *Result) indexMeasures(defs []dataset.Measure) error {
 	return nil
 }
 
-// expects reports whether units of type t are expected to report measure m:
-// commune-level units when m names no unit types, otherwise the types it names.
-func expects(m *dataset.Measure, t dataset.UnitType) bool {
+// expects reports whether unit u is expected to report measure m: the
+// territorial units at the bottom of the territory (communes, wards and
+// special zones under the default levels) when m names no levels,
+// otherwise the units of the levels it names.
+func (r *Result) expects(m *dataset.Measure, u int) bool {
 	if len(m.AppliesTo) == 0 {
-		return t.Local()
+		return r.local[u]
 	}
-	return m.AppliesToType(t)
+	return m.AppliesToType(r.units[u].Type)
 }
 
 // indexIndicators resolves the indicators and score groups of c.
@@ -440,7 +456,9 @@ func (r *Result) combine(tl, finer *timeline) {
 				r.settle(tl, finer, acc, m, u, t)
 			}
 		}
-		if p := r.parent[u]; p >= 0 {
+		// Units of a non-territorial level stand beside the territory:
+		// they are never summed into their parent.
+		if p := r.parent[u]; p >= 0 && r.territorial[u] {
 			acc.add(r, tl, u, r.slot[p])
 		}
 	}
@@ -619,59 +637,84 @@ func (tl *timeline) compute(s *spec, u, t int) (float64, uint8) {
 	return 100 * tl.mval[nc] / tl.mval[dc], present | (nf|df)&partial | nf&df&own
 }
 
-// rank ranks the children of every parent, per indicator and period of tl.
-// Better values come first (larger ones when the indicator has no direction);
-// equal values share a rank and the next rank skips (1, 2, 2, 4). Units
-// without data stay unranked (0).
+// rank ranks the children of every parent, per indicator and period of tl:
+// the territorial children among themselves, and the children of each
+// non-territorial level among themselves (see rankGroup). Better values
+// come first (larger ones when the indicator has no direction); equal
+// values share a rank and the next rank skips (1, 2, 2, 4). Units without
+// data stay unranked (0).
 func (r *Result) rank(tl *timeline) {
 	type entry struct {
 		unit  int
 		value float64
 	}
 	var ranked []entry
+	var groups []dataset.UnitType
 	for i := range r.specs {
 		ascending := r.specs[i].def.Direction == dataset.LowerIsBetter
 		for _, kids := range r.children {
 			if len(kids) == 0 {
 				continue
 			}
-			for t := range tl.n {
-				ranked = ranked[:0]
-				for _, c := range kids {
-					if cell := tl.at(i, c, t); tl.iflag[cell]&present != 0 {
-						ranked = append(ranked, entry{c, tl.ival[cell]})
-					}
+			groups = groups[:0]
+			for _, c := range kids {
+				if g := r.rankGroup(c); !slices.Contains(groups, g) {
+					groups = append(groups, g)
 				}
-				slices.SortFunc(ranked, func(a, b entry) int {
-					switch {
-					case a.value == b.value:
-						return a.unit - b.unit
-					case (a.value > b.value) != ascending:
-						return -1
+			}
+			for _, g := range groups {
+				for t := range tl.n {
+					ranked = ranked[:0]
+					for _, c := range kids {
+						if r.rankGroup(c) != g {
+							continue
+						}
+						if cell := tl.at(i, c, t); tl.iflag[cell]&present != 0 {
+							ranked = append(ranked, entry{c, tl.ival[cell]})
+						}
 					}
-					return 1
-				})
-				rank := 0
-				for k, e := range ranked {
-					if k == 0 || e.value != ranked[k-1].value {
-						rank = k + 1
+					slices.SortFunc(ranked, func(a, b entry) int {
+						switch {
+						case a.value == b.value:
+							return a.unit - b.unit
+						case (a.value > b.value) != ascending:
+							return -1
+						}
+						return 1
+					})
+					rank := 0
+					for k, e := range ranked {
+						if k == 0 || e.value != ranked[k-1].value {
+							rank = k + 1
+						}
+						cell := tl.at(i, e.unit, t)
+						tl.rank[cell], tl.of[cell] = int32(rank), int32(len(ranked))
 					}
-					cell := tl.at(i, e.unit, t)
-					tl.rank[cell], tl.of[cell] = int32(rank), int32(len(ranked))
 				}
 			}
 		}
 	}
 }
 
+// rankGroup names the units unit u is ranked among: "" for the
+// territorial units, otherwise the unit's own (non-territorial) level.
+func (r *Result) rankGroup(u int) dataset.UnitType {
+	if r.territorial[u] {
+		return ""
+	}
+	return r.units[u].Type
+}
+
 // survey records the periods of tl that have any data and, for each, the
-// completeness of the measures expected from the units.
+// completeness of the measures expected from the units. A unit is expected
+// only in the periods it exists throughout (dataset.Unit.Covers).
 func (r *Result) survey(tl *timeline) {
 	units, n := len(r.units), tl.n
 	hasData := make([]bool, n)
 	counts := make([]int, len(r.measures)*n) // [measure][t]: expected units with an own value
+	wants := make([]int, len(r.measures)*n)  // [measure][t]: expected units that exist at t
 	heard := make([]bool, units*n)           // [unit][t]: the unit has an own value of a measure expected from it
-	expecting := make([]bool, units)         // the unit is expected to report some measure
+	expecting := make([]bool, units*n)       // [unit][t]: the unit is expected to report some measure at t
 	for m := range r.measures {
 		for u := range units {
 			for t := range n {
@@ -681,8 +724,12 @@ func (r *Result) survey(tl *timeline) {
 			}
 		}
 		for _, u := range r.measures[m].expected {
-			expecting[u] = true
 			for t := range n {
+				if !r.units[u].Covers(tl.period(t)) {
+					continue
+				}
+				expecting[u*n+t] = true
+				wants[m*n+t]++
 				if tl.mflag[tl.at(m, u, t)]&own != 0 {
 					counts[m*n+t]++
 					heard[u*n+t] = true
@@ -697,7 +744,7 @@ func (r *Result) survey(tl *timeline) {
 		}
 		comp := Completeness{Period: tl.period(t), Measures: make([]MeasureCompleteness, len(r.measures))}
 		for m := range r.measures {
-			got, want := counts[m*n+t], len(r.measures[m].expected)
+			got, want := counts[m*n+t], wants[m*n+t]
 			comp.Measures[m] = MeasureCompleteness{
 				Measure: r.measures[m].def.ID, Present: got, Expected: want, Share: share(got, want),
 			}
@@ -706,7 +753,7 @@ func (r *Result) survey(tl *timeline) {
 		}
 		comp.Share = share(comp.Present, comp.Expected)
 		for u := range units {
-			if expecting[u] && !heard[u*n+t] {
+			if expecting[u*n+t] && !heard[u*n+t] {
 				comp.Silent = append(comp.Silent, r.units[u].Code)
 			}
 		}

@@ -28,6 +28,31 @@ func (r *Result) Latest(k period.Kind) period.Period {
 	return tl.published[len(tl.published)-1]
 }
 
+// Finest returns the kind of period a site reports by: quarters when the
+// data has any (months make quarters), otherwise years.
+func (r *Result) Finest() period.Kind {
+	if len(r.Periods(period.Quarter)) > 0 {
+		return period.Quarter
+	}
+	return period.Year
+}
+
+// LatestOf returns the latest period in which indicator indicatorID has a
+// value for unit unitCode: of the finest kind it has values of, quarters
+// before years, so that an indicator reported only yearly has its own latest
+// year beside quarterly ones. It returns the zero Period when there is none.
+func (r *Result) LatestOf(indicatorID, unitCode string) period.Period {
+	for _, k := range []period.Kind{period.Quarter, period.Year} {
+		s := r.Series(indicatorID, unitCode, k)
+		for i := len(s) - 1; i >= 0; i-- {
+			if s[i].OK {
+				return s[i].Period
+			}
+		}
+	}
+	return period.Period{}
+}
+
 // Value returns indicator indicatorID for unit unitCode in period p. Unknown
 // indicators, units and periods give a Value that is not OK.
 func (r *Result) Value(indicatorID, unitCode string, p period.Period) Value {
@@ -55,18 +80,42 @@ func (r *Result) Series(indicatorID, unitCode string, k period.Kind) []Value {
 	return out
 }
 
-// Ranking returns indicator indicatorID for every child of unit parentCode in
-// period p, best first; children without data come last, in unit order. It
-// returns nil when parentCode is not a unit.
+// Ranking returns indicator indicatorID for every territorial child of unit
+// parentCode in period p, best first; children without data come last, in
+// unit order. It returns nil when parentCode is not a unit. Children of a
+// non-territorial level are ranked apart: see RankingOf.
 func (r *Result) Ranking(indicatorID, parentCode string, p period.Period) []Value {
+	return r.RankingOf(indicatorID, parentCode, "", p)
+}
+
+// Apart lists the non-territorial levels of the children of parentCode, in
+// the order their first unit comes: each is ranked among itself.
+func (r *Result) Apart(parentCode string) []dataset.UnitType {
 	parent, ok := r.unitAt[parentCode]
 	if !ok {
 		return nil
 	}
-	kids := r.children[parent]
-	out := make([]Value, len(kids))
-	for k, c := range kids {
-		out[k] = r.Value(indicatorID, r.units[c].Code, p)
+	var out []dataset.UnitType
+	for _, c := range r.children[parent] {
+		if g := r.rankGroup(c); g != "" && !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// RankingOf is Ranking for the children of parentCode of the non-territorial
+// level, or for its territorial children when level is "".
+func (r *Result) RankingOf(indicatorID, parentCode string, level dataset.UnitType, p period.Period) []Value {
+	parent, ok := r.unitAt[parentCode]
+	if !ok {
+		return nil
+	}
+	var out []Value
+	for _, c := range r.children[parent] {
+		if r.rankGroup(c) == level {
+			out = append(out, r.Value(indicatorID, r.units[c].Code, p))
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Value) int {
 		return cmp.Compare(rankKey(a), rankKey(b))

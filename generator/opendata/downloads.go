@@ -44,6 +44,7 @@ var DownloadColumns = []struct{ Name, Type, VI, EN string }{
 	{"indicator", "string", "Mã chỉ số trong danh mục", "Indicator id in the catalogue"},
 	{"unit", "string", "Mã đơn vị", "Unit code"},
 	{"unit_name", "string", "Tên đơn vị", "Unit name"},
+	{"geocode", "string", "Mã thống kê chính thức của đơn vị (nếu có)", "The unit's official code (GSO, ONS…), where it has one"},
 	{"period", "string", "Kỳ: 2025, 2025-Q1 hoặc 2025-03", "Period: 2025, 2025-Q1 or 2025-03"},
 	{"value", "number", "Giá trị (tỷ lệ tính bằng %); trống khi chưa có số liệu", "Value (rates in %); empty when there is no data"},
 	{"numerator", "number", "Tử số của tỷ lệ (tổng); với số lượng và mức: chính giá trị", "Numerator of a rate (summed); for counts and levels, the value"},
@@ -150,7 +151,7 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 			return nil, err
 		}
 		unit := &ds.Units[u]
-		code, name := newTextCell(unit.Code), newTextCell(unit.Name)
+		code, name, geocode := newTextCell(unit.Code), newTextCell(unit.Name), newTextCell(unit.Geocode)
 		if err := unitTable.create(out, "data/units/"+unit.Code, header); err != nil {
 			return nil, err
 		}
@@ -158,7 +159,7 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 			ind := &inds[i]
 			for t, p := range periods {
 				csvAt, jsonAt := len(unitTable.csv), len(unitTable.json)
-				unitTable.indicatorRow(f, ind, code, name, periodCells[t], statuses, res.Value(ind.def.ID, unit.Code, p))
+				unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], statuses, res.Value(ind.def.ID, unit.Code, p))
 				tables[i].raw(unitTable.csv[csvAt:], unitTable.json[jsonAt:])
 			}
 			if err := tables[i].err; err != nil {
@@ -169,7 +170,7 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 		if err != nil {
 			return nil, err
 		}
-		title := dataset.Text{VI: unit.Name, EN: unit.Name}
+		title := dataset.Text{VI: unit.Name, EN: unit.NameIn("en")}
 		files = append(files,
 			File{Path: unitTable.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
 			File{Path: unitTable.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
@@ -219,11 +220,12 @@ func newIndicatorCells(f locale.Formatter, ind *dataset.Indicator) indicatorCell
 }
 
 // indicatorRow appends the row of value v, in the order of DownloadColumns.
-func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, p textCell, statuses map[indicator.Status]textCell, v indicator.Value) {
+func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, geocode, p textCell, statuses map[indicator.Status]textCell, v indicator.Value) {
 	t.beginRow()
 	t.text(ind.id)
 	t.text(code)
 	t.text(name)
+	t.text(geocode)
 	t.text(p)
 	t.number(f, v.OK, v.Value, ind.decimals)
 	t.number(f, v.OK || v.Numerator != 0, v.Numerator, 4)

@@ -196,6 +196,26 @@ func Compare(a, b Period) int {
 	return 0
 }
 
+// Within reports whether p lies wholly between the start of from and the
+// end of to; a zero from or to is open.
+func Within(p, from, to Period) bool {
+	if !from.IsZero() && p.startMonth() < from.startMonth() {
+		return false
+	}
+	return to.IsZero() || p.endMonth() <= to.endMonth()
+}
+
+// endMonth numbers the last month of p.
+func (p Period) endMonth() int {
+	switch p.Kind {
+	case Year:
+		return p.startMonth() + 11
+	case Quarter:
+		return p.startMonth() + 2
+	}
+	return p.startMonth()
+}
+
 // startMonth numbers the first month of p.
 func (p Period) startMonth() int {
 	switch p.Kind {

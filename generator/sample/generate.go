@@ -43,6 +43,7 @@ func Generate(p Profile) (*Sample, error) {
 		{"e-office accounts", g.eofficeStocks},
 		{"public-service files", g.files},
 		{"network inventory", g.network},
+		{"departments", g.departments},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {

@@ -29,6 +29,10 @@ type Profile struct {
 	Trends Trends
 	// Published, when not nil, pins the figures the province published.
 	Published *Published
+	// Departments are the province's departments (units of the
+	// non-territorial level Agency), listed after Units; they report
+	// e-office documents only, and are not part of the province's totals.
+	Departments []DepartmentProfile
 }
 
 // UnitProfile is one commune-level unit and how it behaves in the sample.
@@ -142,7 +146,7 @@ func (p *Profile) check() error {
 			return fmt.Errorf("sample profile %s: unit code %q is not a slug or is used twice", p.Province.Code, u.Unit.Code)
 		}
 		seen[u.Unit.Code] = true
-		if !u.Unit.Type.Local() || u.Unit.Parent != p.Province.Code {
+		if !local(u.Unit.Type) || u.Unit.Parent != p.Province.Code {
 			return fmt.Errorf("sample profile %s: unit %s must be a commune, ward or special zone of %s", p.Province.Code, u.Unit.Code, p.Province.Code)
 		}
 		if !(u.Size > 0) {
@@ -188,10 +192,11 @@ func AnGiang() (Profile, error) {
 	lagging := []string{"Giang Thành", "Hòn Nghệ", "Ô Lâm", "Thạnh Lộc", "Vĩnh Phong"}
 
 	p := Profile{
-		Province: province,
-		First:    period.Q(2024, 1),
-		Last:     period.Q(2025, 3),
-		Seed:     seed,
+		Province:    province,
+		Departments: anGiangDepartmentProfiles(province.Code),
+		First:       period.Q(2024, 1),
+		Last:        period.Q(2025, 3),
+		Seed:        seed,
 		Trends: Trends{
 			Activity:      Curve{{period.Q(2024, 1), 0.87}, {period.Q(2025, 1), 1.0}, {period.Q(2025, 3), 1.07}},
 			SignatureRate: Curve{{period.Q(2024, 1), 0.812}, {period.Q(2024, 4), 0.842}, {period.Q(2025, 1), 0.867}, {period.Q(2025, 3), 0.895}},
@@ -247,7 +252,7 @@ func readUnitList(data []byte, parent string) ([]dataset.Unit, error) {
 	var units []dataset.Unit
 	for i, rec := range recs[1:] {
 		t := dataset.UnitType(rec[0])
-		if !t.Local() {
+		if !local(t) {
 			return nil, fmt.Errorf("line %d: type %q, expected commune, ward or special_zone", i+2, rec[0])
 		}
 		code, err := Slug(rec[1])
@@ -257,4 +262,10 @@ func readUnitList(data []byte, parent string) ([]dataset.Unit, error) {
 		units = append(units, dataset.Unit{Code: code, Name: rec[1], Type: t, Parent: parent})
 	}
 	return units, nil
+}
+
+// local reports whether t is one of the default commune-level levels
+// (commune, ward or special zone), the levels a province's units take.
+func local(t dataset.UnitType) bool {
+	return t == dataset.Commune || t == dataset.Ward || t == dataset.SpecialZone
 }

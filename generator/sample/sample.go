@@ -36,6 +36,8 @@ type Quarter struct {
 	Units []Figures
 	// Provinces are the figures provinces report for themselves.
 	Provinces []ProvinceFigures
+	// Departments are the departments' e-office figures (see DepartmentFigures).
+	Departments []DepartmentFigures
 }
 
 // Figures are one commune-level unit's figures for one quarter. Flows
@@ -84,7 +86,8 @@ func WriteAnGiang(dir string) error {
 
 // Write writes s under dir: dir/units.csv and, per quarter,
 // dir/exports/<yyyy>-q<n>/eoffice.csv (wide form), portal.csv (wide form)
-// and network.csv (long form). Each file is written whole to a temporary file
+// and network.csv (long form), and eoffice-departments.csv (wide form) when
+// the sample has departments. Each file is written whole to a temporary file
 // and renamed into place, so readers never see half a file. Nothing else in
 // dir is touched.
 func Write(dir string, s *Sample) error {
@@ -104,6 +107,12 @@ func Write(dir string, s *Sample) error {
 			{"eoffice.csv", eofficeRecords(q)},
 			{"portal.csv", portalRecords(q)},
 			{"network.csv", networkRecords(q)},
+		}
+		if len(q.Departments) > 0 {
+			files = append(files, struct {
+				name    string
+				records [][]string
+			}{"eoffice-departments.csv", departmentRecords(q)})
 		}
 		for _, f := range files {
 			if err := writeCSV(filepath.Join(qdir, f.name), f.records); err != nil {

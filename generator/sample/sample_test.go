@@ -36,6 +36,9 @@ var laggingUnits = []string{"giang-thanh", "hon-nghe", "o-lam", "thanh-loc", "vi
 
 const localUnits = 102
 
+// departments is how many provincial departments (level agency) the sample has.
+const departments = 6
+
 // TestGeneratedSampleIsCurrent checks that the committed sample is exactly
 // what the generator writes. Run with -update to rewrite it.
 func TestGeneratedSampleIsCurrent(t *testing.T) {
@@ -64,8 +67,8 @@ func TestGeneratedSampleIsCurrent(t *testing.T) {
 
 func TestWriteAnGiangIsDeterministic(t *testing.T) {
 	a, b := readTree(t, generate(t)), readTree(t, generate(t))
-	if len(a) != 1+3*len(quarterSlugs) {
-		t.Errorf("wrote %d files, want units.csv and 3 exports for each of %d quarters", len(a), len(quarterSlugs))
+	if len(a) != 1+4*len(quarterSlugs) {
+		t.Errorf("wrote %d files, want units.csv and 4 exports for each of %d quarters", len(a), len(quarterSlugs))
 	}
 	for name, data := range a {
 		if !bytes.Equal(data, b[name]) {
@@ -103,8 +106,8 @@ func TestUnitsFile(t *testing.T) {
 	if got := strings.Join(units.header, ","); got != "code,name,type,parent" {
 		t.Fatalf("header %q, want code,name,type,parent", got)
 	}
-	if len(units.rows) != 1+localUnits {
-		t.Fatalf("%d units, want the province and %d commune-level units", len(units.rows), localUnits)
+	if len(units.rows) != 1+localUnits+departments {
+		t.Fatalf("%d units, want the province, %d commune-level units and %d departments", len(units.rows), localUnits, departments)
 	}
 	if got := strings.Join(units.rows[0], ","); got != "an-giang,An Giang,province," {
 		t.Errorf("first unit %q, want an-giang,An Giang,province,", got)
@@ -124,6 +127,12 @@ func TestUnitsFile(t *testing.T) {
 	types := map[string]int{}
 	for i, row := range units.rows[1:] {
 		code, name, typ, parent := row[0], row[1], row[2], row[3]
+		if i >= localUnits {
+			if typ != "agency" || parent != "an-giang" || !strings.HasPrefix(name, "Sở ") {
+				t.Errorf("unit %d is %s %q under %q, want a department (agency) of an-giang", i+1, typ, name, parent)
+			}
+			continue
+		}
 		if want := published[i+1]; typ != want[0] || name != want[1] {
 			t.Errorf("unit %d is %s %q, want %s %q", i+1, typ, name, want[0], want[1])
 		}
@@ -163,8 +172,12 @@ func TestSlug(t *testing.T) {
 func TestExportShapes(t *testing.T) {
 	dir := generate(t)
 	units := readTable(t, filepath.Join(dir, "units.csv"))
-	var order []string
+	var order, depts []string
 	for _, row := range units.rows[1:] {
+		if row[2] == "agency" {
+			depts = append(depts, row[0])
+			continue
+		}
 		order = append(order, row[0])
 	}
 	for _, q := range quarterSlugs {
@@ -202,6 +215,20 @@ func TestExportShapes(t *testing.T) {
 				t.Errorf("%s/network.csv: period %s", q, row[0])
 			}
 			perUnit[row[1]] = append(perUnit[row[1]], row[2])
+		}
+		// The departments report e-office documents only, in a file of their own.
+		dt := readTable(t, filepath.Join(dir, "exports", q, "eoffice-departments.csv"))
+		if got := strings.Join(dt.header, ","); got != "period,unit,docs_incoming,docs_outgoing,docs_outgoing_signed" {
+			t.Errorf("%s/eoffice-departments.csv: header %q", q, got)
+		}
+		if len(dt.rows) != departments {
+			t.Fatalf("%s/eoffice-departments.csv: %d rows, want %d", q, len(dt.rows), departments)
+		}
+		for i, row := range dt.rows {
+			in, out, signed := count(t, row[2]), count(t, row[3]), count(t, row[4])
+			if row[0] != period || row[1] != depts[i] || in <= 0 || out <= 0 || signed > out {
+				t.Errorf("%s/eoffice-departments.csv row %d: %v, want %s %s with signed ≤ outgoing", q, i+1, row, period, depts[i])
+			}
 		}
 		if got := strings.Join(perUnit["an-giang"], ","); got != "broadband_mbps" {
 			t.Errorf("%s/network.csv: province measures %q, want broadband_mbps", q, got)

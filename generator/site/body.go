@@ -1,6 +1,9 @@
 package site
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
 
 // The bodies of generated pages, one function per page kind, and the pieces
 // they share: tables, charts and changes. Each writes what a Hugo partial
@@ -229,7 +232,25 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 		w.raw(` — `)
 		w.link(p.Parent.URL, p.Parent.Text)
 	}
+	if p.Geocode != "" {
+		w.textIn(` — <span class="geocode">`, w.i18n.get("geocode")+" "+p.Geocode, `</span>`)
+	}
 	w.raw(`</p>`)
+	if p.Successor.URL != "" {
+		w.textIn(`<p class="successor">`, fmt.Sprintf(w.i18n.get("merged_into"), p.Ended)+" ", "")
+		w.link(p.Successor.URL, p.Successor.Text)
+		w.raw(`.</p>`)
+	}
+	if len(p.Predecessors) > 0 {
+		w.textIn(`<p class="predecessors">`, w.i18n.get("formed_from")+" ", "")
+		for i, l := range p.Predecessors {
+			if i > 0 {
+				w.raw(", ")
+			}
+			w.link(l.URL, l.Text)
+		}
+		w.raw(`.</p>`)
+	}
 	w.section("summary-h", w.i18n.get("indicators_in")+" "+p.Period)
 	w.table(&p.Summary)
 	w.raw(`</section>`)

@@ -28,7 +28,8 @@ func renderedCharts(t *testing.T, p *browser.Page) int {
 }
 
 // TestBrowserWithoutJavaScript checks that with scripts off every chart still
-// shows as its static SVG, with its summary and its data table.
+// shows as its static SVG, with its summary and its data table: the trend,
+// the communes' ranking and the departments' ranking.
 func TestBrowserWithoutJavaScript(t *testing.T) {
 	t.Parallel()
 	b := browser.Require(t)
@@ -49,7 +50,7 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf("%+v", struct{ Figures, StaticSVG, Summaries, Tables, Rendered int }{2, 2, 2, 2, 0})
+	want := fmt.Sprintf("%+v", struct{ Figures, StaticSVG, Summaries, Tables, Rendered int }{3, 3, 3, 3, 0})
 	if fmt.Sprintf("%+v", got) != want {
 		t.Errorf("without JavaScript: %+v, want %s", got, want)
 	}

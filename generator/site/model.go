@@ -144,9 +144,15 @@ type unitParams struct {
 	Code     string
 	TypeName string
 	Parent   link
-	Period   string
-	Summary  table
-	Charts   []chartView
+	// Geocode is the unit's official code; Ended says when a unit that
+	// ended did, and Successor which unit took it over; Predecessors are
+	// the units it took over.
+	Geocode, Ended string
+	Successor      link
+	Predecessors   []link
+	Period         string
+	Summary        table
+	Charts         []chartView
 	// Children lists the units below this one, with their headline rates.
 	Children table
 }

@@ -36,24 +36,29 @@ func findHeadline(c *dataset.Catalogue) (all, rates []*dataset.Indicator) {
 
 func (p *pager) home() (page, error) {
 	all, rates := p.headline()
-	params := homeParams{Province: p.top.Name, Period: p.f.Period(p.latest),
+	params := homeParams{Province: p.top.NameIn(p.lang), Period: p.f.Period(p.latest),
 		Report: link{Text: p.f.Period(p.latest), URL: reportURL(p.latest)}}
 	for _, ind := range all {
-		v := p.res.Value(ind.ID, p.top.Code, p.latest)
+		// Each indicator at its own latest period, which the card names.
+		at := p.res.LatestOf(ind.ID, p.top.Code)
+		if at.IsZero() {
+			at = p.latest
+		}
+		v := p.res.Value(ind.ID, p.top.Code, at)
 		c := card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
-			Period: p.f.Period(p.latest), Prev: p.change(v.Prev)}
+			Period: p.f.Period(at), Prev: p.change(v.Prev)}
 		c.Target, c.Status, c.StatusText = p.target(ind, v)
 		params.Cards = append(params.Cards, c)
 	}
 	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("rates-trend", p.top.Code), p.w.Rates+" — "+p.top.Name, p.top, rates, false, p.latest)
+		cv, err := p.trendChart(chartID("rates-trend", p.top.Code), p.w.Rates+" — "+p.top.NameIn(p.lang), p.top, rates, false, p.latest)
 		if err != nil {
 			return page{}, err
 		}
 		params.Charts = append(params.Charts, cv)
 	}
 	return page{Path: "_index",
-		FM:     frontMatter{Title: p.top.Name, Params: pageParams{Kind: "home", Charts: len(params.Charts) > 0}},
+		FM:     frontMatter{Title: p.top.NameIn(p.lang), Params: pageParams{Kind: "home", Charts: len(params.Charts) > 0}},
 		Body:   p.body(func(w *htmlWriter) { w.homeBody(&params) }),
 		Charts: params.Charts}, nil
 }
@@ -73,44 +78,58 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		params.Source = ind.Target.Source.Get(p.lang)
 	}
 	name := ind.Name.Get(p.lang)
-	trend, err := p.trendChart(chartID(ind.ID, "trend", p.top.Code), name+" — "+p.top.Name, p.top, []*dataset.Indicator{ind}, true, p.latest)
+	trend, err := p.trendChart(chartID(ind.ID, "trend", p.top.Code), name+" — "+p.top.NameIn(p.lang), p.top, []*dataset.Indicator{ind}, true, p.latest)
 	if err != nil {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, trend)
-	rank, tbl, err := p.rankingChart(ind, p.latest)
+	rank, tbl, err := p.rankingChart(ind, p.latest, "")
 	if err != nil {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, rank)
 	params.Ranking = tbl
+	// Each non-territorial level (the departments) is ranked apart.
+	for _, level := range p.res.Apart(p.top.Code) {
+		rank, _, err := p.rankingChart(ind, p.latest, level)
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, rank)
+	}
 	return page{Path: "indicators/" + ind.ID, FM: frontMatter{
 		Title:       name,
-		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.Name, p.f.Period(p.latest), params.Value),
+		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), p.f.Period(p.latest), params.Value),
 		Params:      pageParams{Kind: "indicator", Charts: true},
 	}, Body: p.body(func(w *htmlWriter) { w.indicatorBody(name, &params) }), Charts: params.Charts}, nil
 }
 
-// rankingChart draws the ranking of the top unit's children for a period, as
-// a bar chart and as a table.
-func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView, table, error) {
-	ranked := p.res.Ranking(ind.ID, p.top.Code, q)
+// rankingChart draws the ranking of the top unit's territorial children for
+// a period, or of its children of a non-territorial level, as a bar chart
+// and as a table.
+func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level dataset.UnitType) (chartView, table, error) {
+	ranked := p.res.RankingOf(ind.ID, p.top.Code, level, q)
 	name := ind.Name.Get(p.lang)
 	title := fmt.Sprintf("%s %s — %s", p.w.RankingIn, p.f.Period(q), name)
+	id := chartID(ind.ID, "ranking", q.Slug())
+	if l, ok := p.ds.Catalogue.Level(level); ok {
+		title += " — " + l.Plural.Get(p.lang)
+		id = chartID(ind.ID, "ranking", string(level), q.Slug())
+	}
 	tbl := table{Caption: title,
-		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.w.Province},
+		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.whole},
 		Numeric: []bool{true, false, true, true, false}}
-	bar := chart.Bar{ID: chartID(ind.ID, "ranking", q.Slug()), Title: title, Highlight: -1,
+	bar := chart.Bar{ID: id, Title: title, Highlight: -1,
 		Unit: chartUnit(ind, p.lang), Decimals: decimals(ind), Format: p.plain(ind), NoData: p.f.NoData()}
 	top := p.res.Value(ind.ID, p.top.Code, q)
 	if top.OK {
 		ref := top.Value
 		bar.Reference = &ref
-		bar.ReferenceLabel = p.w.Province
+		bar.ReferenceLabel = p.whole
 	}
 	for _, v := range ranked {
 		u, _ := p.unit(v.Unit)
-		bar.Categories = append(bar.Categories, u.Name)
+		bar.Categories = append(bar.Categories, u.NameIn(p.lang))
 		x := math.NaN()
 		if v.OK {
 			x = v.Value
@@ -129,7 +148,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period) (chartView
 		}
 		tbl.Rows = append(tbl.Rows, []cell{
 			{Text: rank, Num: true},
-			{Text: u.Name, URL: unitURL(u.Code), Head: true},
+			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true},
 			{Text: p.value(ind, v), Num: true},
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: vs},
@@ -159,20 +178,27 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 	fu, _ := p.unit(first.Unit)
 	lu, _ := p.unit(last.Unit)
 	return fmt.Sprintf("%s %s: %d. %s %s … %d. %s %s.", p.w.RankingIn, p.f.Period(first.Period),
-		first.Rank, fu.Name, p.value(ind, first), last.Rank, lu.Name, p.value(ind, last))
+		first.Rank, fu.NameIn(p.lang), p.value(ind, first), last.Rank, lu.NameIn(p.lang), p.value(ind, last))
 }
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
-	params := unitParams{Code: u.Code, TypeName: p.w.UnitTypes[string(u.Type)], Period: p.f.Period(p.latest)}
+	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang), Period: p.f.Period(p.latest)}
+	params.Geocode = u.Geocode
+	if s, ok := p.unit(u.Successor); ok {
+		params.Successor, params.Ended = link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Period(u.ValidTo)
+	}
+	for _, v := range p.ds.Predecessors(u.Code) {
+		params.Predecessors = append(params.Predecessors, link{Text: v.NameIn(p.lang), URL: unitURL(v.Code)})
+	}
 	parent, hasParent := p.unit(u.Parent)
 	// The last column compares with the unit above: the province, or on a
 	// national site the country for a province.
-	above := p.w.Province
+	above := p.whole
 	if hasParent {
-		params.Parent = link{Text: parent.Name, URL: unitURL(parent.Code)}
-		above = parent.Name
+		params.Parent = link{Text: parent.NameIn(p.lang), URL: unitURL(parent.Code)}
+		above = parent.NameIn(p.lang)
 	}
-	tbl := table{Caption: u.Name + " — " + p.f.Period(p.latest),
+	tbl := table{Caption: u.NameIn(p.lang) + " — " + p.f.Period(p.latest),
 		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.Rank, above},
 		Numeric: []bool{false, true, true, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
@@ -197,19 +223,20 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params.Summary = tbl
 	_, rates := p.headline()
 	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.Name, u, rates, false, p.latest)
+		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.NameIn(p.lang), u, rates, false, p.latest)
 		if err != nil {
 			return page{}, err
 		}
 		params.Charts = append(params.Charts, cv)
 	}
-	title := u.Name
-	if tn := p.w.UnitTypes[string(u.Type)]; tn != "" && p.lang == "vi" {
-		title = tn + " " + u.Name
-	} else if tn != "" {
-		title = u.Name + " (" + tn + ")"
+	title := u.NameIn(p.lang)
+	// "Xã Gò Quao", but "Sở Y tế" for a unit whose name begins with its level's.
+	if tn := p.ds.Catalogue.LevelName(u.Type, p.lang); tn != "" && p.lang == "vi" && !strings.HasPrefix(u.NameIn(p.lang), tn+" ") {
+		title = tn + " " + u.NameIn(p.lang)
+	} else if tn != "" && p.lang != "vi" {
+		title = u.NameIn(p.lang) + " (" + tn + ")"
 	}
-	params.Children = p.unitTable(u.Name, p.children[u.Code])
+	params.Children = p.unitTable(u.NameIn(p.lang), p.children[u.Code])
 	return page{Path: "units/" + u.Code, FM: frontMatter{
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
@@ -274,7 +301,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	}
 	all, rates := p.headline()
 	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("report", q.Slug(), "rates", p.top.Code), p.w.Rates+" — "+p.top.Name, p.top, rates, false, q)
+		cv, err := p.trendChart(chartID("report", q.Slug(), "rates", p.top.Code), p.w.Rates+" — "+p.top.NameIn(p.lang), p.top, rates, false, q)
 		if err != nil {
 			return page{}, err
 		}
@@ -291,9 +318,9 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	params.Completeness = p.f.Percent(comp.Share, 1)
 	for _, code := range comp.Silent {
 		u, _ := p.unit(code)
-		params.Silent = append(params.Silent, link{Text: u.Name, URL: unitURL(code)})
+		params.Silent = append(params.Silent, link{Text: u.NameIn(p.lang), URL: unitURL(code)})
 	}
-	params.Scores = table{Caption: p.w.Score + " — " + p.top.Name + ", " + p.f.Period(q),
+	params.Scores = table{Caption: p.w.Score + " — " + p.top.NameIn(p.lang) + ", " + p.f.Period(q),
 		Head: []string{p.w.Group, p.w.Points}, Numeric: []bool{false, true}}
 	for _, gs := range p.res.Scores(p.top.Code, q) {
 		name := gs.Group
@@ -328,13 +355,13 @@ func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) 
 	for _, v := range units {
 		u, _ := p.unit(v.Unit)
 		tbl.Rows = append(tbl.Rows, []cell{{Text: fmt.Sprintf("%d", v.Rank), Num: true},
-			{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.value(ind, v), Num: true}})
+			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, {Text: p.value(ind, v), Num: true}})
 	}
 	return tbl
 }
 
 func (p *pager) indicatorList() page {
-	tbl := table{Caption: p.f.Period(p.latest) + " — " + p.top.Name,
+	tbl := table{Caption: p.f.Period(p.latest) + " — " + p.top.NameIn(p.lang),
 		Head: []string{p.w.Indicator, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
@@ -346,7 +373,7 @@ func (p *pager) indicatorList() page {
 }
 
 func (p *pager) unitList() page {
-	return p.listPage("units", nil, p.unitTable(p.top.Name, p.unitRefs()))
+	return p.listPage("units", nil, p.unitTable(p.top.NameIn(p.lang), p.unitRefs()))
 }
 
 // unitRefs returns every unit, in the order of units.csv.
@@ -368,7 +395,7 @@ func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
 		tbl.Numeric = append(tbl.Numeric, true)
 	}
 	for _, u := range units {
-		row := []cell{{Text: u.Name, URL: unitURL(u.Code), Head: true}, {Text: p.w.UnitTypes[string(u.Type)]}}
+		row := []cell{{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, {Text: p.ds.Catalogue.LevelName(u.Type, p.lang)}}
 		for _, ind := range rates {
 			row = append(row, cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, p.latest)), Num: true})
 		}
@@ -378,7 +405,7 @@ func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
 }
 
 func (p *pager) reportList() page {
-	tbl := table{Caption: p.top.Name, Head: []string{p.w.Period}, Numeric: []bool{false}}
+	tbl := table{Caption: p.top.NameIn(p.lang), Head: []string{p.w.Period}, Numeric: []bool{false}}
 	for i := len(p.quarters) - 1; i >= 0; i-- {
 		q := p.quarters[i]
 		tbl.Rows = append(tbl.Rows, []cell{{Text: p.f.Period(q), URL: reportURL(q), Head: true}})
@@ -405,5 +432,5 @@ func (p *pager) reportSummary(q period.Period) string {
 		v := p.res.Value(ind.ID, p.top.Code, q)
 		parts = append(parts, ind.Name.Get(p.lang)+": "+p.value(ind, v))
 	}
-	return p.top.Name + ", " + p.f.Period(q) + " — " + strings.Join(parts, "; ") + "."
+	return p.top.NameIn(p.lang) + ", " + p.f.Period(q) + " — " + strings.Join(parts, "; ") + "."
 }

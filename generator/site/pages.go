@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"path"
 	"path/filepath"
@@ -58,6 +59,7 @@ type pager struct {
 
 	units    map[string]*dataset.Unit   // units by code
 	top      *dataset.Unit              // the unit the site is about (the province)
+	whole    string                     // its name, where the site speaks of the whole
 	children map[string][]*dataset.Unit // units by parent code
 	quarters []period.Period
 	latest   period.Period
@@ -75,6 +77,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	if err != nil {
 		return nil, err
 	}
+	maps.Copy(tr.strings, ds.Meta.Texts(lang)) // site.toml's words over the defaults
 	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
@@ -82,19 +85,19 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		p.units[u.Code] = u
-		if u.Parent == "" && p.top == nil {
-			p.top = u
-		}
 		p.children[u.Parent] = append(p.children[u.Parent], u)
 	}
+	p.top = ds.Top()
 	if p.top == nil {
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
-	p.w = p.w.about(p.top.Type)
+	p.whole = p.top.NameIn(lang)
+	p.w = p.w.about(p.whole)
 	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
-	p.quarters = res.Periods(period.Quarter)
+	// Reports and trends go by quarter, or by year for yearly-only data.
+	p.quarters = res.Periods(res.Finest())
 	if len(p.quarters) == 0 {
-		return nil, fmt.Errorf("no quarterly data to publish")
+		return nil, fmt.Errorf("no data to publish")
 	}
 	p.latest = p.quarters[len(p.quarters)-1]
 	return p, nil
@@ -288,7 +291,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
 	}
 	for k, ind := range inds {
-		vals := p.res.Series(ind.ID, unit.Code, period.Quarter)[:len(quarters)]
+		vals := p.res.Series(ind.ID, unit.Code, p.latest.Kind)[:len(quarters)]
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
 		for i := range quarters {
 			s.Values[i] = math.NaN()
@@ -348,7 +351,7 @@ func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator, quar
 		parts = append(parts, s)
 	}
 	return fmt.Sprintf("%s %s, %s %s %s %s. %s %s — %s.",
-		p.w.TrendOf, unit.Name, p.w.From, p.f.Period(quarters[0]), p.w.To, p.f.Period(last),
+		p.w.TrendOf, unit.NameIn(p.lang), p.w.From, p.f.Period(quarters[0]), p.w.To, p.f.Period(last),
 		capitalize(p.w.Latest), p.f.Period(last), strings.Join(parts, "; "))
 }
 

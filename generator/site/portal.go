@@ -111,7 +111,7 @@ func (p *pager) changeView(c opendata.Change) changeView {
 		for _, r := range c.Revised {
 			name := r.Unit
 			if u, ok := p.unit(r.Unit); ok {
-				name = u.Name
+				name = u.NameIn(p.lang)
 			}
 			measure := r.Measure
 			if m, ok := p.ds.Catalogue.Measure(r.Measure); ok {

@@ -36,7 +36,7 @@ func (p *pager) searchIndex() ([]byte, error) {
 	}
 	for i := range p.ds.Units {
 		u := &p.ds.Units[i]
-		add(u.Name, p.w.UnitTypes[string(u.Type)], unitURL(u.Code), u.Code)
+		add(u.NameIn(p.lang), p.ds.Catalogue.LevelName(u.Type, p.lang), unitURL(u.Code), u.Code)
 	}
 	for _, q := range p.quarters {
 		add(p.f.Period(q), p.word("report"), reportURL(q), q.String())

@@ -24,7 +24,6 @@ import (
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
-	"minhbach/generator/period"
 )
 
 // Languages are the site's languages; the first is at the site root.
@@ -198,7 +197,7 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 			Locale: languageInfo[lang].locale,
 			Label:  languageInfo[lang].label,
 			Title:  ds.Meta.Title.Get(lang),
-			Params: map[string]string{"sample_note": ds.Meta.SampleNote.Get(lang)},
+			Params: ds.Meta.Texts(lang), // read by the partials over T's defaults
 		}
 	}
 	mount := func(source, target string, files ...string) {
@@ -229,12 +228,9 @@ type Report struct {
 // Reports lists the report pages of every language, each titled for the
 // running header of its PDF in the words of templates/i18n below root.
 func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report, error) {
-	top := ""
-	for _, u := range ds.Units {
-		if u.Parent == "" {
-			top = u.Name
-			break
-		}
+	top := ds.Top()
+	if top == nil {
+		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
 	var reports []Report
 	for _, lang := range Languages {
@@ -247,9 +243,9 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 		if err := tr.err(); err != nil {
 			return nil, err
 		}
-		for _, q := range res.Periods(period.Quarter) {
+		for _, q := range res.Periods(res.Finest()) {
 			reports = append(reports, Report{Page: langPrefix(lang) + "reports/" + q.Slug() + "/",
-				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top, ds.Meta.Title.Get(lang))})
+				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top.NameIn(lang), ds.Meta.Title.Get(lang))})
 		}
 	}
 	return reports, nil

@@ -1,6 +1,6 @@
 package site
 
-import "minhbach/generator/dataset"
+import "fmt"
 
 // words holds the texts the generator composes into figures, captions and
 // summaries, in one language. Like every interface string they live in
@@ -12,7 +12,7 @@ type words struct {
 	Since                             string // "so với" / "compared with"
 	Achieved, OnTrack, Behind         string
 	TargetBy                          string // "Mục tiêu %s vào %s"
-	Rank, Unit, Value, Province       string
+	Rank, Unit, Value                 string
 	Period                            string
 	VsPrev, VsYearAgo, TargetCol      string
 	VsYear                            string // "So với cả năm %d"
@@ -20,24 +20,19 @@ type words struct {
 	Type                              string
 	Latest, TrendOf, RankingIn        string
 	From, To                          string
-	Above, Below                      string
-	// The same three, on a site whose top unit is the country.
-	Country, AboveCountry, BelowCountry string
-	Rates                               string
-	UnitTypes                           map[string]string
-	Lagging, Leading                    string
-	GapLeft                             string // "%s, còn cách mục tiêu %s"
-	PointsUnit                          string // "điểm %"
-	File, Contents, Size, Measure       string
-	Export, FirstPublication            string
-	NewPeriods                          string
-	ChangeCounts                        string // "%s added, %s revised, %s removed"
-	Revised, OldValue, NewValue         string
+	// Above and Below compare with the top unit: "cao hơn %s" until about
+	// fills in its name.
+	Above, Below                  string
+	Rates                         string
+	Lagging, Leading              string
+	GapLeft                       string // "%s, còn cách mục tiêu %s"
+	PointsUnit                    string // "điểm %"
+	File, Contents, Size, Measure string
+	Export, FirstPublication      string
+	NewPeriods                    string
+	ChangeCounts                  string // "%s added, %s revised, %s removed"
+	Revised, OldValue, NewValue   string
 }
-
-// unitTypes are the unit types named in the interface strings, each as
-// unit_type_<type>.
-var unitTypes = []dataset.UnitType{dataset.Country, dataset.Province, dataset.Commune, dataset.Ward, dataset.SpecialZone}
 
 // newWords reads the words of one language from its interface strings. A
 // key the file lacks is remembered by tr and reported by tr.err.
@@ -48,15 +43,14 @@ func newWords(tr *i18n) words {
 		Achieved: tr.get("target_achieved"), OnTrack: tr.get("target_on_track"), Behind: tr.get("target_behind"),
 		TargetBy: tr.get("target_by"),
 		Rank:     tr.get("col_rank"), Unit: tr.get("col_unit"), Value: tr.get("col_value"),
-		Province: tr.get("whole_province"), Period: tr.get("col_period"),
+		Period: tr.get("col_period"),
 		VsPrev: tr.get("col_vs_prev"), VsYearAgo: tr.get("col_vs_year_ago"), TargetCol: tr.get("col_target"),
 		VsYear: tr.get("col_vs_year"),
 		Score:  tr.get("col_score"), Group: tr.get("col_group"), Points: tr.get("col_points"),
 		Indicator: tr.get("col_indicator"), Type: tr.get("col_type"),
 		Latest: tr.get("latest"), TrendOf: tr.get("trend_of"), RankingIn: tr.get("ranking_in"),
 		From: tr.get("from"), To: tr.get("to"),
-		Above: tr.get("above_province"), Below: tr.get("below_province"),
-		Country: tr.get("whole_country"), AboveCountry: tr.get("above_country"), BelowCountry: tr.get("below_country"),
+		Above: tr.get("above_top"), Below: tr.get("below_top"),
 		Rates:   tr.get("main_rates"),
 		Lagging: tr.get("lagging_units"), Leading: tr.get("leading_units"),
 		GapLeft: tr.get("gap_left"), PointsUnit: tr.get("points_unit"),
@@ -64,19 +58,14 @@ func newWords(tr *i18n) words {
 		Export: tr.get("export"), FirstPublication: tr.get("first_publication"), NewPeriods: tr.get("new_periods"),
 		ChangeCounts: tr.get("change_counts"),
 		Revised:      tr.get("revised_figures"), OldValue: tr.get("col_old_value"), NewValue: tr.get("col_new_value"),
-		UnitTypes: map[string]string{},
-	}
-	for _, t := range unitTypes {
-		w.UnitTypes[string(t)] = tr.get("unit_type_" + string(t))
 	}
 	return w
 }
 
-// about returns the words for a site whose top unit is of type t: a
-// national site compares with the whole country, not the province.
-func (w words) about(t dataset.UnitType) words {
-	if t == dataset.Country {
-		w.Province, w.Above, w.Below = w.Country, w.AboveCountry, w.BelowCountry
-	}
+// about returns the words for a site about the unit named whole: the
+// comparisons name the top unit ("above An Giang", "above United
+// Kingdom"), not a level.
+func (w words) about(whole string) words {
+	w.Above, w.Below = fmt.Sprintf(w.Above, whole), fmt.Sprintf(w.Below, whole)
 	return w
 }

@@ -46,9 +46,11 @@ var typePrefixes = []struct {
 	{"tinh ", "province"},
 }
 
-// Unit is what matching by name needs of a unit of units.csv.
+// Unit is what matching by name needs of a unit of units.csv: its name,
+// and its other names (its English name, its aliases).
 type Unit struct {
 	Code, Name, Type string
+	Aliases          []string
 }
 
 // foldName folds a unit name and drops its type prefix, returning the type
@@ -70,12 +72,17 @@ type NameIndex struct {
 	byName map[string][]int32
 }
 
-// NewNameIndex indexes units by name; Find returns indexes into units.
+// NewNameIndex indexes units by name and by each of their aliases; Find
+// returns indexes into units.
 func NewNameIndex(units []Unit) *NameIndex {
 	ix := &NameIndex{units: units, byName: map[string][]int32{}}
 	for i, u := range units {
-		f := Fold(u.Name)
-		ix.byName[f] = append(ix.byName[f], int32(i))
+		for _, name := range append([]string{u.Name}, u.Aliases...) {
+			f := Fold(name)
+			if at := ix.byName[f]; name != "" && (len(at) == 0 || at[len(at)-1] != int32(i)) {
+				ix.byName[f] = append(at, int32(i))
+			}
+		}
 	}
 	return ix
 }

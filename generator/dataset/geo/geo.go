@@ -1,0 +1,183 @@
+// Package geo holds what the data says about its geography: the levels
+// that units belong to (catalogue.toml [[levels]]), and the optional
+// columns of units.csv that place a unit in time and in other systems
+// (English name, official code, aliases, validity, successor).
+package geo
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"minhbach/generator/dataset/finding"
+	"minhbach/generator/dataset/foreign"
+	"minhbach/generator/period"
+)
+
+// Text holds one text in both languages of the site.
+type Text struct {
+	VI string `toml:"vi"`
+	EN string `toml:"en"`
+}
+
+// Get returns the text for lang ("vi" or "en"), falling back to Vietnamese.
+func (t Text) Get(lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.VI
+}
+
+// UnitType is the level of a unit: the id of one of the catalogue's levels.
+type UnitType string
+
+// The ids of the default levels (DefaultLevels).
+const (
+	Country     UnitType = "country"
+	Province    UnitType = "province"
+	Commune     UnitType = "commune"
+	Ward        UnitType = "ward"
+	SpecialZone UnitType = "special_zone"
+)
+
+// Level is one level of the geography (or of the organisation) that the
+// units belong to, declared in catalogue.toml as [[levels]], in order from
+// the top. A unit's type is the id of its level. Several levels may sit at
+// the same depth (communes, wards and special zones under a province).
+type Level struct {
+	ID UnitType `toml:"id"`
+	// Name is what one unit of the level is called ("Tỉnh" / "Province").
+	Name Text `toml:"name"`
+	// Plural names the units of the level together ("Các tỉnh" / "Provinces").
+	Plural Text `toml:"plural"`
+	// Territorial, when false, makes the level's units stand beside the
+	// territory rather than in it (the departments of a province): they are
+	// ranked among themselves and never summed into their parent's total.
+	// Absent means true.
+	Territorial *bool `toml:"territorial"`
+}
+
+// IsTerritorial reports whether the level's units divide the territory.
+func (l *Level) IsTerritorial() bool { return l.Territorial == nil || *l.Territorial }
+
+// DefaultLevels are the levels of a data folder whose catalogue declares
+// none: Vietnam's country, provinces, and the commune-level units (communes,
+// wards and special zones), all three at the same depth.
+func DefaultLevels() []Level {
+	return []Level{
+		{ID: Country, Name: Text{VI: "Quốc gia", EN: "Country"}, Plural: Text{VI: "Các quốc gia", EN: "Countries"}},
+		{ID: Province, Name: Text{VI: "Tỉnh", EN: "Province"}, Plural: Text{VI: "Các tỉnh", EN: "Provinces"}},
+		{ID: Commune, Name: Text{VI: "Xã", EN: "Commune"}, Plural: Text{VI: "Các xã", EN: "Communes"}},
+		{ID: Ward, Name: Text{VI: "Phường", EN: "Ward"}, Plural: Text{VI: "Các phường", EN: "Wards"}},
+		{ID: SpecialZone, Name: Text{VI: "Đặc khu", EN: "Special zone"}, Plural: Text{VI: "Các đặc khu", EN: "Special zones"}},
+	}
+}
+
+// idPattern is the shape of level ids.
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+
+// CheckLevels checks declared levels, calling bad(i, field, …) for each
+// fault; it returns the defaults when levels is empty.
+func CheckLevels(levels []Level, bad func(i int, field, format string, args ...any)) []Level {
+	if len(levels) == 0 {
+		return DefaultLevels()
+	}
+	var seen []UnitType
+	for i, l := range levels {
+		if !idPattern.MatchString(string(l.ID)) || slices.Contains(seen, l.ID) {
+			bad(i, "id", "level %q: expected a unique id of lower-case letters, digits and _", l.ID)
+		}
+		seen = append(seen, l.ID)
+		if l.Name.VI == "" || l.Name.EN == "" {
+			bad(i, "name", "level %s: expected a name in both vi and en", l.ID)
+		}
+		if l.Plural.VI == "" || l.Plural.EN == "" {
+			bad(i, "plural", "level %s: expected a plural in both vi and en", l.ID)
+		}
+	}
+	return levels
+}
+
+// Columns are the optional columns of units.csv.
+var Columns = []string{"name_en", "geocode", "aliases", "valid_from", "valid_to", "successor"}
+
+// Row holds the optional columns of one row of units.csv, as read.
+type Row struct {
+	NameEN    string `csv:"name_en"`
+	Geocode   string `csv:"geocode"`
+	Aliases   string `csv:"aliases"`
+	ValidFrom string `csv:"valid_from"`
+	ValidTo   string `csv:"valid_to"`
+	Successor string `csv:"successor"`
+}
+
+// Extras are the optional columns of a unit, checked.
+type Extras struct {
+	// NameEN is the unit's English name; empty when it is its name.
+	NameEN string
+	// Geocode is an official code of the unit (a GSO or ONS code), or empty.
+	Geocode string
+	// Aliases are other names of the unit, matched when an export's mapping
+	// finds units by name.
+	Aliases []string
+	// ValidFrom and ValidTo bound the periods in which the unit exists:
+	// from the start of ValidFrom to the end of ValidTo; zero is open.
+	ValidFrom, ValidTo period.Period
+	// Successor is the code of the unit that took over a unit that ended.
+	Successor string
+}
+
+// Read checks the optional columns of the row of unit code, reporting each
+// fault at pos(column); it reports whether there was none.
+func (row *Row) Read(code string, pos func(column string) finding.Position, c *finding.Collector) (Extras, bool) {
+	ok := true
+	e := Extras{NameEN: strings.TrimSpace(row.NameEN), Geocode: strings.TrimSpace(row.Geocode)}
+	if !utf8.ValidString(e.NameEN) || utf8.RuneCountInString(e.NameEN) > 200 {
+		c.Errorf(pos("name_en"), "unit-name", "found %s, expected the unit's English name in UTF-8, up to 200 characters", foreign.Quote(row.NameEN))
+		ok = false
+	}
+	if len(e.Geocode) > 64 || strings.ContainsFunc(e.Geocode, func(r rune) bool { return r < '!' || r > '~' }) {
+		c.Errorf(pos("geocode"), "unit-geocode", "found %s, expected an official code of printable ASCII without spaces, such as E09000024", foreign.Quote(row.Geocode))
+		ok = false
+	}
+	for _, a := range strings.Split(row.Aliases, "|") {
+		if a = strings.TrimSpace(a); a != "" {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	for _, v := range []struct {
+		column, text string
+		into         *period.Period
+	}{{"valid_from", row.ValidFrom, &e.ValidFrom}, {"valid_to", row.ValidTo, &e.ValidTo}} {
+		if v.text == "" {
+			continue
+		}
+		p, err := period.Parse(v.text)
+		if err != nil {
+			c.Errorf(pos(v.column), "unit-validity", "%s: %v", v.column, err)
+			ok = false
+		}
+		*v.into = p
+	}
+	if !e.ValidFrom.IsZero() && !e.ValidTo.IsZero() && !period.Within(e.ValidTo, e.ValidFrom, period.Period{}) {
+		c.Errorf(pos("valid_to"), "unit-validity", "valid_to %s is before valid_from %s; expected the unit's last period, after its first", e.ValidTo, e.ValidFrom)
+		ok = false
+	}
+	e.Successor = strings.TrimSpace(row.Successor)
+	switch {
+	case e.Successor == "":
+	case e.ValidTo.IsZero():
+		c.Errorf(pos("successor"), "unit-successor", "found successor %s for a unit without valid_to; expected a successor only for a unit that ended", foreign.Quote(e.Successor))
+		ok = false
+	case e.Successor == code:
+		c.Errorf(pos("successor"), "unit-successor", "unit %s is its own successor; expected the unit that took it over", code)
+		ok = false
+	}
+	return e, ok
+}
+
+// Covers reports whether a unit with these extras exists throughout p, so
+// that it is expected to report for p: outside its validity nothing of it
+// is missing.
+func (e *Extras) Covers(p period.Period) bool { return period.Within(p, e.ValidFrom, e.ValidTo) }
