@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,60 +12,77 @@ import (
 // hostileCases are malformed units.csv, catalogue.toml and site.toml files:
 // the file, how the sample's is changed, and the finding expected (after
 // the data folder's path and a slash), which names the file, and the line
-// and column where there is one.
+// and column where there is one. Where the line depends on the sample, want
+// holds %d and at says where it is: the line of the first occurrence of
+// at's text in the edited file.
 var hostileCases = []struct {
 	name, file string
 	edit       func(string) string
-	want       string
+	want, at   string
 }{
 	{"empty units", "units.csv", func(string) string { return "" },
-		`units.csv:1:1: the file is empty; expected a header line`},
+		`units.csv:1:1: the file is empty; expected a header line`, ""},
 	{"units header only", "units.csv", func(string) string { return "code,name,type,parent\n" },
-		`units.csv:2:1: no units; expected a row for each unit after the header`},
+		`units.csv:2:1: no units; expected a row for each unit after the header`, ""},
 	{"units missing parent", "units.csv", func(s string) string {
 		return strings.Replace(s, "kien-hai,Kiên Hải,special_zone,an-giang", "kien-hai,Kiên Hải,special_zone,nowhere", 1)
 	},
-		`units.csv:3:32: found "nowhere", expected the code of a unit defined on an earlier line`},
+		`units.csv:3:32: found "nowhere", expected the code of a unit defined on an earlier line`, ""},
 	{"units parent after child", "units.csv", func(s string) string {
 		return strings.Replace(s, "an-giang,An Giang,province,\n", "", 1) + "an-giang,An Giang,province,\n"
-	}, `units.csv:2:32: found "an-giang", expected the code of a unit defined on an earlier line`},
+	}, `units.csv:2:32: found "an-giang", expected the code of a unit defined on an earlier line`, ""},
 	{"units wrong header", "units.csv", func(string) string { return "id,name\nx,X\n" },
-		`units.csv:1:1: missing column "code"; the header must have code,name,type,parent`},
+		`units.csv:1:1: missing column "code"; the header must have code,name,type,parent`, ""},
 	{"units binary", "units.csv", func(string) string { return "\x00\x01\x02" },
-		`units.csv:1:1: a NUL byte at byte offset 0`},
+		`units.csv:1:1: a NUL byte at byte offset 0`, ""},
 	{"units quote left open", "units.csv", func(s string) string { return s + "\"x,y,commune,an-giang\n" },
-		`units.csv:105:1: the quoted field starting here is never closed`},
+		`units.csv:%d:1: the quoted field starting here is never closed`, `"x,y,commune`},
 	{"empty catalogue", "catalogue.toml", func(string) string { return "" },
-		`catalogue.toml: no measures; expected at least one [[measures]] entry`},
+		`catalogue.toml: no measures; expected at least one [[measures]] entry`, ""},
 	{"catalogue syntax", "catalogue.toml", func(s string) string { return s + "\n[[measures]\n" },
-		`catalogue.toml:310:11: toml: expected ']]' to close array table name`},
+		`catalogue.toml:%d:11: toml: expected ']]' to close array table name`, "[measures]\n"},
 	{"catalogue wrong type", "catalogue.toml", func(s string) string { return strings.Replace(s, `kind = "count"`, `kind = 3`, 1) },
-		`catalogue.toml:35:8: toml: cannot decode TOML integer into struct field dataset.Measure.Kind of type dataset.MeasureKind`},
+		`catalogue.toml:%d:8: toml: cannot decode TOML integer into struct field dataset.Measure.Kind of type dataset.MeasureKind`, `kind = 3`},
 	{"catalogue unknown key", "catalogue.toml", func(s string) string { return strings.Replace(s, `kind = "count"`, `knid = "count"`, 1) },
-		`catalogue.toml:35:1: unknown key "measures.knid"`},
+		`catalogue.toml:%d:1: unknown key "measures.knid"`, `knid`},
 	{"indicator with a missing measure", "catalogue.toml", func(s string) string {
 		return strings.Replace(s, `numerator = "docs_outgoing_signed"`, `numerator = "nowhere"`, 1)
-	}, `catalogue.toml:157:1: indicator "signature_rate": "nowhere" is not a measure`},
+	}, `catalogue.toml:%d:1: indicator "signature_rate": "nowhere" is not a measure`, `numerator = "nowhere"`},
 	{"missing weight", "catalogue.toml", func(s string) string {
 		return strings.Replace(s, `weight = "broadband_subscribers"`, `weight = "nowhere"`, 1)
-	}, `catalogue.toml:148:1: measure "broadband_mbps": weight "nowhere" is not a measure`},
+	}, `catalogue.toml:%d:1: measure "broadband_mbps": weight "nowhere" is not a measure`, `weight = "nowhere"`},
 	{"weights in a circle", "catalogue.toml", func(s string) string {
 		return strings.Replace(s, "across_units = \"sum\"\nsource = \"network inventory\"\nname = { vi = \"Thuê bao", "across_units = \"weighted_mean\"\nweight = \"broadband_mbps\"\nsource = \"network inventory\"\nname = { vi = \"Thuê bao", 1)
-	}, `catalogue.toml:149:1: measure "broadband_mbps": weight "broadband_subscribers" is itself weighted; expected a measure that adds up (across_units = "sum")`},
+	}, `catalogue.toml:%d:1: measure "broadband_mbps": weight "broadband_subscribers" is itself weighted; expected a measure that adds up (across_units = "sum")`, `weight = "broadband_subscribers"`},
 	{"duplicate measure", "catalogue.toml", func(s string) string {
 		return strings.Replace(s, `id = "broadband_mbps"`, `id = "broadband_subscribers"`, 1)
-	}, `catalogue.toml:144:1: measure "broadband_subscribers": expected a unique id of lower-case letters, digits and _`},
+	}, `catalogue.toml:%d:1: measure "broadband_subscribers": expected a unique id of lower-case letters, digits and _`, "id = \"broadband_subscribers\"\nkind = \"amount\""},
 	{"unknown unit type", "catalogue.toml", func(s string) string {
 		return strings.Replace(s, "kind = \"count\"\n", "kind = \"count\"\napplies_to = [\"village\"]\n", 1)
-	}, `catalogue.toml:36:1: measure "docs_incoming": applies_to has unknown unit type "village"`},
+	}, `catalogue.toml:%d:1: measure "docs_incoming": applies_to has unknown level "village", expected one of `, `applies_to = ["village"]`},
 	{"unknown score group", "catalogue.toml", func(s string) string { return strings.Replace(s, `group = "online"`, `group = "offline"`, 1) },
-		`catalogue.toml:184:11: indicator "online_filing_rate": score group "offline" is not a score group`},
+		`catalogue.toml:%d:11: indicator "online_filing_rate": score group "offline" is not a score group`, `group = "offline"`},
 	{"site.toml date", "site.toml", func(s string) string {
 		return strings.Replace(s, `exported = "2025-10-10"`, `exported = "2025-13-45"`, 1)
 	},
-		`site.toml:9:1: exported: found "2025-13-45", expected a date such as 2025-10-10`},
+		`site.toml:9:1: exported: found "2025-13-45", expected a date such as 2025-10-10`, ""},
 	{"site.toml syntax", "site.toml", func(s string) string { return s + "sample = false\n" },
-		`site.toml:10:1: toml: key sample is already defined`},
+		`site.toml:%d:1: toml: key sample is already defined`, "sample = false\n"},
+}
+
+// lineOf returns the line of file where at's text first occurs.
+func lineOf(t *testing.T, file, at string) int {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	i := strings.Index(text, at)
+	if i < 0 {
+		t.Fatalf("%s: no %q", file, at)
+	}
+	return strings.Count(text[:i], "\n") + 1
 }
 
 // TestHostileUnitsAndCatalogue feeds validate malformed units, catalogue
@@ -76,6 +95,9 @@ func TestHostileUnitsAndCatalogue(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copyData(t, tc.file, tc.edit)
 			want := filepath.Join(dir, tc.want)
+			if tc.at != "" {
+				want = fmt.Sprintf(want, lineOf(t, filepath.Join(dir, tc.file), tc.at))
+			}
 			file := filepath.Join(dir, tc.file)
 
 			code, stdout, stderr := runHere("validate", "--data", dir)

@@ -228,17 +228,19 @@ func checkTotals(cat *Catalogue, units []Unit, obs *sortedObservations, toleranc
 				if o := &obs.list[i]; math.Abs(o.Value-rolled) > tolerance*math.Abs(o.Value) {
 					c.Warnf(o.Source, "total-mismatch",
 						"%s for %s in %s is %s, but its units (%d of %d reported) %s %s; expected the total to agree within %g%%",
-						m.ID, o.Unit, o.Period, formatValue(o.Value), count[k], countChildren(units, o.Unit), how, formatValue(rolled), tolerance*100)
+						m.ID, o.Unit, o.Period, formatValue(o.Value), count[k], countChildren(cat, units, o.Unit), how, formatValue(rolled), tolerance*100)
 				}
 			}
 		}
 	}
 }
 
-func countChildren(units []Unit, code string) int {
+// countChildren counts the units whose values make up code's total: its
+// children of territorial levels.
+func countChildren(cat *Catalogue, units []Unit, code string) int {
 	n := 0
 	for _, u := range units {
-		if u.Parent == code {
+		if u.Parent == code && cat.Territorial(u.Type) {
 			n++
 		}
 	}
