@@ -117,6 +117,13 @@ function themed(option, c) {
 // figure's caption (the summary and the table follow the chart as text).
 function prepare(figure, source) {
   const option = JSON.parse(source.textContent);
+  // On a line chart, the first label of the period axis starts at its
+  // point and the last ends at its point, so that, whatever the font, the
+  // first period never runs into the lowest label of the value axis.
+  const lines = list(option.series).every((s) => s.type === 'line');
+  list(option.xAxis).forEach((a) => {
+    if (lines && a.type === 'category') a.axisLabel = Object.assign({ alignMinLabel: 'left', alignMaxLabel: 'right' }, a.axisLabel);
+  });
   list(option.xAxis).concat(list(option.yAxis)).forEach((a) => {
     localiseLabel(a.axisLabel);
     // On a narrow chart, labels of a value axis that would overlap are
