@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -26,6 +25,8 @@ import (
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/spf13/afero"
+
+	"minhbach/generator/workdir"
 )
 
 // A Project is where one Hugo build works: the project folder, Hugo's
@@ -38,27 +39,36 @@ type Project struct {
 	Work string
 	// Src is a fresh Hugo source folder in Work, for Remove to remove.
 	Src string
+	// Swept lists the source folders of killed builds that NewProject
+	// removed.
+	Swept []string
+	src   *workdir.Dir
 }
 
+// workMarker marks a source folder as a build's (see package workdir).
+const workMarker = ".minhbach-work"
+
 // NewProject makes a fresh source folder, whose name starts with prefix,
-// in the work folder of the project at root.
+// in the work folder of the project at root. It first removes the source
+// folders of that prefix that killed builds left there.
 func NewProject(root, prefix string) (*Project, error) {
 	root, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
 	}
 	p := &Project{Root: root, Work: filepath.Join(root, ".minhbach")}
-	if err := os.MkdirAll(p.Work, 0o755); err != nil {
+	if p.Swept, err = workdir.Sweep(p.Work, prefix, workMarker); err != nil {
 		return nil, err
 	}
-	if p.Src, err = os.MkdirTemp(p.Work, prefix); err != nil {
+	if p.src, err = workdir.Make(p.Work, prefix, workMarker, "A build's work folder; the next build removes it if that build was stopped.\n"); err != nil {
 		return nil, err
 	}
+	p.Src = p.src.Path
 	return p, nil
 }
 
 // Remove removes the project's source folder.
-func (p *Project) Remove() error { return os.RemoveAll(p.Src) }
+func (p *Project) Remove() error { return p.src.Remove() }
 
 // Run builds the Hugo project described by configFile into publishDir, in
 // this process, and returns how many pages Hugo built. The HTML files it
