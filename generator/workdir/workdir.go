@@ -102,3 +102,12 @@ func Sweep(parent, prefix, marker string) ([]string, error) {
 	}
 	return removed, nil
 }
+
+// InUse says whether a running build holds the lock of the folder at path.
+func InUse(path string) bool {
+	held, err := tryLock(path)
+	if held != nil {
+		held.Close()
+	}
+	return err == nil && held == nil
+}
