@@ -19,6 +19,7 @@ import (
 
 	"minhbach/generator/chromium"
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
 	"minhbach/generator/opendata"
@@ -96,6 +97,12 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 	}
 	if err := CheckOut(opts); err != nil {
 		return Stats{}, err
+	}
+	// Hugo reads these folders itself: nothing in them may lead elsewhere.
+	for _, dir := range []string{"content", "templates"} {
+		if err := input.CheckTree(filepath.Join(opts.Root, dir)); err != nil {
+			return Stats{}, err
+		}
 	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/indicator"
 	"minhbach/generator/period"
 )
@@ -26,8 +27,7 @@ import (
 //	{{< change signature_rate year >}}      … on the whole previous year
 //	{{< rank signature_rate go-quao >}}     a unit's rank, as "12/102"
 //
-// A placeholder that names an unknown figure, indicator or unit is an error
-// that names the file, line and column.
+// An unknown figure, indicator or unit is an error at its line and column.
 
 // placeholder matches {{< name args… >}}.
 var placeholder = regexp.MustCompile(`\{\{<\s*(.*?)\s*>\}\}`)
@@ -45,7 +45,7 @@ func commentaryFile(contentDir, lang string, q period.Period) string {
 // there is none.
 func (p *pager) commentary(q period.Period) (string, error) {
 	path := commentaryFile(p.contentDir, p.lang, q)
-	src, err := os.ReadFile(path)
+	src, err := input.Read(p.contentDir, path, 1<<20) // at most 1 MB
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}
