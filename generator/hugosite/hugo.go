@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bep/logg"
@@ -98,6 +99,8 @@ func Run(workingDir, configFile, publishDir string, bodies *Bodies) (pages int, 
 		return 0, fmt.Errorf("hugo configuration: %w", err)
 	}
 	fs := hugofs.NewFrom(afs, configs.LoadingInfo.BaseConfig)
+	sealed := new(atomic.Bool)
+	fs.PublishDir = sealingFs{Fs: fs.PublishDir, sealed: sealed}
 	if bodies != nil {
 		fs.PublishDir = splicingFs{Fs: fs.PublishDir, bodies: bodies}
 	}
@@ -107,11 +110,16 @@ func Run(workingDir, configFile, publishDir string, bodies *Bodies) (pages int, 
 	if err != nil {
 		return 0, fmt.Errorf("hugo: %w", err)
 	}
-	if err := build(h, bodies); err != nil {
+	if err := build(h, bodies, sealed); err != nil {
 		return 0, fmt.Errorf("hugo: %w%s", err, indent(logBuf.String()))
 	}
 	if logger.LoggCount(logg.LevelWarn) > 0 || logger.LoggCount(logg.LevelError) > 0 {
 		return 0, fmt.Errorf("hugo reported problems:%s", indent(logBuf.String()))
+	}
+	if bodies != nil {
+		if err := bodies.checkAllTaken(); err != nil {
+			return 0, err
+		}
 	}
 	for _, s := range h.Sites {
 		pages += len(s.Pages())
@@ -133,8 +141,9 @@ const stopGrace = 10 * time.Second
 // stopGrace later is abandoned, blocked, with an error, rather than
 // hanging the build, CI or the preview. The grace starts once the bodies
 // reserved in bodies (nil for none) are given or failed: a page waiting
-// for one holds Hugo up until then, through no fault of its own.
-func build(h *hugolib.HugoSites, bodies *Bodies) error {
+// for one holds Hugo up until then, through no fault of its own. An
+// abandoned build is sealed first: it writes nothing more (sealingFs).
+func build(h *hugolib.HugoSites, bodies *Bodies, sealed *atomic.Bool) error {
 	done := make(chan error, 1)
 	go func() { done <- h.Build(hugolib.BuildCfg{}) }()
 	select {
@@ -149,6 +158,7 @@ func build(h *hugolib.HugoSites, bodies *Bodies) error {
 	case err := <-done:
 		return err
 	case <-time.After(stopGrace):
+		sealed.Store(true)
 		return errors.New("rendering stopped after ten pages failed, and Hugo did not say why " +
 			"(a template that fails on every page is the usual cause: check the last template changed)")
 	}
