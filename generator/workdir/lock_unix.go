@@ -32,3 +32,17 @@ func tryLock(path string) (*os.File, error) {
 	}
 	return f, err
 }
+
+// Hold waits for, then takes, the lock of the file at path (created if
+// need be), until release is called.
+func Hold(path string) (release func(), err error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
