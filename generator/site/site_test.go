@@ -18,6 +18,7 @@ import (
 	"minhbach/generator/build"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
+	"minhbach/generator/publish"
 )
 
 // root is the repository root, where data/, content/ and templates/ live.
@@ -331,6 +332,9 @@ func TestFailedDownloadsFailTheBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(log, []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, publish.SiteMarker), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	before := hashTree(t, out)
