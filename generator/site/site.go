@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"minhbach/generator/calendar"
 	"minhbach/generator/dataset"
 	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
@@ -197,7 +198,7 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 			Locale: languageInfo[lang].locale,
 			Label:  languageInfo[lang].label,
 			Title:  ds.Meta.Title.Get(lang),
-			Params: ds.Meta.Texts(lang), // read by the partials over T's defaults
+			Params: hugoTexts(ds, cfg.Root, lang), // read by the partials over T's defaults
 		}
 	}
 	mount := func(source, target string, files ...string) {
@@ -216,10 +217,21 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 	return c
 }
 
-// A Report is a quarterly report page, for build --pdf to print.
+// hugoTexts are the site's own words in lang (siteTexts) for Hugo's
+// partials. When the interface strings cannot be read, they are site.toml's
+// alone: the pages, which read the same files, then fail the build.
+func hugoTexts(ds *dataset.Dataset, root, lang string) map[string]string {
+	tr, err := loadI18n(root, lang)
+	if err != nil {
+		return ds.Meta.Texts(lang)
+	}
+	return siteTexts(ds, lang, tr)
+}
+
+// A Report is a report page, of a quarter or a year, for build --pdf to print.
 type Report struct {
 	// Page is the page's site-relative URL: "reports/2025-q1/",
-	// "en/reports/2025-q1/".
+	// "en/reports/2025-q1/", "reports/2024/".
 	Page string
 	// Title names the report, for the running header of its PDF.
 	Title string
@@ -243,7 +255,7 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 		if err := tr.err(); err != nil {
 			return nil, err
 		}
-		for _, q := range res.Periods(res.Finest()) {
+		for _, q := range calendar.New(ds.Observations).Reports() {
 			reports = append(reports, Report{Page: langPrefix(lang) + "reports/" + q.Slug() + "/",
 				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top.NameIn(lang), ds.Meta.Title.Get(lang))})
 		}
