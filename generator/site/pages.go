@@ -166,10 +166,14 @@ func (p *pager) body(write func(w *htmlWriter)) string {
 
 // ---- formatting ------------------------------------------------------------
 
-// value formats an indicator value, or says there is no data.
+// value formats an indicator value, or says there is no data; a value of
+// fewer parts than its period has (a year of one quarter) says so.
 func (p *pager) value(ind *dataset.Indicator, v indicator.Value) string {
-	if !v.OK {
+	switch {
+	case !v.OK:
 		return p.f.NoData()
+	case v.Partial:
+		return p.number(ind, v.Value) + " " + p.w.Partial
 	}
 	return p.number(ind, v.Value)
 }
@@ -349,10 +353,9 @@ func (p *pager) quartersUpTo(q period.Period) []period.Period {
 	return ps[:n]
 }
 
-// latestOf returns the latest period of indicator ind on unit u's page: the
-// indicator's own latest period on the site (indicator.Result.LatestOf, at
-// the finest frequency it is published at), or, for a unit that did not
-// exist then, the unit's own latest; the site's latest when there is none.
+// latestOf returns the period to show indicator ind at for unit u: its own
+// latest on the site, at its finest frequency (Result.LatestOf), or the
+// unit's own latest for a unit that did not exist then; else the site's.
 func (p *pager) latestOf(ind *dataset.Indicator, u *dataset.Unit) period.Period {
 	at := p.res.LatestOf(ind.ID, p.top.Code)
 	if !at.IsZero() && !u.Covers(at) {

@@ -193,12 +193,16 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 		Sitemap: &hugosite.Sitemap{ChangeFreq: "", Priority: -1},
 	}
 	for i, lang := range Languages {
+		texts := ds.Meta.Texts(lang)                         // read by the partials over T's defaults
+		if tr, err := loadI18n(cfg.Root, lang); err == nil { // else the pages fail the build
+			texts = siteTexts(ds, lang, tr)
+		}
 		c.Languages[lang] = hugosite.Language{
 			Weight: i + 1,
 			Locale: languageInfo[lang].locale,
 			Label:  languageInfo[lang].label,
 			Title:  ds.Meta.Title.Get(lang),
-			Params: hugoTexts(ds, cfg.Root, lang), // read by the partials over T's defaults
+			Params: texts,
 		}
 	}
 	mount := func(source, target string, files ...string) {
@@ -215,17 +219,6 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 	// fingerprint and publish.
 	mount(filepath.Join(proj.Src, "scripts"), "assets/js/bundled")
 	return c
-}
-
-// hugoTexts are the site's own words in lang (siteTexts) for Hugo's
-// partials. When the interface strings cannot be read, they are site.toml's
-// alone: the pages, which read the same files, then fail the build.
-func hugoTexts(ds *dataset.Dataset, root, lang string) map[string]string {
-	tr, err := loadI18n(root, lang)
-	if err != nil {
-		return ds.Meta.Texts(lang)
-	}
-	return siteTexts(ds, lang, tr)
 }
 
 // A Report is a report page, of a quarter or a year, for build --pdf to print.
@@ -261,6 +254,20 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 		}
 	}
 	return reports, nil
+}
+
+// Check runs, building nothing, what would make a build of ds refuse to publish:
+// the pages' words (templates/i18n below root) and every report's commentary.
+func Check(ds *dataset.Dataset, res *indicator.Result, root string) error {
+	var errs []error
+	for _, lang := range Languages {
+		p, err := newPager(ds, res, lang, Config{Root: root}, newMarkdown())
+		for i := 0; err == nil && i < len(p.reports); i++ {
+			_, err = p.commentary(p.reports[i])
+		}
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
 // writeFile writes data to path, making the folders on the way.

@@ -38,8 +38,9 @@ type words struct {
 	NewPeriods                    string
 	ChangeCounts                  string // "%s added, %s revised, %s removed"
 	Revised, OldValue, NewValue   string
-	// InProgress says a period has data but no report yet: "%s: %s to %s so far; …".
-	InProgress string
+	// InProgress says a period has data but no report yet: "%s: %s to %s so far; …";
+	// Partial marks a value of fewer parts than its period has.
+	InProgress, Partial string
 }
 
 // newWords reads the words of one language from its interface strings. A
@@ -66,15 +67,14 @@ func newWords(tr *i18n) words {
 		Export: tr.get("export"), FirstPublication: tr.get("first_publication"), NewPeriods: tr.get("new_periods"),
 		ChangeCounts: tr.get("change_counts"),
 		Revised:      tr.get("revised_figures"), OldValue: tr.get("col_old_value"), NewValue: tr.get("col_new_value"),
-		InProgress: tr.get("report_in_progress"),
+		InProgress: tr.get("report_in_progress"), Partial: tr.get("partial_value"),
 	}
 	return w
 }
 
-// siteTexts returns the site's own words in lang: those site.toml gives
-// (dataset.Meta.Texts) and, where it says nothing of the footer (about) or
-// the meta descriptions (description), the neutral defaults naming the
-// sources that the catalogue's measures come from.
+// siteTexts returns the site's own words in lang: site.toml's (Meta.Texts)
+// and, for a footer (about) or meta description it does not give, neutral
+// defaults that name the sources the catalogue's measures come from.
 func siteTexts(ds *dataset.Dataset, lang string, tr *i18n) map[string]string {
 	texts := ds.Meta.Texts(lang)
 	var sources []string
