@@ -87,7 +87,7 @@ func TestMonthlyOnlyDataBuilds(t *testing.T) {
 func TestMixedFrequenciesAreEachAtTheirLatest(t *testing.T) {
 	out := checkThenBuild(t, filepath.Join("testdata", "mixed"))
 	want(t, out, map[string][]string{
-		"en/reports/2021/index.html": {">Complaints</a></th><td class=\"num\">23</td>", ">Online rate</a></th><td class=\"num\">53.3% (partial)</td>"},
+		"en/reports/2021/index.html":          {">Complaints</a></th><td class=\"num\">23</td>", ">Online rate</a></th><td class=\"num\">53.3% (partial)</td>"},
 		"en/indicators/complaints/index.html": {"Latest value — 2021", "compared with 2020"},
 		"en/units/merton/index.html":          {">Online rate</a></th><td>Q2 2023</td>", ">Complaints</a></th><td>2021</td>"},
 		"en/indicators/index.html":            {">Complaints</a></th><td>2021</td><td class=\"num\">23</td>"},
