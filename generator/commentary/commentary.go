@@ -25,6 +25,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"minhbach/generator/dataset/input"
 )
 
 // Placeholder is one figure a commentary cites.
@@ -52,13 +54,17 @@ func File(contentDir, slug, lang string, first bool) string {
 	return filepath.Join(contentDir, "reports", name)
 }
 
-// Fill reads the commentary at path and returns its Markdown with every
+// MaxSize is the largest commentary file read, in bytes.
+const MaxSize = 1 << 20
+
+// Fill reads the commentary at path, inside the content folder dir (only a
+// regular file there: input.Read), and returns its Markdown with every
 // placeholder replaced by what fill gives for it, or "" when there is no
 // such file. Every placeholder that is malformed or that fill refuses is
 // reported, each as path:line:column (columns count characters, as editors
 // do).
-func Fill(path string, fill func(Placeholder) (string, error)) (string, error) {
-	src, err := os.ReadFile(path)
+func Fill(dir, path string, fill func(Placeholder) (string, error)) (string, error) {
+	src, err := input.Read(dir, path, MaxSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}

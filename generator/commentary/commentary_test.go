@@ -42,7 +42,7 @@ func TestFillNamesEachPlaceholderPlace(t *testing.T) {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Fill(path, func(ph Placeholder) (string, error) {
+	got, err := Fill(filepath.Dir(path), path, func(ph Placeholder) (string, error) {
 		if ph.Indicator == "b" {
 			return "", errors.New("unknown indicator")
 		}
@@ -64,14 +64,15 @@ func TestFillNamesEachPlaceholderPlace(t *testing.T) {
 	if err := os.WriteFile(ok, []byte("Rate {{< value a >}}, {{< change a prev >}}.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err = Fill(ok, func(ph Placeholder) (string, error) { return ph.Kind + ":" + ph.Against, nil })
+	got, err = Fill(filepath.Dir(ok), ok, func(ph Placeholder) (string, error) { return ph.Kind + ":" + ph.Against, nil })
 	if err != nil || got != "Rate value:, change:prev.\n" {
 		t.Errorf("Fill = %q, %v", got, err)
 	}
 }
 
 func TestFillWithoutFile(t *testing.T) {
-	got, err := Fill(filepath.Join(t.TempDir(), "none.md"), nil)
+	dir := t.TempDir()
+	got, err := Fill(dir, filepath.Join(dir, "none.md"), nil)
 	if got != "" || err != nil {
 		t.Errorf("Fill of a missing file = %q, %v; want nothing", got, err)
 	}

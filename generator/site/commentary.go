@@ -12,7 +12,7 @@ import (
 // package commentary), or returns "" when there is none.
 func (p *pager) commentary(q period.Period) (string, error) {
 	path := commentary.File(p.contentDir, q.Slug(), p.lang, p.lang == Languages[0])
-	src, err := commentary.Fill(path, func(ph commentary.Placeholder) (string, error) { return p.figure(q, ph) })
+	src, err := commentary.Fill(p.contentDir, path, func(ph commentary.Placeholder) (string, error) { return p.figure(q, ph) })
 	if err != nil || src == "" {
 		return "", err
 	}
