@@ -38,7 +38,7 @@ func (p *pager) searchIndex() ([]byte, error) {
 		u := &p.ds.Units[i]
 		add(u.NameIn(p.lang), p.ds.Catalogue.LevelName(u.Type, p.lang), unitURL(u.Code), u.Code)
 	}
-	for _, q := range p.quarters {
+	for _, q := range p.reports {
 		add(p.f.Period(q), p.word("report"), reportURL(q), q.String())
 	}
 	return json.Marshal(entries)

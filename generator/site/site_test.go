@@ -119,6 +119,7 @@ func TestSamplePagesExist(t *testing.T) {
 		"indicators/index.html", "indicators/signature_rate/index.html", "en/indicators/signature_rate/index.html",
 		"units/index.html", "units/go-quao/index.html", "units/an-giang/index.html", "en/units/phu-quoc/index.html",
 		"reports/index.html", "reports/2025-q1/index.html", "reports/2024-q1/index.html", "en/reports/2025-q3/index.html",
+		"reports/2024/index.html", "en/reports/2024/index.html",
 		"about/index.html", "methodology/index.html", "en/about/index.html", "en/methodology/index.html",
 		"404.html", "sitemap.xml", "robots.txt",
 	} {

@@ -117,7 +117,7 @@ func TestSweepBuildPrintsReportsToPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, prefix := range []string{"", "en/"} {
-		for _, q := range []string{"2024-q1", "2025-q1", "2025-q3"} {
+		for _, q := range []string{"2024-q1", "2025-q1", "2025-q3", "2024"} { // the year report too
 			pdf := filepath.Join(out, filepath.FromSlash(prefix+"reports/"+q+".pdf"))
 			b, err := os.ReadFile(pdf)
 			if err != nil {
