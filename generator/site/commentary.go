@@ -5,13 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
 	"minhbach/generator/period"
+	"minhbach/generator/placeholder"
 )
 
 // Officials write a report's commentary in content/reports/<period>.md
@@ -28,9 +27,6 @@ import (
 //
 // A placeholder that names an unknown figure, indicator or unit is an error
 // that names the file, line and column.
-
-// placeholder matches {{< name args… >}}.
-var placeholder = regexp.MustCompile(`\{\{<\s*(.*?)\s*>\}\}`)
 
 // commentaryFile returns the path of a report's commentary in lang.
 func commentaryFile(contentDir, lang string, q period.Period) string {
@@ -52,29 +48,11 @@ func (p *pager) commentary(q period.Period) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var errs []string
-	lines := strings.SplitAfter(string(src), "\n")
-	for i, line := range lines {
-		var b strings.Builder
-		last := 0
-		for _, m := range placeholder.FindAllStringSubmatchIndex(line, -1) {
-			text, err := p.figure(q, strings.Fields(line[m[2]:m[3]]))
-			if err != nil {
-				// Columns count characters, as editors do.
-				col := utf8.RuneCountInString(line[:m[0]]) + 1
-				errs = append(errs, fmt.Sprintf("%s:%d:%d: %v", path, i+1, col, err))
-			}
-			b.WriteString(line[last:m[0]])
-			b.WriteString(text)
-			last = m[1]
-		}
-		b.WriteString(line[last:])
-		lines[i] = b.String()
+	filled, err := placeholder.Fill(path, string(src), func(args []string) (string, error) { return p.figure(q, args) })
+	if err != nil {
+		return "", err
 	}
-	if len(errs) > 0 {
-		return "", errors.New(strings.Join(errs, "\n"))
-	}
-	return p.md.render(strings.Join(lines, ""))
+	return p.md.render(filled)
 }
 
 // figure formats the figure a placeholder asks for.
