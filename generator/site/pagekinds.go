@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
@@ -182,10 +183,16 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 }
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
-	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang), Period: p.f.Period(p.latest)}
+	at := p.latest // a unit that ended: its own last period
+	if upTo := p.quartersUpTo(u.ValidTo); !u.ValidTo.IsZero() && len(upTo) > 0 {
+		at = upTo[len(upTo)-1]
+	}
+	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang), Period: p.f.Period(at)}
 	params.Geocode = u.Geocode
 	if s, ok := p.unit(u.Successor); ok {
-		params.Successor, params.Ended = link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Period(u.ValidTo)
+		y, m, d := u.ValidTo.End()
+		next := time.Date(y, time.Month(m), d+1, 0, 0, 0, 0, time.UTC) // the day it merged
+		params.Successor, params.Ended = link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Date(next.Year(), int(next.Month()), next.Day())
 	}
 	for _, v := range p.ds.Predecessors(u.Code) {
 		params.Predecessors = append(params.Predecessors, link{Text: v.NameIn(p.lang), URL: unitURL(v.Code)})
@@ -198,19 +205,19 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		params.Parent = link{Text: parent.NameIn(p.lang), URL: unitURL(parent.Code)}
 		above = parent.NameIn(p.lang)
 	}
-	tbl := table{Caption: u.NameIn(p.lang) + " — " + p.f.Period(p.latest),
+	tbl := table{Caption: u.NameIn(p.lang) + " — " + p.f.Period(at),
 		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.Rank, above},
 		Numeric: []bool{false, true, true, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
-		v := p.res.Value(ind.ID, u.Code, p.latest)
+		v := p.res.Value(ind.ID, u.Code, at)
 		rank := "—"
 		if v.Rank > 0 {
 			rank = fmt.Sprintf("%d/%d", v.Rank, v.RankOf)
 		}
 		prov := "—"
 		if hasParent {
-			prov = p.value(ind, p.res.Value(ind.ID, parent.Code, p.latest))
+			prov = p.value(ind, p.res.Value(ind.ID, parent.Code, at))
 		}
 		tbl.Rows = append(tbl.Rows, []cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
@@ -223,7 +230,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params.Summary = tbl
 	_, rates := p.headline()
 	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.NameIn(p.lang), u, rates, false, p.latest)
+		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.NameIn(p.lang), u, rates, false, at)
 		if err != nil {
 			return page{}, err
 		}
