@@ -383,6 +383,9 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 	if t := pl.period.get(cf.s); string(t) != er.lastPeriodText {
 		er.lastPeriodText = string(t)
 		er.lastPeriod, er.lastPeriodErr = pl.parsePeriod(er.lastPeriodText)
+		if e := er.cfg.exported; er.lastPeriodErr == nil && !e.IsZero() && er.lastPeriod.StartsAfter(e.Year()+1, int(e.Month())) {
+			er.lastPeriodErr = fmt.Errorf("period %s begins more than a year after the export date in %s (%s); expected a period up to %d-%02d", er.lastPeriod, MetaFile, e.Format("2006-01-02"), e.Year()+1, e.Month())
+		}
 	}
 	if er.lastPeriodErr != nil {
 		er.c.Errorf(pl.pos(cf, pl.period), "period", "%v", er.lastPeriodErr)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/indicator"
 	"minhbach/generator/period"
 	"minhbach/generator/placeholder"
@@ -25,8 +26,7 @@ import (
 //	{{< change signature_rate year >}}      … on the whole previous year
 //	{{< rank signature_rate go-quao >}}     a unit's rank, as "12/102"
 //
-// A placeholder that names an unknown figure, indicator or unit is an error
-// that names the file, line and column.
+// An unknown figure, indicator or unit is an error at its line and column.
 
 // commentaryFile returns the path of a report's commentary in lang.
 func commentaryFile(contentDir, lang string, q period.Period) string {
@@ -41,7 +41,7 @@ func commentaryFile(contentDir, lang string, q period.Period) string {
 // there is none.
 func (p *pager) commentary(q period.Period) (string, error) {
 	path := commentaryFile(p.contentDir, p.lang, q)
-	src, err := os.ReadFile(path)
+	src, err := input.Read(p.contentDir, path, 1<<20) // at most 1 MB
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}

@@ -184,3 +184,31 @@ func Exports(dir string, c *finding.Collector) []Export {
 	}
 	return files
 }
+
+// CheckTree checks that everything below the folder dir (hand-written
+// content, templates) is a folder or a regular file, so that a link or a
+// device there cannot publish, or hang on, a file elsewhere when Hugo
+// reads the folder. It returns an *Error for each that is not, joined, and
+// nil for a folder that does not exist.
+func CheckTree(dir string) error {
+	var errs []error
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		switch mode := d.Type(); {
+		case mode&fs.ModeSymlink != 0:
+			errs = append(errs, &Error{path, path + ": a symbolic link; expected a regular file or a folder (links are not followed)"})
+		case !mode.IsDir() && !mode.IsRegular():
+			errs = append(errs, &Error{path, path + ": found " + describeMode(mode) + "; expected a regular file or a folder"})
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
