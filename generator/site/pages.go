@@ -289,12 +289,11 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	first := inds[0]
 	tbl := table{Caption: title, Head: []string{p.w.Period}, Numeric: []bool{false}}
-	var series []chart.Series
+	series, rebuilt := []chart.Series(nil), false
 	rows := make([][]cell, len(quarters))
 	for i, q := range quarters {
 		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
 	}
-	rebuilt := false
 	for k, ind := range inds {
 		vals := p.res.Series(ind.ID, unit.Code, p.latest.Kind)[:len(quarters)]
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
@@ -304,12 +303,14 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		for i := range quarters {
 			s.Values[i], rs.Values[i] = math.NaN(), math.NaN()
 			text := p.value(ind, vals[i])
+			if vals[i].OK && !vals[i].Reconstructed {
+				s.Values[i] = vals[i].Value
+			}
 			if m := p.res.Merged(ind.ID, unit.Code, quarters[i]); m.OK {
 				rs.Values[i], text = m.Value, text+" ("+p.value(ind, m)+" *)"
 			} else if vals[i].Reconstructed {
 				rs.Values[i], text = vals[i].Value, text+" *"
 			} else if vals[i].OK {
-				s.Values[i] = vals[i].Value
 				if i > 0 && !math.IsNaN(rs.Values[i-1]) {
 					rs.Values[i] = vals[i].Value
 				}
