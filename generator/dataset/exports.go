@@ -498,7 +498,7 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 	}
 	v, ok := 0.0, false
 	if pl.canonical {
-		v, ok = parseCanonical(cell, m.Kind)
+		v, ok = foreign.ParseCanonical(cell, m.Kind == Amount)
 	}
 	if !ok {
 		var err error
