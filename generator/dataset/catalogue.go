@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"time"
 
+	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/geo"
 	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
@@ -60,6 +61,7 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 	if len(cat.Measures) == 0 {
 		c.Errorf(places.At("measures"), "catalogue", "no measures; expected at least one [[measures]] entry")
 	}
+	dims.Check(cat.Dimensions, func(i int, field, format string, args ...any) { bad("dimensions", i, field, format, args...) })
 	groups := map[string]bool{}
 	for i, g := range cat.ScoreGroups {
 		if !idPattern.MatchString(g.ID) || groups[g.ID] {
@@ -92,6 +94,11 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 			}
 		default:
 			bad("measures", i, "across_units", "measure %q: across_units %q, expected sum, weighted_mean or none", m.ID, m.AcrossUnits)
+		}
+		for _, d := range m.Dimensions {
+			if _, ok := cat.Dimension(d); !ok {
+				bad("measures", i, "dimensions", "measure %q: dimension %q is not declared; expected one of the [[dimensions]]", m.ID, d)
+			}
 		}
 		for _, t := range m.AppliesTo {
 			if _, ok := cat.Level(t); !ok {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"minhbach/generator/dataset/csvscan"
+	"minhbach/generator/dataset/fastindex"
 	"minhbach/generator/dataset/foreign"
 	"minhbach/generator/dataset/input"
 	"minhbach/generator/period"
@@ -69,6 +70,8 @@ type plan struct {
 	layout *foreign.Layout
 	value  int
 	wide   []wideColumn
+	// dims are the columns of dimensions, if any (see breakdowns.go).
+	dims   []dimColumn
 	number func(string, MeasureKind) (float64, error)
 	// canonical says that numbers are canonical, for the fast path.
 	canonical bool
@@ -93,7 +96,7 @@ func (pl *plan) pos(cf *csvFile, s cellSource) Position {
 // after each one (exports repeat them row after row, in the same order).
 // Duplicates are found in a bitmap over the ids; they are rare, so where
 // the first of a pair was read is looked up only when one is found, in
-// finish. Then finish puts the ids in order (see sortWithIndex) and builds
+// finish. Then finish puts the ids in order (see fastindex.SortWithIndex) and builds
 // each observation once, in its final place.
 type exportReader struct {
 	cfg      config
@@ -101,7 +104,7 @@ type exportReader struct {
 	units    []Unit
 	measures []*Measure
 	// unitCodes finds units by code, measureIDs measures by id.
-	unitCodes, measureIDs *codeIndex
+	unitCodes, measureIDs *fastindex.Codes
 	names                 *foreign.NameIndex
 	// applies[m*len(units)+u] says whether measure m applies to unit u.
 	applies []bool
@@ -123,6 +126,17 @@ type exportReader struct {
 	// entries and ids hold the observations read, in the order read.
 	entries []entry
 	ids     []uint64
+
+	// dims are the catalogue's dimensions, dimIDs their ids; cell is the
+	// key of the current row's breakdown cell, parts its parts; cells
+	// holds the observations of breakdown cells, cellAt where each was
+	// read (see breakdowns.go).
+	dims   []Dimension
+	dimIDs []string
+	cell   string
+	parts  []cellPart
+	cells  []Observation
+	cellAt map[cellID]Position
 
 	// The last period, unit and measure read, and what they resolved to.
 	lastPlan                   *plan
@@ -162,40 +176,6 @@ type observationKey struct {
 	measure string
 }
 
-// codeIndex finds a unit by its code or a measure by its id. Exports list
-// units and measures in the same order again and again, so it first tries
-// the one that came after the previous one the last time: one comparison of
-// bytes, cheaper than a map look-up.
-type codeIndex struct {
-	codes []string
-	index map[string]int32
-	// after[i] is the index found after i the last time, or -1.
-	after []int32
-}
-
-func newCodeIndex(codes []string) *codeIndex {
-	x := &codeIndex{codes: codes, index: make(map[string]int32, len(codes)), after: make([]int32, len(codes))}
-	for i, c := range codes {
-		x.index[c] = int32(i)
-		x.after[i] = -1
-	}
-	return x
-}
-
-// find returns the index of code; prev is the index found before, or -1.
-func (x *codeIndex) find(prev int32, code []byte) (int32, bool) {
-	if prev >= 0 && int(prev) < len(x.after) {
-		if next := x.after[prev]; next >= 0 && string(code) == x.codes[next] {
-			return next, true
-		}
-	}
-	i, ok := x.index[string(code)]
-	if ok && prev >= 0 && int(prev) < len(x.after) {
-		x.after[prev] = i
-	}
-	return i, ok
-}
-
 func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *exportReader {
 	er := &exportReader{
 		cfg:         cfg,
@@ -221,7 +201,11 @@ func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *ex
 			er.applies[i*len(units)+u] = m.AppliesToType(units[u].Type)
 		}
 	}
-	er.unitCodes, er.measureIDs = newCodeIndex(codes), newCodeIndex(ids)
+	er.unitCodes, er.measureIDs = fastindex.NewCodes(codes), fastindex.NewCodes(ids)
+	er.dims, er.cellAt = cat.Dimensions, map[cellID]Position{}
+	for _, d := range cat.Dimensions {
+		er.dimIDs = append(er.dimIDs, d.ID)
+	}
 	return er
 }
 
@@ -279,12 +263,13 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 		pl.canonical = m.Numbers == "" || m.Numbers == foreign.NumbersCanonical
 	}
 	if slices.Contains(cf.header, "measure") || slices.Contains(cf.header, "value") {
-		if !checkHeader(cf, longColumns, longColumns, er.c) {
+		if !checkHeader(cf, longColumns, append(slices.Clip(longColumns), er.dimIDs...), er.c) {
 			return nil
 		}
 		col := columnIndex(cf.header)
 		pl.period, pl.unit = cellSource{col: col["period"]}, cellSource{col: col["unit"]}
 		pl.measure, pl.value = cellSource{col: col["measure"]}, col["value"]
+		pl.dims = er.canonicalDims(cf.header)
 		return pl
 	}
 	h := cf.header
@@ -302,7 +287,10 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 			ok = false
 		}
 		seen[h[j]] = j
-		mi, known := er.measureIDs.index[h[j]]
+		if slices.Contains(er.dimIDs, h[j]) {
+			continue
+		}
+		mi, known := er.measureIDs.Index[h[j]]
 		if !known {
 			er.c.Errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %s; expected a measure id from the catalogue", foreign.Quote(h[j]))
 			ok = false
@@ -310,6 +298,7 @@ func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
 		pl.wide = append(pl.wide, wideColumn{col: j, m: mi})
 	}
 	pl.period, pl.unit = cellSource{col: 0}, cellSource{col: 1}
+	pl.dims = er.canonicalDims(h)
 	if !ok {
 		return nil
 	}
@@ -342,7 +331,7 @@ func readMapping(path string, cfg config, c *collector) *foreign.Mapping {
 // mappedPlan finds the mapping's columns in the header of cf and returns
 // the plan of its rows, or nil after reporting what does not fit.
 func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
-	l, problems := m.Layout(cf.header, func(id string) bool { _, ok := er.measureIDs.index[id]; return ok })
+	l, problems := m.Layout(cf.header, func(id string) bool { _, ok := er.measureIDs.Index[id]; return ok })
 	for _, p := range problems {
 		at := Position{File: m.Path}
 		switch {
@@ -374,7 +363,10 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
 		canonical:   m.Numbers == "" || m.Numbers == foreign.NumbersCanonical,
 	}
 	for _, w := range l.Wide {
-		pl.wide = append(pl.wide, wideColumn{col: w.Column, m: er.measureIDs.index[w.Measure]})
+		pl.wide = append(pl.wide, wideColumn{col: w.Column, m: er.measureIDs.Index[w.Measure]})
+	}
+	if !er.mappedDims(pl, l) {
+		return nil
 	}
 	return pl
 }
@@ -412,7 +404,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 	if t := pl.unit.get(cf.s); string(t) != er.lastUnitText {
 		i, found := int32(-1), false
 		if pl.by == "" || pl.by == foreign.ByCode {
-			i, found = er.unitCodes.find(er.lastUnit, t) // the usual case, without allocating
+			i, found = er.unitCodes.Find(er.lastUnit, t) // the usual case, without allocating
 		}
 		if found {
 			er.lastUnit, er.lastUnitText = i, er.units[i].Code
@@ -425,6 +417,9 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		er.c.Errorf(pl.pos(cf, pl.unit), "unknown-unit", "%s", er.lastUnitErr)
 		ok = false
 	}
+	if len(pl.dims) > 0 && !er.readCell(cf, pl) {
+		ok = false
+	}
 	if pl.value < 0 {
 		for _, w := range pl.wide {
 			er.add(cf, pl, ok, w.m, w.col, w.col)
@@ -434,7 +429,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 	if t := pl.measure.get(cf.s); string(t) != er.lastMeasText {
 		i, found := int32(-1), false
 		if pl.layout == nil || !pl.layout.NamesMeasures() {
-			i, found = er.measureIDs.find(er.lastMeas, t)
+			i, found = er.measureIDs.Find(er.lastMeas, t)
 		}
 		if found {
 			er.lastMeas, er.lastMeasText = i, er.measures[i].ID
@@ -471,7 +466,7 @@ func (er *exportReader) findMeasure(text string, pl *plan) int32 {
 	if pl.layout != nil {
 		text = pl.layout.MeasureID(text)
 	}
-	if i, ok := er.measureIDs.index[text]; ok {
+	if i, ok := er.measureIDs.Index[text]; ok {
 		return i
 	}
 	return -1
@@ -491,6 +486,9 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 		return
 	}
 	ui := er.lastUnit
+	if er.cell != "" && !er.brokenDownBy(cf, pl, mi) {
+		return
+	}
 	if !er.applies[int(mi)*len(er.units)+int(ui)] {
 		u := &er.units[ui]
 		er.c.Errorf(pl.pos(cf, cellSource{col: mcol}), "not-applicable", "measure %q does not apply to %s units such as %q", m.ID, u.Type, u.Code)
@@ -507,17 +505,11 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 			return
 		}
 	}
-	if p := er.lastPeriod; p != er.lastSlotPeriod {
-		slot, ok := er.slots[p]
-		if !ok {
-			slot = len(er.periods)
-			er.slots[p] = slot
-			er.periods = append(er.periods, p)
-			er.seen = append(er.seen, make([]uint64, (1<<(er.measureBits+er.unitBits)+63)/64)...)
-		}
-		er.lastSlotPeriod, er.lastSlot = p, slot
+	if er.cell != "" {
+		er.addCell(cf.at(vcol), mi, v)
+		return
 	}
-	id := er.id(er.lastSlot, mi, ui)
+	id := er.id(er.slotOf(er.lastPeriod), mi, ui)
 	word, bit := &er.seen[id/64], uint64(1)<<(id%64)
 	if *word&bit != 0 {
 		er.dups = append(er.dups, duplicate{id, observationKey{er.lastPeriod, er.units[ui].Code, m.ID}, cf.at(vcol)})
@@ -527,6 +519,22 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 	at := cf.s.Pos[vcol]
 	er.entries = append(er.entries, entry{value: v, line: int32(at.Line), col: int32(at.Col), file: er.file})
 	er.ids = append(er.ids, id)
+}
+
+// slotOf returns the slot of period p (see id), making one for a period
+// not seen before.
+func (er *exportReader) slotOf(p period.Period) int {
+	if p != er.lastSlotPeriod || er.periods == nil {
+		slot, ok := er.slots[p]
+		if !ok {
+			slot = len(er.periods)
+			er.slots[p] = slot
+			er.periods = append(er.periods, p)
+			er.seen = append(er.seen, make([]uint64, (1<<(er.measureBits+er.unitBits)+63)/64)...)
+		}
+		er.lastSlotPeriod, er.lastSlot = p, slot
+	}
+	return er.lastSlot
 }
 
 // estimateAfter is the number of rows after which the rows left in a file
@@ -573,7 +581,7 @@ func ranks(n int, cmp func(i, j int) int) (rank, item []int32) {
 //
 // The observations are put in order through their ids: each id becomes a
 // sort key that packs the rank of its measure, unit and period, the keys
-// are sorted (see sortWithIndex), and each observation is built once, in
+// are sorted (see fastindex.SortWithIndex), and each observation is built once, in
 // its place, from its entry.
 func (er *exportReader) finish() *sortedObservations {
 	er.reportDuplicates()
@@ -589,7 +597,7 @@ func (er *exportReader) finish() *sortedObservations {
 		unitAt:       unitAt,
 		periods:      make([]period.Period, len(er.periods)),
 	}
-	for id, mi := range er.measureIDs.index {
+	for id, mi := range er.measureIDs.Index {
 		s.measureRank[id] = measureRank[mi]
 	}
 	for r, slot := range periodAt {
@@ -608,7 +616,7 @@ func (er *exportReader) finish() *sortedObservations {
 	// rather than add a write barrier to the writes below.
 	s.list = make([]Observation, len(s.key))
 	s.value = make([]float64, len(s.key))
-	order := sortWithIndex(s.key, 1<<(s.measureShift+er.measureBits))
+	order := fastindex.SortWithIndex(s.key, 1<<(s.measureShift+er.measureBits))
 
 	// The entries are gathered a block at a time into a small buffer
 	// first: the reads from all over the entries then overlap, rather than

@@ -110,5 +110,5 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	if tally.Errors > 0 {
 		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Meta: meta, Findings: found, Tally: tally}, nil
+	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Breakdowns: er.sortedCells(), Meta: meta, Findings: found, Tally: tally}, nil
 }

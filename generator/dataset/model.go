@@ -10,6 +10,7 @@ package dataset
 import (
 	"strings"
 
+	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/geo"
 	"minhbach/generator/dataset/sitemeta"
 	"minhbach/generator/period"
@@ -99,6 +100,9 @@ type Measure struct {
 	AppliesTo []UnitType `toml:"applies_to"`
 	// Source names the system the measure is exported from.
 	Source string `toml:"source"`
+	// Dimensions lists the ids of the dimensions the measure is broken
+	// down by (see dims); exports carry a column for each.
+	Dimensions []string `toml:"dimensions"`
 }
 
 // AppliesToType reports whether units of type t may report the measure.
@@ -184,8 +188,10 @@ type ScoreGroup struct {
 type Catalogue struct {
 	// Levels are the levels units belong to, from the top; DefaultLevels
 	// when catalogue.toml declares none.
-	Levels      []UnitLevel  `toml:"levels"`
-	Measures    []Measure    `toml:"measures"`
+	Levels   []UnitLevel `toml:"levels"`
+	Measures []Measure   `toml:"measures"`
+	// Dimensions are the breakdowns measures may have (sex, age, level).
+	Dimensions  []Dimension  `toml:"dimensions"`
 	Indicators  []Indicator  `toml:"indicators"`
 	ScoreGroups []ScoreGroup `toml:"score_groups"`
 }
@@ -196,6 +202,11 @@ type Observation struct {
 	Unit    string
 	Measure string
 	Value   float64
+	// Cell is the breakdown cell's key (see dims): "" for the total over
+	// every dimension of the measure.
+	Cell string
+	// Computed marks a value added up from its breakdown, not exported.
+	Computed bool
 	// Source is where the value was read, for messages.
 	Source Position
 }
@@ -205,8 +216,12 @@ type Dataset struct {
 	// Units in the order of units.csv; parents come before their children.
 	Units     []Unit
 	Catalogue Catalogue
-	// Observations sorted by measure, unit and period (period.Compare).
+	// Observations sorted by measure, unit and period (period.Compare):
+	// the totals (Cell "") only.
 	Observations []Observation
+	// Breakdowns are the observations of breakdown cells (Cell not ""),
+	// sorted by measure, cell, unit and period.
+	Breakdowns []Observation
 	// Meta describes the publication (site.toml).
 	Meta Meta
 	// Findings holds the warnings and notes found while loading, up to the
@@ -214,6 +229,19 @@ type Dataset struct {
 	Findings Findings
 	// Tally counts the findings, also those past the cap.
 	Tally Tally
+}
+
+// Dimension is a breakdown of measures (see dims).
+type Dimension = dims.Dimension
+
+// Dimension returns the catalogue's dimension with the given id.
+func (c *Catalogue) Dimension(id string) (*Dimension, bool) {
+	for i := range c.Dimensions {
+		if c.Dimensions[i].ID == id {
+			return &c.Dimensions[i], true
+		}
+	}
+	return nil, false
 }
 
 // Meta describes the publication as a whole, from site.toml.

@@ -3,6 +3,7 @@ package foreign
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -51,10 +52,38 @@ type Mapping struct {
 	Measure   *MeasureMapping   `toml:"measure"`
 	Value     *ValueMapping     `toml:"value"`
 	Columns   map[string]string `toml:"columns"`
+	// Dimensions maps dimension ids to the column that holds them.
+	Dimensions map[string]DimensionMapping `toml:"dimensions"`
 
 	// Set by Check: the delimiter (0 to detect it) and the parser of periods.
 	Comma       byte                                `toml:"-"`
 	ParsePeriod func(string) (period.Period, error) `toml:"-"`
+}
+
+// DimensionMapping is a [dimensions.<id>] table of a mapping file: the
+// column holding a dimension (or one value for every row), and the names
+// its cells use for the dimension's value ids ("" for the total).
+type DimensionMapping struct {
+	Column string            `toml:"column"`
+	Value  string            `toml:"value"`
+	Names  map[string]string `toml:"names"`
+}
+
+// Dim is where a mapped export has a dimension.
+type Dim struct {
+	ID     string
+	Source Source
+	// names maps folded (ColumnKey) cell texts to value ids.
+	names map[string]string
+}
+
+// ValueID returns the value id a dimension cell stands for through names:
+// text itself without such a name.
+func (d *Dim) ValueID(text string) string {
+	if id, ok := d.names[ColumnKey(text)]; ok {
+		return id
+	}
+	return text
 }
 
 // PeriodMapping is the [period] table of a mapping file.
@@ -230,6 +259,8 @@ type Layout struct {
 	Measure Source
 	Value   int
 	Wide    []Wide
+	// Dims are the columns of dimensions, in the mapping's order of ids.
+	Dims []Dim
 	// measureNames maps the folded (ColumnKey) names of measures to their ids.
 	measureNames map[string]string
 }
@@ -348,6 +379,14 @@ func (m *Mapping) Layout(header []string, known func(id string) bool) (*Layout, 
 				l.measureNames[ColumnKey(name)] = id
 			}
 		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(m.Dimensions)) {
+		dm := m.Dimensions[id]
+		d := Dim{ID: id, Source: source("dimensions."+id, dm.Column, dm.Value), names: map[string]string{}}
+		for name, v := range dm.Names {
+			d.names[ColumnKey(name)] = v
+		}
+		l.Dims = append(l.Dims, d)
 	}
 	if !ok {
 		return nil, problems

@@ -1,0 +1,263 @@
+// Package dims holds the breakdowns of measures: the dimensions a
+// catalogue declares (sex, age, service level, sector), their values, the
+// key of a breakdown cell, and how a cell's total follows from its parts.
+//
+// A cell names one value of some of a measure's dimensions; the dimensions
+// it leaves out are totalled over. Its key lists "dimension=value" pairs in
+// the catalogue's order of dimensions, joined by ";": "level=full",
+// "age=0-14;sex=f". The empty key is the total over every dimension, the
+// headline figure.
+package dims
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"minhbach/generator/dataset/geo"
+)
+
+// Dimension is a breakdown of measures, with the values it takes.
+type Dimension struct {
+	ID     string   `toml:"id"`
+	Name   geo.Text `toml:"name"`
+	Values []Value  `toml:"values"`
+}
+
+// Value is one category of a dimension ("female", "full-process").
+type Value struct {
+	ID   string   `toml:"id"`
+	Name geo.Text `toml:"name"`
+}
+
+// Value returns the dimension's value with the given id.
+func (d *Dimension) Value(id string) (*Value, bool) {
+	for i := range d.Values {
+		if d.Values[i].ID == id {
+			return &d.Values[i], true
+		}
+	}
+	return nil, false
+}
+
+// ValueIDs lists the ids of the dimension's values, for messages.
+func (d *Dimension) ValueIDs() string {
+	ids := make([]string, len(d.Values))
+	for i, v := range d.Values {
+		ids[i] = v.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+var (
+	dimPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+	valuePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.+-]{0,63}$`)
+)
+
+// Reserved are column names of exports that no dimension may take.
+var Reserved = []string{"period", "unit", "measure", "value", "status", "note", "lower", "upper", "n"}
+
+// Check checks the declared dimensions; bad reports a problem at field of
+// the i-th dimension ("values" for its values).
+func Check(list []Dimension, bad func(i int, field, format string, args ...any)) {
+	seen := map[string]bool{}
+	for i, d := range list {
+		if !dimPattern.MatchString(d.ID) || seen[d.ID] || slices.Contains(Reserved, d.ID) {
+			bad(i, "id", "dimension %q: expected a unique id of lower-case letters, digits and _, not one of %s", d.ID, strings.Join(Reserved, ", "))
+		}
+		seen[d.ID] = true
+		if d.Name.VI == "" || d.Name.EN == "" {
+			bad(i, "name", "dimension %s: expected a name in both vi and en", d.ID)
+		}
+		if len(d.Values) < 2 {
+			bad(i, "values", "dimension %s: expected at least two values", d.ID)
+		}
+		vals := map[string]bool{}
+		for _, v := range d.Values {
+			if !valuePattern.MatchString(v.ID) || vals[v.ID] {
+				bad(i, "values", "dimension %s: value %q: expected a unique id of lower-case letters, digits and _ . + -", d.ID, v.ID)
+			}
+			vals[v.ID] = true
+			if v.Name.VI == "" || v.Name.EN == "" {
+				bad(i, "values", "dimension %s: value %s: expected a name in both vi and en", d.ID, v.ID)
+			}
+		}
+	}
+}
+
+// Part is one dimension's value in a cell.
+type Part struct{ Dim, Value string }
+
+// Key returns the key of the cell made of parts, in the order of order
+// (the catalogue's dimensions); parts of dimensions not in order are left
+// out.
+func Key(order []Dimension, parts []Part) string {
+	var b strings.Builder
+	for _, d := range order {
+		for _, p := range parts {
+			if p.Dim == d.ID && p.Value != "" {
+				if b.Len() > 0 {
+					b.WriteByte(';')
+				}
+				b.WriteString(p.Dim + "=" + p.Value)
+			}
+		}
+	}
+	return b.String()
+}
+
+// Parts returns the parts of a cell key.
+func Parts(key string) []Part {
+	if key == "" {
+		return nil
+	}
+	var out []Part
+	for _, kv := range strings.Split(key, ";") {
+		d, v, _ := strings.Cut(kv, "=")
+		out = append(out, Part{d, v})
+	}
+	return out
+}
+
+// Get returns the value of dimension dim in the cell key, "" when the cell
+// totals over it.
+func Get(key, dim string) string {
+	for _, p := range Parts(key) {
+		if p.Dim == dim {
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// Project returns the cell key restricted to the dimensions in keep: the
+// cell of a measure broken down by fewer dimensions that a cell stands on.
+func Project(key string, keep []string) string {
+	var kept []string
+	for _, p := range Parts(key) {
+		if slices.Contains(keep, p.Dim) {
+			kept = append(kept, p.Dim+"="+p.Value)
+		}
+	}
+	return strings.Join(kept, ";")
+}
+
+// Dims returns the dimensions a cell key names, in its order.
+func Dims(key string) []string {
+	var out []string
+	for _, p := range Parts(key) {
+		out = append(out, p.Dim)
+	}
+	return out
+}
+
+// with returns key with dim set to value (order is the catalogue's).
+func with(order []Dimension, key, dim, value string) string {
+	return Key(order, append(Parts(key), Part{dim, value}))
+}
+
+// Mismatch is a cell reported with a value that differs from the sum of
+// its parts beyond the tolerance.
+type Mismatch struct {
+	// Cell is the reported cell, Over the dimension its parts break it by.
+	Cell, Over string
+	Reported   float64
+	Sum        float64
+}
+
+// Complete works out the cells of one measure for one unit and period
+// that follow from its parts: a cell that leaves out a dimension is the sum
+// of the cells with each of that dimension's values, when all of them are
+// given. given maps cell keys to values; dims are the measure's dimensions
+// (in the catalogue's order, which order also is). It returns the cells
+// computed, and the given cells that differ from the sum of their parts
+// by more than tolerance (relative).
+func Complete(order, dims []Dimension, given map[string]float64, tolerance float64) (computed map[string]float64, bad []Mismatch) {
+	all := make(map[string]float64, len(given))
+	for k, v := range given {
+		all[k] = v
+	}
+	computed = map[string]float64{}
+	// Cells from the most detailed down: a cell with k dimensions set is
+	// the sum over any dimension it leaves out of cells with k+1 set.
+	for k := len(dims) - 1; k >= 0; k-- {
+		for _, cell := range cells(order, dims, k) {
+			for _, d := range dims {
+				if Get(cell, d.ID) != "" {
+					continue
+				}
+				sum, whole := 0.0, true
+				for _, v := range d.Values {
+					x, ok := all[with(order, cell, d.ID, v.ID)]
+					if !ok {
+						whole = false
+						break
+					}
+					sum += x
+				}
+				if !whole {
+					continue
+				}
+				if r, ok := given[cell]; ok {
+					if differs(r, sum, tolerance) {
+						bad = append(bad, Mismatch{Cell: cell, Over: d.ID, Reported: r, Sum: sum})
+					}
+				} else if _, done := all[cell]; !done {
+					all[cell], computed[cell] = sum, sum
+				}
+				break
+			}
+		}
+	}
+	return computed, bad
+}
+
+// differs reports whether a reported value and a sum differ by more than
+// tolerance, relative to the larger.
+func differs(reported, sum, tolerance float64) bool {
+	return math.Abs(reported-sum) > tolerance*math.Max(math.Abs(reported), math.Abs(sum))
+}
+
+// cells lists the keys of the cells with exactly k of dims set.
+func cells(order, dims []Dimension, k int) []string {
+	var out []string
+	var walk func(i int, parts []Part)
+	walk = func(i int, parts []Part) {
+		if len(parts) == k {
+			out = append(out, Key(order, parts))
+			return
+		}
+		if i == len(dims) {
+			return
+		}
+		for _, v := range dims[i].Values {
+			walk(i+1, append(slices.Clip(parts), Part{dims[i].ID, v.ID}))
+		}
+		walk(i+1, parts)
+	}
+	walk(0, nil)
+	return out
+}
+
+// Name returns a cell's name in lang: its values' names joined by " · ",
+// "" for the total.
+func Name(order []Dimension, key, lang string) string {
+	var names []string
+	for _, p := range Parts(key) {
+		for i := range order {
+			if order[i].ID == p.Dim {
+				if v, ok := order[i].Value(p.Value); ok {
+					names = append(names, v.Name.Get(lang))
+				}
+			}
+		}
+	}
+	return strings.Join(names, " · ")
+}
+
+// String describes a mismatch for a warning.
+func (m Mismatch) String() string {
+	return fmt.Sprintf("reported %g, its parts by %s add up to %g", m.Reported, m.Over, m.Sum)
+}
