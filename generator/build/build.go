@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"minhbach/generator/breakdown"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,16 +171,20 @@ func render(ds *dataset.Dataset, res *indicator.Result, opts Options, proj *hugo
 	if err := opendata.WriteColumnDocs(filepath.Join(proj.Src, "data")); err != nil {
 		return 0, err
 	}
+	bd, err := breakdown.Compute(ds)
+	if err != nil {
+		return 0, err
+	}
 	g, ctx := errgroup.WithContext(context.Background())
 	var open *opendata.Catalogue
 	opened := make(chan error, 1) // how writing the downloads ended
 	g.Go(func() error {
 		var err error
-		open, err = opendata.Write(ctx, ds, res, out, staging)
+		open, err = opendata.Write(ctx, ds, res, bd, out, staging)
 		opened <- err
 		return err
 	})
-	cfg := site.Config{Root: proj.Root, BaseURL: opts.BaseURL, PDF: opts.PDF, TemplateHeads: opts.templateHeads}
+	cfg := site.Config{Breakdowns: bd, Root: proj.Root, BaseURL: opts.BaseURL, PDF: opts.PDF, TemplateHeads: opts.templateHeads}
 	bodies := new(hugosite.Bodies)
 	g.Go(func() error {
 		content, err := site.WriteContent(ctx, ds, res, cfg, bodies, proj.Src, staging, opts.Progress.Add)

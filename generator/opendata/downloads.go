@@ -2,11 +2,14 @@ package opendata
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
+	"minhbach/generator/breakdown"
+	"minhbach/generator/dataset/dims"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,13 +83,13 @@ var (
 // writeDownloads writes the downloads into the folder being published and
 // lists them. It also returns observations.csv as written, which the change
 // log compares with the published one.
-func writeDownloads(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out string) ([]File, *observationsFile, error) {
+func writeDownloads(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, bd *breakdown.Set, out string) ([]File, *observationsFile, error) {
 	for _, dir := range []string{"indicators", "units"} {
 		if err := os.MkdirAll(filepath.Join(out, "data", dir), 0o755); err != nil {
 			return nil, nil, err
 		}
 	}
-	files, err := writeTables(ctx, ds, res, out)
+	files, err := writeTables(ctx, ds, res, bd, out)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -108,11 +111,16 @@ func writeDownloads(ctx context.Context, ds *dataset.Dataset, res *indicator.Res
 // to the indicator's table, which stays open until the last unit and goes
 // to its files whenever its buffers fill. So no row is kept, and the
 // buffers are reused from file to file.
-func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out string) ([]File, error) {
+func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, bd *breakdown.Set, out string) ([]File, error) {
 	f := locale.MustNew("en") // machine form; the same in every language
-	header := make([]textCell, len(DownloadColumns))
-	for i, c := range DownloadColumns {
-		header[i] = newTextCell(c.Name)
+	var header []textCell
+	for _, c := range DownloadHeader(ds) {
+		header = append(header, newTextCell(c))
+	}
+	dimIDs := dimensionIDs(ds)
+	total := make([]textCell, len(dimIDs))
+	for i := range total {
+		total[i] = newTextCell("")
 	}
 	var periods []period.Period
 	for _, k := range []period.Kind{period.Year, period.Quarter, period.Month} {
@@ -159,9 +167,22 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 		}
 		for i := range inds {
 			ind := &inds[i]
+			bi := bd.Of(ind.def.ID)
 			for t, p := range periods {
 				csvAt, jsonAt := len(unitTable.csv), len(unitTable.json)
-				unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], named, res.Value(ind.def.ID, unit.Code, p))
+				// Only rows with data: a unit × period with none is left out.
+				if v := res.Value(ind.def.ID, unit.Code, p); hasData(v) {
+					unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], total, named, v)
+				}
+				if bi != nil {
+					for _, b := range bi.Breakdowns {
+						for _, cell := range b.Cells {
+							if v := bi.Value(cell, unit.Code, p); hasData(v) {
+								unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], cellTexts(cell, dimIDs), named, v)
+							}
+						}
+					}
+				}
 				tables[i].raw(unitTable.csv[csvAt:], unitTable.json[jsonAt:])
 			}
 			if err := tables[i].err; err != nil {
@@ -190,6 +211,19 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 			File{Path: t.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
 	}
 	return append(byIndicator, files...), nil
+}
+
+// hasData says whether a value has anything to publish: a value, or a
+// numerator or denominator.
+func hasData(v indicator.Value) bool { return v.OK || v.Numerator != 0 || v.Denominator != 0 }
+
+// cellTexts are the dimension cells of a breakdown cell's row.
+func cellTexts(cell string, dimIDs []string) []textCell {
+	out := make([]textCell, len(dimIDs))
+	for i, d := range dimIDs {
+		out[i] = newTextCell(dims.Get(cell, d))
+	}
+	return out
 }
 
 // indicatorCells are the cells of an indicator's rows that depend on the
@@ -222,13 +256,16 @@ func newIndicatorCells(f locale.Formatter, ind *dataset.Indicator) indicatorCell
 }
 
 // indicatorRow appends the row of value v, in the order of DownloadColumns.
-func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, geocode, p textCell, named map[string]textCell, v indicator.Value) {
+func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, geocode, p textCell, cell []textCell, named map[string]textCell, v indicator.Value) {
 	t.beginRow()
 	t.text(ind.id)
 	t.text(code)
 	t.text(name)
 	t.text(geocode)
 	t.text(p)
+	for _, c := range cell {
+		t.text(c)
+	}
 	t.number(f, v.OK, v.Value, ind.decimals)
 	t.number(f, v.OK || v.Numerator != 0, v.Numerator, 4)
 	t.number(f, ind.rate && (v.OK || v.Denominator != 0), v.Denominator, 4)
@@ -480,13 +517,26 @@ type observationsFile struct {
 // ids and values are canonical numbers, all checked when the data was read.
 func writeObservations(ds *dataset.Dataset, path string) (*observationsFile, error) {
 	obs := ds.Observations
-	if !slices.IsSortedFunc(obs, compareObservations) {
-		obs = slices.Clone(obs)
-		slices.SortFunc(obs, compareObservations)
+	dimIDs := dimensionIDs(ds)
+	if len(ds.Breakdowns) > 0 || !slices.IsSortedFunc(obs, compareObservations) {
+		// Exported figures only, totals and cells: not those added up
+		// from their parts. A row's measure and cells sort as the change
+		// log reads them (see obsMerge.keyOf).
+		obs = make([]dataset.Observation, 0, len(ds.Observations)+len(ds.Breakdowns))
+		for _, list := range [][]dataset.Observation{ds.Observations, ds.Breakdowns} {
+			for _, o := range list {
+				if !o.Computed {
+					obs = append(obs, o)
+				}
+			}
+		}
+		slices.SortFunc(obs, func(a, b dataset.Observation) int {
+			return cmp.Or(strings.Compare(measureKey(a, dimIDs), measureKey(b, dimIDs)), strings.Compare(a.Unit, b.Unit), period.Compare(a.Period, b.Period))
+		})
 	}
 	texts := map[period.Period]string{}
 	buf := make([]byte, 0, 56*len(obs)+64) // rows run 30 to 50 bytes
-	buf = append(buf, strings.Join(columnNames(ObservationColumns), ",")...)
+	buf = append(buf, strings.Join(ObservationHeader(ds), ",")...)
 	buf = append(buf, '\n')
 	for i := range obs {
 		o := &obs[i]
@@ -500,6 +550,10 @@ func writeObservations(ds *dataset.Dataset, path string) (*observationsFile, err
 		buf = append(buf, o.Unit...)
 		buf = append(buf, ',')
 		buf = append(buf, o.Measure...)
+		for _, d := range dimIDs {
+			buf = append(buf, ',')
+			buf = append(buf, dims.Get(o.Cell, d)...)
+		}
 		buf = append(buf, ',')
 		buf = strconv.AppendFloat(buf, o.Value, 'f', -1, 64)
 		buf = append(buf, '\n')
@@ -513,6 +567,39 @@ func writeObservations(ds *dataset.Dataset, path string) (*observationsFile, err
 	}
 	slices.Sort(file.periods)
 	return file, nil
+}
+
+// measureKey is an observation's measure and its dimension cells as the
+// observations file writes them: "online_services,full,".
+func measureKey(o dataset.Observation, dimIDs []string) string {
+	k := o.Measure
+	for _, d := range dimIDs {
+		k += "," + dims.Get(o.Cell, d)
+	}
+	return k
+}
+
+// dimensionIDs lists the ids of the catalogue's dimensions.
+func dimensionIDs(ds *dataset.Dataset) []string {
+	ids := make([]string, len(ds.Catalogue.Dimensions))
+	for i, d := range ds.Catalogue.Dimensions {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// ObservationHeader is the header of /data/observations.csv: period,
+// unit, measure, a column for each dimension of the catalogue, value.
+func ObservationHeader(ds *dataset.Dataset) []string {
+	names := columnNames(ObservationColumns)
+	return slices.Concat(names[:3], dimensionIDs(ds), names[3:])
+}
+
+// DownloadHeader is the header of the indicator and unit tables: the
+// columns of DownloadColumns with one for each dimension after period.
+func DownloadHeader(ds *dataset.Dataset) []string {
+	names := columnNames(DownloadColumns)
+	return slices.Concat(names[:5], dimensionIDs(ds), names[5:])
 }
 
 // compareObservations orders observations by measure, unit and period, the

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"minhbach/generator/breakdown"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,8 +37,8 @@ type Catalogue struct {
 // Write writes the downloads, the change log against the site published
 // in out, and the data package descriptor into staging, the folder about
 // to be published. It stops, with ctx's error, when ctx is done.
-func Write(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, out, staging string) (*Catalogue, error) {
-	files, obs, err := writeDownloads(ctx, ds, res, staging)
+func Write(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, bd *breakdown.Set, out, staging string) (*Catalogue, error) {
+	files, obs, err := writeDownloads(ctx, ds, res, bd, staging)
 	if err != nil {
 		return nil, fmt.Errorf("writing downloads: %w", err)
 	}
@@ -172,7 +173,8 @@ func diffObservations(old, now []byte, name string) (observationDiff, error) {
 	if bytes.Equal(old, now) {
 		return observationDiff{}, nil
 	}
-	m := &obsMerge{name: name, periods: map[string]period.Period{}}
+	head, _, _ := bytes.Cut(now, []byte{'\n'})
+	m := &obsMerge{name: name, periods: map[string]period.Period{}, want: string(head), cols: bytes.Count(head, []byte{','}) + 1}
 	d, err := m.merge(newObsCursor(old, nil), newObsCursor(now, nil))
 	if !errors.Is(err, errUnsorted) {
 		return d, err
@@ -190,6 +192,10 @@ type obsMerge struct {
 	name string
 	// periods caches the periods parsed from their text.
 	periods map[string]period.Period
+	// want is the header of the file now written, cols its number of
+	// columns: four, and one for each dimension.
+	want string
+	cols int
 }
 
 // merge walks old and now side by side and returns what changed. It returns
@@ -259,7 +265,7 @@ func (m *obsMerge) merge(old, now *obsCursor) (observationDiff, error) {
 			hasNow = now.next()
 		default:
 			d.revised = append(d.revised, Revision{Period: string(a.period), Unit: string(a.unit),
-				Measure: string(a.measure), Old: string(a.value), New: string(b.value)})
+				Measure: strings.TrimRight(string(a.measure), ","), Old: string(a.value), New: string(b.value)})
 			hasOld, hasNow = old.next(), now.next()
 		}
 	}
@@ -286,9 +292,8 @@ var errOtherHeader = errors.New("another header")
 
 // header checks the header of the old file.
 func (m *obsMerge) header(old *obsCursor) error {
-	want := strings.Join(columnNames(ObservationColumns), ",")
-	if !old.next() || string(old.row) != want {
-		return fmt.Errorf("%s:1: expected the header %q: %w", m.name, want, errOtherHeader)
+	if !old.next() || string(old.row) != m.want {
+		return fmt.Errorf("%s:1: expected the header %q: %w", m.name, m.want, errOtherHeader)
 	}
 	return nil
 }
@@ -312,10 +317,12 @@ func (m *obsMerge) key(c *obsCursor) (obsKey, error) { return m.keyOf(c.row, c.l
 func (m *obsMerge) keyOf(row []byte, line int) (obsKey, error) {
 	var k obsKey
 	cells := bytes.Split(row, []byte{','})
-	if len(cells) != 4 || bytes.IndexByte(row, '"') >= 0 {
-		return k, fmt.Errorf("%s:%d: expected period,unit,measure,value (found %q)", m.name, line, row)
+	if len(cells) != m.cols || bytes.IndexByte(row, '"') >= 0 {
+		return k, fmt.Errorf("%s:%d: expected %s (found %q)", m.name, line, m.want, row)
 	}
-	k.period, k.unit, k.measure, k.value = cells[0], cells[1], cells[2], cells[3]
+	// The measure's key is the measure and its breakdown cell, the
+	// dimension columns between measure and value.
+	k.period, k.unit, k.measure, k.value = cells[0], cells[1], row[len(cells[0])+len(cells[1])+2:len(row)-len(cells[m.cols-1])-1], cells[m.cols-1]
 	p, ok := m.periods[string(k.period)]
 	if !ok {
 		var err error
@@ -456,9 +463,14 @@ type (
 		PrimaryKey    []string  `json:"primaryKey"`
 	}
 	dpField struct {
-		Name        string `json:"name"`
-		Type        string `json:"type"`
-		Description string `json:"description"`
+		Name        string         `json:"name"`
+		Type        string         `json:"type"`
+		Description string         `json:"description"`
+		Constraints *dpConstraints `json:"constraints,omitempty"`
+	}
+	// dpConstraints lists the values a dimension column takes.
+	dpConstraints struct {
+		Enum []string `json:"enum"`
 	}
 )
 
@@ -484,15 +496,30 @@ func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 	schemas := []struct {
 		columns string
 		cols    []struct{ Name, Type, VI, EN string }
+		header  []string
 		key     []string
 	}{
-		{"indicators", DownloadColumns, downloadKey},
-		{"observations", ObservationColumns, observationKey},
+		{"indicators", DownloadColumns, DownloadHeader(ds), downloadKey},
+		{"observations", ObservationColumns, ObservationHeader(ds), observationKey},
 	}
 	for _, s := range schemas {
-		schema := dpSchema{MissingValues: []string{""}, PrimaryKey: s.key}
-		for _, c := range s.cols {
-			schema.Fields = append(schema.Fields, dpField{Name: c.Name, Type: c.Type, Description: c.EN})
+		// The dimension columns are part of the key: a row is one cell.
+		schema := dpSchema{MissingValues: []string{""}, PrimaryKey: slices.Concat(s.key, dimensionIDs(ds))}
+		for _, name := range s.header {
+			if d, ok := ds.Catalogue.Dimension(name); ok {
+				enum := &dpConstraints{}
+				for _, v := range d.Values {
+					enum.Enum = append(enum.Enum, v.ID)
+				}
+				schema.Fields = append(schema.Fields, dpField{Name: d.ID, Type: "string", Constraints: enum,
+					Description: "Breakdown by " + d.Name.EN + " (empty: the total over it)"})
+				continue
+			}
+			for _, c := range s.cols {
+				if c.Name == name {
+					schema.Fields = append(schema.Fields, dpField{Name: c.Name, Type: c.Type, Description: c.EN})
+				}
+			}
 		}
 		if err := writeJSONFile(filepath.Join(staging, filepath.FromSlash(schemaPath(s.columns))), schema); err != nil {
 			return err

@@ -63,7 +63,7 @@ func BenchmarkWriteOpenData(b *testing.B) {
 	var files, size int64
 	for b.Loop() {
 		u0, s0 := cpuTime(b)
-		open, err := Write(context.Background(), ds, res, out, staging)
+		open, err := Write(context.Background(), ds, res, nil, out, staging)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"minhbach/generator/breakdown"
 	"os"
 	"path/filepath"
 	"sync"
@@ -43,6 +44,9 @@ type Config struct {
 	// generated pages to Hugo's templates too, as for hand-written pages:
 	// the tests compare the two.
 	TemplateHeads bool
+	// Breakdowns are the indicators' figures per breakdown cell; nil
+	// when the data has none.
+	Breakdowns *breakdown.Set
 }
 
 // WriteContent writes the pages of every language into the source folder
