@@ -417,6 +417,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		er.c.Errorf(pl.pos(cf, pl.unit), "unknown-unit", "%s", er.lastUnitErr)
 		ok = false
 	}
+	er.cell = ""
 	if len(pl.dims) > 0 && !er.readCell(cf, pl) {
 		ok = false
 	}

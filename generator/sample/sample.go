@@ -75,7 +75,7 @@ type ProvinceFigures struct {
 }
 
 // WriteAnGiang generates the An Giang sample and writes units.csv and
-// exports/<yyyy>-q<n>/{eoffice,portal,network}.csv under dir.
+// exports/<yyyy>-q<n>/{eoffice,portal,network,services}.csv under dir.
 func WriteAnGiang(dir string) error {
 	p, err := AnGiang()
 	if err != nil {
@@ -85,7 +85,10 @@ func WriteAnGiang(dir string) error {
 	if err != nil {
 		return err
 	}
-	return Write(dir, s)
+	if err := Write(dir, s); err != nil {
+		return err
+	}
+	return writeServices(dir, s, p.Seed)
 }
 
 // Write writes s under dir: dir/units.csv and, per quarter,

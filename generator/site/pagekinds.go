@@ -64,7 +64,7 @@ func (p *pager) home() (page, error) {
 }
 
 func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
-	desc, err := p.md.render(ind.Description.Get(p.lang))
+	desc, err := p.md.Render(ind.Description.Get(p.lang))
 	if err != nil {
 		return page{}, err
 	}

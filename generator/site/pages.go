@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"minhbach/generator/markdown"
 	"path"
 	"path/filepath"
 	"slices"
@@ -48,7 +49,7 @@ type pager struct {
 	f    locale.Formatter
 	w    words
 	lang string
-	md   markdown
+	md   markdown.Renderer
 	// html writes the pages' bodies, reusing its memory from page to page.
 	html *htmlWriter
 	// charts draws the charts, reusing the options of trend charts of the
@@ -74,7 +75,7 @@ type pager struct {
 	headlines, headlineRates []*dataset.Indicator
 }
 
-func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown) (*pager, error) {
+func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown.Renderer) (*pager, error) {
 	f, err := locale.New(lang)
 	if err != nil {
 		return nil, err
