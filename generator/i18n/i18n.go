@@ -56,3 +56,48 @@ func Load(root, lang string) (Strings, error) {
 	}
 	return s, nil
 }
+
+// Table holds the interface strings of one language for the code that
+// writes pages: the same templates/i18n/<lang>.toml files that Hugo's T
+// function reads, so that every interface string has one home. It
+// remembers the first key asked for that the file lacks, which Err reports.
+type Table struct {
+	Lang string
+	// Strings holds each string by its key; Plurals the other forms.
+	Strings map[string]string
+	Plurals map[string]map[string]string
+	missing string
+}
+
+// Open reads templates/i18n/<lang>.toml below root as a Table.
+func Open(root, lang string) (*Table, error) {
+	s, err := Load(root, lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Table{Lang: lang, Strings: s.Text, Plurals: s.Plurals}, nil
+}
+
+// Plural returns the form (such as "one") of the string of key, if the
+// language gives it one.
+func (t *Table) Plural(key, form string) (string, bool) {
+	s, ok := t.Plurals[key][form]
+	return s, ok
+}
+
+// Get returns the string of key, and remembers a key the file lacks.
+func (t *Table) Get(key string) string {
+	s, ok := t.Strings[key]
+	if !ok && t.missing == "" {
+		t.missing = key
+	}
+	return s
+}
+
+// Err reports the first interface string that was missing.
+func (t *Table) Err() error {
+	if t.missing == "" {
+		return nil
+	}
+	return fmt.Errorf("templates/i18n/%s.toml has no string %q", t.Lang, t.missing)
+}

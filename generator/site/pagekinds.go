@@ -462,7 +462,7 @@ func (p *pager) listPage(section string, outputs, notes []string, tbl table) pag
 
 // word names the site's sections and kinds of page (section_<name> in
 // the interface strings).
-func (p *pager) word(section string) string { return p.html.i18n.get("section_" + section) }
+func (p *pager) word(section string) string { return p.html.i18n.Get("section_" + section) }
 
 // reportSummary sums a report up in one sentence: the headline figures of
 // the quarter. It is the report's description and its feed summary.

@@ -84,7 +84,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	if err != nil {
 		return nil, err
 	}
-	maps.Copy(tr.strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
+	maps.Copy(tr.Strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
 	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
@@ -156,7 +156,7 @@ func (p *pager) pages(emit func(page) error) error {
 	if err := put(p.dataPage(), nil); err != nil {
 		return err
 	}
-	return p.html.i18n.err()
+	return p.html.i18n.Err()
 }
 
 // body writes a page's HTML body with the pager's writer.
@@ -228,7 +228,7 @@ func (p *pager) change(c indicator.Change) change {
 	}
 	label := p.w.Since + " " + p.f.Period(c.From)
 	if c.Reconstructed { // a change across a boundary change: on the later boundaries
-		label += " " + p.html.i18n.get("on_rebuilt_base")
+		label += " " + p.html.i18n.Get("on_rebuilt_base")
 	}
 	var verdict string
 	switch c.Verdict {
@@ -357,7 +357,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		for _, u := range p.ds.Predecessors(unit.Code) {
 			names = append(names, u.NameIn(p.lang))
 		}
-		cv.Summary += " " + fmt.Sprintf(p.html.i18n.get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
+		cv.Summary += " " + fmt.Sprintf(p.html.i18n.Get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
 	}
 	return cv, nil
 }

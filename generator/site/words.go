@@ -47,27 +47,27 @@ type words struct {
 // key the file lacks is remembered by tr and reported by tr.err.
 func newWords(tr *i18n) words {
 	w := words{
-		Better: tr.get("verdict_better"), Worse: tr.get("verdict_worse"), Same: tr.get("verdict_same"),
-		NoComparison: tr.get("no_comparison"), Since: tr.get("compared_with"),
-		Achieved: tr.get("target_achieved"), OnTrack: tr.get("target_on_track"), Behind: tr.get("target_behind"),
-		TargetBy: tr.get("target_by"),
-		Rank:     tr.get("col_rank"), Unit: tr.get("col_unit"), Value: tr.get("col_value"),
-		Period: tr.get("col_period"),
-		VsPrev: tr.get("col_vs_prev"), VsYearAgo: tr.get("col_vs_year_ago"), TargetCol: tr.get("col_target"),
-		VsYear: tr.get("col_vs_year"),
-		Score:  tr.get("col_score"), Group: tr.get("col_group"), Points: tr.get("col_points"),
-		Indicator: tr.get("col_indicator"), Type: tr.get("col_type"),
-		Latest: tr.get("latest"), TrendOf: tr.get("trend_of"), RankingIn: tr.get("ranking_in"),
-		From: tr.get("from"), To: tr.get("to"),
-		Above: tr.get("above_top"), Below: tr.get("below_top"),
-		Rates:   tr.get("main_rates"),
-		Lagging: tr.get("lagging_units"), Leading: tr.get("leading_units"),
-		GapLeft: tr.get("gap_left"), PointsUnit: tr.get("points_unit"),
-		File: tr.get("col_file"), Contents: tr.get("col_contents"), Size: tr.get("col_size"), Measure: tr.get("col_measure"),
-		Export: tr.get("export"), FirstPublication: tr.get("first_publication"), NewPeriods: tr.get("new_periods"),
-		ChangeCounts: tr.get("change_counts"),
-		Revised:      tr.get("revised_figures"), OldValue: tr.get("col_old_value"), NewValue: tr.get("col_new_value"),
-		InProgress: tr.get("report_in_progress"), Partial: tr.get("partial_value"),
+		Better: tr.Get("verdict_better"), Worse: tr.Get("verdict_worse"), Same: tr.Get("verdict_same"),
+		NoComparison: tr.Get("no_comparison"), Since: tr.Get("compared_with"),
+		Achieved: tr.Get("target_achieved"), OnTrack: tr.Get("target_on_track"), Behind: tr.Get("target_behind"),
+		TargetBy: tr.Get("target_by"),
+		Rank:     tr.Get("col_rank"), Unit: tr.Get("col_unit"), Value: tr.Get("col_value"),
+		Period: tr.Get("col_period"),
+		VsPrev: tr.Get("col_vs_prev"), VsYearAgo: tr.Get("col_vs_year_ago"), TargetCol: tr.Get("col_target"),
+		VsYear: tr.Get("col_vs_year"),
+		Score:  tr.Get("col_score"), Group: tr.Get("col_group"), Points: tr.Get("col_points"),
+		Indicator: tr.Get("col_indicator"), Type: tr.Get("col_type"),
+		Latest: tr.Get("latest"), TrendOf: tr.Get("trend_of"), RankingIn: tr.Get("ranking_in"),
+		From: tr.Get("from"), To: tr.Get("to"),
+		Above: tr.Get("above_top"), Below: tr.Get("below_top"),
+		Rates:   tr.Get("main_rates"),
+		Lagging: tr.Get("lagging_units"), Leading: tr.Get("leading_units"),
+		GapLeft: tr.Get("gap_left"), PointsUnit: tr.Get("points_unit"),
+		File: tr.Get("col_file"), Contents: tr.Get("col_contents"), Size: tr.Get("col_size"), Measure: tr.Get("col_measure"),
+		Export: tr.Get("export"), FirstPublication: tr.Get("first_publication"), NewPeriods: tr.Get("new_periods"),
+		ChangeCounts: tr.Get("change_counts"),
+		Revised:      tr.Get("revised_figures"), OldValue: tr.Get("col_old_value"), NewValue: tr.Get("col_new_value"),
+		InProgress: tr.Get("report_in_progress"), Partial: tr.Get("partial_value"),
 	}
 	return w
 }
@@ -85,7 +85,7 @@ func siteTexts(ds *dataset.Dataset, lang string, tr *i18n) map[string]string {
 	}
 	for key, from := range map[string]string{"footer_about": "footer_sources", "site_description": "description_sources"} {
 		if _, given := texts[key]; !given && len(sources) > 0 {
-			texts[key] = fmt.Sprintf(tr.get(from), strings.Join(sources, ", "))
+			texts[key] = fmt.Sprintf(tr.Get(from), strings.Join(sources, ", "))
 		}
 	}
 	return texts
