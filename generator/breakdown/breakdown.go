@@ -92,7 +92,9 @@ func Complete(d *dataset.Dataset, tolerance float64) {
 	d.Findings.Sort()
 }
 
-func num(v float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".") }
+func num(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
+}
 
 func mapsKeys(m map[string]float64) func(func(string) bool) {
 	return func(yield func(string) bool) {

@@ -12,11 +12,14 @@ import (
 var serviceSectors = []struct {
 	id     string
 	lo, hi float64
+	// lead is how far ahead of the others the sector's full-process
+	// share is.
+	lead float64
 }{
-	{"justice", 28, 46},
-	{"land", 18, 34},
-	{"social", 14, 26},
-	{"business", 8, 18},
+	{"justice", 28, 46, 0.12},
+	{"land", 18, 34, -0.08},
+	{"social", 14, 26, 0.02},
+	{"business", 8, 18, 0.18},
 }
 
 // writeServices writes exports/<quarter>/services.csv: the sample's
@@ -40,7 +43,7 @@ func writeServices(dir string, s *Sample, seed uint64) error {
 			for _, sec := range serviceSectors {
 				offered := int(math.Round(between(traits, sec.lo, sec.hi)))
 				r := newRand(seed, "services/"+f.Unit+"/"+sec.id+"/"+p)
-				full := int(math.Round(float64(offered) * clamp(0.18+0.045*float64(qi)+lead+between(r, -0.04, 0.04), 0, 0.9)))
+				full := int(math.Round(float64(offered) * clamp(0.18+sec.lead+0.045*float64(qi)+lead+between(r, -0.04, 0.04), 0, 0.9)))
 				partial := int(math.Round(float64(offered-full) * clamp(0.45+between(r, -0.1, 0.1), 0, 1)))
 				recs = append(recs,
 					[]string{p, f.Unit, "services_offered", "", sec.id, count(offered)},

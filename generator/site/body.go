@@ -228,6 +228,7 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 	w.section("charts-h", w.i18n.Get("trend_and_ranking"))
 	w.charts(p.Charts)
 	w.raw(`</section>`)
+	w.html(p.Breakdowns)
 }
 
 func (w *htmlWriter) unitBody(title string, p *unitParams) {
@@ -265,6 +266,7 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 		w.charts(p.Charts)
 		w.raw(`</section>`)
 	}
+	w.html(p.Breakdowns)
 	if len(p.Children.Rows) > 0 {
 		w.section("children-h", w.i18n.Get("units_within"))
 		w.table(&p.Children)
@@ -298,6 +300,11 @@ func (w *htmlWriter) reportBody(p *reportParams) {
 	w.section("summary-h", w.i18n.Get("summary"))
 	w.table(&p.Summary)
 	w.raw(`</section>`)
+	if len(p.Gaps) > 0 {
+		w.section("gaps-h", w.i18n.Get("breakdown_gaps"))
+		w.list(p.Gaps)
+		w.raw(`</section>`)
+	}
 	if len(p.Charts) > 0 {
 		w.section("trend-h", w.i18n.Get("trends"))
 		w.charts(p.Charts)

@@ -140,6 +140,8 @@ type indicatorParams struct {
 	Source     string
 	Charts     []chartView
 	Ranking    table
+	// Breakdowns is the HTML of the breakdown section (package breakdown).
+	Breakdowns string
 }
 
 // unitParams are the params of a unit page.
@@ -157,6 +159,8 @@ type unitParams struct {
 	Charts         []chartView
 	// Children lists the units below this one, with their headline rates.
 	Children table
+	// Breakdowns is the HTML of the breakdown sections (package breakdown).
+	Breakdowns string
 }
 
 // reportParams are the params of a quarterly report.
@@ -166,11 +170,13 @@ type reportParams struct {
 	// PDF links the report's PDF, printed by build --pdf.
 	PDF bool
 	// Commentary is the officials' commentary, rendered to HTML.
-	Commentary   string
-	Charts       []chartView
-	Summary      table
-	Improved     []string
-	Fell         []string
+	Commentary string
+	Charts     []chartView
+	Summary    table
+	Improved   []string
+	Fell       []string
+	// Gaps name the largest gap between categories of each breakdown.
+	Gaps         []string
 	Lagging      []table
 	Leading      []table
 	Completeness string

@@ -100,6 +100,9 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		}
 		params.Charts = append(params.Charts, rank)
 	}
+	if params.Breakdowns, err = p.bd.Section(ind, p.top, at); err != nil {
+		return page{}, err
+	}
 	return page{Path: "indicators/" + ind.ID, FM: frontMatter{
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), params.Period, params.Value),
@@ -249,10 +252,18 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		title = u.NameIn(p.lang) + " (" + tn + ")"
 	}
 	params.Children = p.unitTable(u.NameIn(p.lang), p.children[u.Code])
+	for i := range p.ds.Catalogue.Indicators {
+		ind := &p.ds.Catalogue.Indicators[i]
+		s, err := p.bd.Section(ind, u, p.latestOf(ind, u))
+		if err != nil {
+			return page{}, err
+		}
+		params.Breakdowns += s
+	}
 	return page{Path: "units/" + u.Code, FM: frontMatter{
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
-		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0},
+		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0 || params.Breakdowns != ""},
 	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params) }), Charts: params.Charts}, nil
 }
 
@@ -280,6 +291,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
 		v := p.res.Value(ind.ID, p.top.Code, q)
+		params.Gaps = append(params.Gaps, p.bd.Gaps(ind, p.top.Code, q)...)
 		lastYear := p.res.Compare(ind.ID, p.top.Code, q, period.Y(q.Year-1))
 		target, status, statusText := p.target(ind, v)
 		if statusText != "" {

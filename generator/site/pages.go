@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"minhbach/generator/breakdown"
 	"minhbach/generator/markdown"
 	"path"
 	"path/filepath"
@@ -59,6 +60,8 @@ type pager struct {
 	contentDir string
 	// pdf says that build --pdf prints the reports, so they link their PDF.
 	pdf bool
+	// bd writes the breakdown sections (package breakdown).
+	bd *breakdown.Page
 
 	units    map[string]*dataset.Unit   // units by code
 	top      *dataset.Unit              // the unit the site is about (the province)
@@ -109,6 +112,9 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	p.latest = p.quarters[len(p.quarters)-1]
 	p.cal = calendar.New(ds.Observations)
 	p.reports = p.cal.Reports()
+	p.bd = &breakdown.Page{Set: cfg.Breakdowns, Lang: lang, Words: breakdown.WordsFrom(tr.Get), Value: p.value,
+		Change: func(c indicator.Change) string { return p.change(c).Text }, Period: p.f.Period, Bar: p.charts.Bar,
+		Unit: func(ind *dataset.Indicator) string { return chartUnit(ind, lang) }, Decimals: decimals, Format: p.plain, NoData: p.f.NoData()}
 	return p, nil
 }
 

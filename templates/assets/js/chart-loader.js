@@ -5,6 +5,23 @@
 // never downloads it. The chart script's address and integrity hash are in
 // this script element's data-charts and data-charts-integrity attributes;
 // the browser checks the hash (subresource integrity) as for any script.
+// It also turns each breakdown section into one breakdown at a time,
+// with a selector of the breakdown (a native <select>, so the keyboard
+// works as everywhere); without scripts every breakdown shows.
+document.querySelectorAll('section[data-breakdowns]').forEach((section) => {
+  const choose = section.querySelector('.breakdown-choose');
+  const select = choose && choose.querySelector('select');
+  if (!select) return;
+  const show = () => {
+    section.querySelectorAll('[data-breakdown]').forEach((panel) => {
+      panel.hidden = panel.dataset.breakdown !== select.value;
+    });
+  };
+  select.addEventListener('change', show);
+  choose.hidden = false;
+  show();
+});
+
 (() => {
   const me = document.currentScript;
   const figures = document.querySelectorAll('figure.chart[data-option]');
