@@ -126,7 +126,7 @@ func (pg *Page) panel(w *strings.Builder, ind *dataset.Indicator, b *Breakdown, 
 	if err != nil {
 		return fmt.Errorf("chart %s: %w", id, err)
 	}
-	fmt.Fprintf(w, `<div class="breakdown" id="%s-panel" data-breakdown="%s"><h3>%s</h3>`, id, id, esc(title))
+	fmt.Fprintf(w, `<div class="breakdown" id="%s-panel" data-breakdown="%s">`, id, id)
 	fmt.Fprintf(w, `<figure class="chart" id="%s" data-option="%s-option" data-width="%d" data-height="%d"><figcaption>%s</figcaption><div class="chart-canvas">%s</div><p class="chart-summary">%s</p><script type="application/json" id="%s-option">%s</script></figure>`,
 		c.ID, c.ID, c.Width, c.Height, esc(bar.Title), c.SVG, esc(pg.summary(ind, b, values)), c.ID, c.Option)
 	fmt.Fprintf(w, `<div class="table-scroll"><table><caption>%s</caption><thead><tr><th scope="col">%s</th><th scope="col" class="num">%s</th><th scope="col" class="num">%s</th></tr></thead><tbody>%s</tbody></table></div></div>`,

@@ -9,9 +9,10 @@ import (
 // drawChartsJS resolves, with the number of charts on the page, once every
 // chart (figure.chart with an option) has been drawn by the chart script
 // (data-rendered="true"). It waits on the attribute changes themselves,
-// not on a clock: the caller's timeout bounds it.
+// not on a clock: the caller's timeout bounds it. A chart inside a hidden
+// element (a breakdown not chosen) is not drawn until it is shown.
 const drawChartsJS = `new Promise((resolve) => {
-	const figures = [...document.querySelectorAll('figure.chart[data-option]')];
+	const figures = [...document.querySelectorAll('figure.chart[data-option]')].filter((f) => !f.closest('[hidden]'));
 	const done = () => figures.every((f) => f.dataset.rendered === 'true');
 	if (done()) return resolve(figures.length);
 	const watch = new MutationObserver(() => {
@@ -44,7 +45,8 @@ type Sight struct {
 	// of the page's content: a page wider than its viewport scrolls
 	// sideways.
 	ViewportWidth, ScrollWidth int
-	// Figures are the page's charts and maps, in document order.
+	// Figures are the page's charts and maps, in document order, less
+	// those inside a hidden element (a breakdown not chosen).
 	Figures []FigureSight
 	// TallHeads are the row headings of tables, at most 10, whose text
 	// takes more than two lines: an indicator name squeezed into a narrow
@@ -78,7 +80,7 @@ const lookJS = `(() => {
 		return r.width > 0 && r.height > 0;
 	};
 	const hiddenFromAT = (e) => e.closest('[aria-hidden="true"]') !== null;
-	const figures = [...document.querySelectorAll('figure.chart')].map((f) => {
+	const figures = [...document.querySelectorAll('figure.chart')].filter((f) => !f.closest('[hidden]')).map((f) => {
 		const canvas = f.querySelector('.chart-canvas');
 		const drawings = canvas ? [...canvas.children].filter((c) => c.matches('svg, .chart-live')) : [];
 		const shown = drawings.filter(visible);

@@ -5,6 +5,7 @@
 package shots
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -95,6 +96,7 @@ func Kinds(dir string) ([]Kind, error) {
 			add(s, lang+s+"/")
 			add(strings.TrimSuffix(s, "s"), first(lang+s))
 		}
+		add("breakdown", withBreakdowns(dir, lang+"indicators"))
 		add("reports", lang+"reports/")
 		add("report", last(lang+"reports")) // the latest, with the most to show
 		add("search", lang+"search/")
@@ -107,6 +109,22 @@ func Kinds(dir string) ([]Kind, error) {
 		kinds = append(kinds, Kind{Name: "not-found", Path: "no-such-page/"})
 	}
 	return kinds, nil
+}
+
+// withBreakdowns returns the first indicator page of section (in name
+// order) that has a breakdown section, or "-".
+func withBreakdowns(dir, section string) string {
+	entries, err := os.ReadDir(filepath.Join(dir, section))
+	if err != nil {
+		return "-"
+	}
+	for _, e := range entries { // ReadDir sorts by name
+		page, err := os.ReadFile(filepath.Join(dir, section, e.Name(), "index.html"))
+		if err == nil && bytes.Contains(page, []byte("data-breakdowns")) {
+			return section + "/" + e.Name() + "/"
+		}
+	}
+	return "-"
 }
 
 // Options say what to take.

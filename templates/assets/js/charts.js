@@ -214,7 +214,12 @@ function draw(figure) {
   // on a narrow screen; any other chart keeps its proportions, but at
   // least minHeight, so that its axis labels stay apart.
   const rows = list(option.yAxis).some((a) => a.type === 'category');
-  const height = () => (rows ? drawnHeight
+  // A short ranking (a breakdown's few categories) still leaves each row
+  // room for its label beside the grid's margins (32 px above, 36 below);
+  // a long one has room enough at the height it was drawn with.
+  const categories = rows ? list(option.yAxis).reduce((n, a) => n + ((a.data || []).length), 0) : 0;
+  const short = categories < 10 ? 68 + 36 * categories : 0;
+  const height = () => (rows ? Math.max(drawnHeight, short)
     : Math.max(minHeight, Math.round(canvas.clientWidth * (drawnHeight / drawnWidth))))
     + legendRows(option, canvas.clientWidth) * legendRow;
   // The static SVG stays, hidden from view and from assistive technology
