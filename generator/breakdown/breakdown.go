@@ -269,7 +269,21 @@ func Compute(d *dataset.Dataset, opts ...indicator.Option) (*Set, error) {
 				bi.results[cell] = r
 			}
 		}
-		slices.SortStableFunc(bi.Breakdowns, func(a, b Breakdown) int { return cmp.Compare(len(a.Dims), len(b.Dims)) })
+		// Single dimensions first, each in the catalogue's order.
+		at := func(id string) int {
+			return slices.IndexFunc(d.Catalogue.Dimensions, func(x dataset.Dimension) bool { return x.ID == id })
+		}
+		slices.SortStableFunc(bi.Breakdowns, func(a, b Breakdown) int {
+			if c := cmp.Compare(len(a.Dims), len(b.Dims)); c != 0 {
+				return c
+			}
+			for i := range a.Dims {
+				if c := cmp.Compare(at(a.Dims[i]), at(b.Dims[i])); c != 0 {
+					return c
+				}
+			}
+			return 0
+		})
 		s.indicators[ind.ID] = bi
 	}
 	return s, nil

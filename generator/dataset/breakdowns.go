@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -67,6 +68,7 @@ func (er *exportReader) mappedDims(pl *plan, l *foreign.Layout) bool {
 // after reporting a value its dimension does not have.
 func (er *exportReader) readCell(cf *csvFile, pl *plan) bool {
 	er.parts = er.parts[:0]
+	var ps []dims.Part
 	ok := true
 	for _, dc := range pl.dims {
 		text := string(dc.src.get(cf.s))
@@ -81,11 +83,8 @@ func (er *exportReader) readCell(cf *csvFile, pl *plan) bool {
 			ok = false
 			continue
 		}
-		er.parts = append(er.parts, cellPart{dims.Part{Dim: dc.dim.ID, Value: text}, dc.src.column(cf.s)})
-	}
-	ps := make([]dims.Part, len(er.parts))
-	for i, p := range er.parts {
-		ps[i] = p.Part
+		ps = append(ps, dims.Part{Dim: dc.dim.ID, Value: text})
+		er.parts = append(er.parts, cellPart{ps[len(ps)-1], dc.src.column(cf.s)})
 	}
 	er.cell = dims.Key(er.dims, ps)
 	return ok
@@ -119,16 +118,7 @@ func (er *exportReader) addCell(at Position, mi int32, v float64) {
 // unit and period.
 func (er *exportReader) sortedCells() []Observation {
 	slices.SortFunc(er.cells, func(a, b Observation) int {
-		if c := strings.Compare(a.Measure, b.Measure); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Cell, b.Cell); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Unit, b.Unit); c != 0 {
-			return c
-		}
-		return period.Compare(a.Period, b.Period)
+		return cmp.Or(strings.Compare(a.Measure, b.Measure), strings.Compare(a.Cell, b.Cell), strings.Compare(a.Unit, b.Unit), period.Compare(a.Period, b.Period))
 	})
 	return er.cells
 }

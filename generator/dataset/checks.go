@@ -20,13 +20,13 @@ const DefaultTotalTolerance = 0.005
 // units missing from a period others reported, and totals that disagree
 // with the sum of their units. Each is one pass over the sorted
 // observations, reading their compact columns (see sortedObservations).
-func checkObservations(cat *Catalogue, units []Unit, obs *sortedObservations, cfg config, c *collector) {
+func checkObservations(cat *Catalogue, units []Unit, obs *sortedObservations, cells []Observation, cfg config, c *collector) {
 	for i := range cat.Indicators {
 		if ind := &cat.Indicators[i]; ind.Type == Rate {
 			checkRate(ind, obs, cfg.jumpPoints, c)
 		}
 	}
-	checkMissing(cat, units, obs, c)
+	checkMissing(cat, units, obs, cells, c)
 	for i := range obs.list {
 		if o, u := &obs.list[i], &units[obs.unit(i)]; !u.Overlaps(o.Period) {
 			c.Warnf(o.Source, "outside-validity", "%s reported %s for %s, when it did not exist (%s); expected values only within its valid_from and valid_to",
@@ -75,7 +75,10 @@ func checkRate(ind *Indicator, obs *sortedObservations, jump float64, c *collect
 // in which other units of its type reported it. A unit that reported a
 // period overlapping it (the months of a quarter, say) is not missing.
 // One warning names every measure a unit lacks in a period.
-func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *collector) {
+//
+// A unit that gave a measure's breakdown but not its total is not missing
+// it either: the total is added up from the cells (package breakdown).
+func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, cells []Observation, c *collector) {
 	type gap struct {
 		unit int
 		p    period.Period
@@ -120,6 +123,11 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *coll
 				count[s*len(types)+typeOf[u]]++
 			}
 			reported[u*n+s] = true
+		}
+		for _, o := range cells {
+			if s, found := slices.BinarySearchFunc(obs.periods, o.Period, period.Compare); found && o.Measure == m.ID {
+				reported[index[o.Unit]*n+s] = true
+			}
 		}
 		for u := range units {
 			if typeOf[u] < 0 || !m.AppliesToType(units[u].Type) || rolled[u] && m.AcrossUnits != None {

@@ -104,11 +104,11 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	for _, ex := range input.Exports(filepath.Join(dir, ExportsDir), c) {
 		er.read(ex.CSV, ex.Mapping)
 	}
-	obs := er.finish()
-	checkObservations(&cat, units, obs, cfg, c)
+	obs, cells := er.finish(), er.sortedCells()
+	checkObservations(&cat, units, obs, cells, cfg, c)
 	found, tally := c.Result()
 	if tally.Errors > 0 {
 		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Breakdowns: er.sortedCells(), Meta: meta, Findings: found, Tally: tally}, nil
+	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Breakdowns: cells, Meta: meta, Findings: found, Tally: tally}, nil
 }

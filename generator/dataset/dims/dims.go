@@ -180,35 +180,60 @@ func Complete(order, dims []Dimension, given map[string]float64, tolerance float
 		all[k] = v
 	}
 	computed = map[string]float64{}
+	// disputed are the given cells that disagree with their parts: a cell
+	// added up from parts is added up from others where it can be.
+	disputed := map[string]bool{}
+	// sum adds up cell over dimension d, when all its parts are known.
+	sum := func(cell string, d *Dimension) (total float64, whole, clean bool) {
+		clean = true
+		for _, v := range d.Values {
+			part := with(order, cell, d.ID, v.ID)
+			x, ok := all[part]
+			if !ok {
+				return 0, false, false
+			}
+			total += x
+			clean = clean && !disputed[part]
+		}
+		return total, true, clean
+	}
 	// Cells from the most detailed down: a cell with k dimensions set is
 	// the sum over any dimension it leaves out of cells with k+1 set.
 	for k := len(dims) - 1; k >= 0; k-- {
 		for _, cell := range cells(order, dims, k) {
-			for _, d := range dims {
+			found, foundClean := false, false
+			var first, best float64
+			var over string
+			for i := range dims {
+				d := &dims[i]
 				if Get(cell, d.ID) != "" {
 					continue
 				}
-				sum, whole := 0.0, true
-				for _, v := range d.Values {
-					x, ok := all[with(order, cell, d.ID, v.ID)]
-					if !ok {
-						whole = false
-						break
-					}
-					sum += x
-				}
+				total, whole, clean := sum(cell, d)
 				if !whole {
 					continue
 				}
-				if r, ok := given[cell]; ok {
-					if differs(r, sum, tolerance) {
-						bad = append(bad, Mismatch{Cell: cell, Over: d.ID, Reported: r, Sum: sum})
-					}
-				} else if _, done := all[cell]; !done {
-					all[cell], computed[cell] = sum, sum
+				if !found {
+					found, first, over = true, total, d.ID
 				}
-				break
+				if clean && !foundClean {
+					foundClean, best = true, total
+				}
 			}
+			if !found {
+				continue
+			}
+			if r, ok := given[cell]; ok {
+				if differs(r, first, tolerance) {
+					bad = append(bad, Mismatch{Cell: cell, Over: over, Reported: r, Sum: first})
+					disputed[cell] = true
+				}
+				continue
+			}
+			if !foundClean {
+				best = first
+			}
+			all[cell], computed[cell] = best, best
 		}
 	}
 	return computed, bad
