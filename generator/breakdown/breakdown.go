@@ -1,4 +1,5 @@
-// Package breakdown computes indicators per breakdown cell: for each
+// Package breakdown computes indicators per breakdown cell (dataset.Load
+// has added up the totals and margins that follow from the cells): for each
 // indicator whose measures are broken down by dimensions (see
 // dataset/dims), the same computation as the headline figure — roll-ups as
 // ratios of sums, changes, targets, rankings, completeness, reconstruction
@@ -17,113 +18,6 @@ import (
 	"minhbach/generator/indicator"
 	"minhbach/generator/period"
 )
-
-// Complete adds to d the cells that follow from their parts, for measures
-// that add up across units (see dims.Complete): a computed total joins
-// the observations, a computed margin the breakdowns, both marked
-// Computed. A reported cell that differs from the sum of its parts by more
-// than tolerance is a warning naming both.
-func Complete(d *dataset.Dataset, tolerance float64) {
-	if len(d.Breakdowns) == 0 {
-		return
-	}
-	cells := slices.Clone(d.Breakdowns)
-	slices.SortFunc(cells, func(a, b dataset.Observation) int {
-		return cmp.Or(strings.Compare(a.Measure, b.Measure), strings.Compare(a.Unit, b.Unit), period.Compare(a.Period, b.Period))
-	})
-	type key struct {
-		m, u string
-		p    period.Period
-	}
-	totals := map[key]int{}
-	for i, o := range d.Observations {
-		totals[key{o.Measure, o.Unit, o.Period}] = i
-	}
-	var addTotals, addCells []dataset.Observation
-	for lo := 0; lo < len(cells); {
-		first := cells[lo]
-		hi := lo + 1
-		for hi < len(cells) && cells[hi].Measure == first.Measure && cells[hi].Unit == first.Unit && cells[hi].Period == first.Period {
-			hi++
-		}
-		group := cells[lo:hi]
-		lo = hi
-		m, ok := d.Catalogue.Measure(first.Measure)
-		if !ok || m.AcrossUnits != dataset.Sum {
-			continue
-		}
-		given, at := map[string]float64{}, map[string]dataset.Position{}
-		for _, o := range group {
-			given[o.Cell], at[o.Cell] = o.Value, o.Source
-		}
-		if i, ok := totals[key{first.Measure, first.Unit, first.Period}]; ok {
-			given[""], at[""] = d.Observations[i].Value, d.Observations[i].Source
-		}
-		computed, bad := dims.Complete(d.Catalogue.Dimensions, Of(&d.Catalogue, m), given, tolerance)
-		for _, b := range bad {
-			what := "the total"
-			if b.Cell != "" {
-				what = "the total of " + b.Cell
-			}
-			d.Findings = append(d.Findings, dataset.Finding{Pos: at[b.Cell], Severity: dataset.Warning, Code: "breakdown-mismatch",
-				Message: fmt.Sprintf("%s for %s in %s: %s is %s, but its parts by %s add up to %s (first part at %s); expected them to agree within %g%%",
-					m.ID, first.Unit, first.Period, what, num(b.Reported), b.Over, num(b.Sum), first.Source.Short(), tolerance*100)})
-			d.Tally.Warnings++
-		}
-		for _, cell := range slices.Sorted(mapsKeys(computed)) {
-			o := dataset.Observation{Period: first.Period, Unit: first.Unit, Measure: m.ID, Value: computed[cell], Cell: cell, Computed: true, Source: first.Source}
-			if cell == "" {
-				addTotals = append(addTotals, o)
-			} else {
-				addCells = append(addCells, o)
-			}
-		}
-	}
-	if len(addTotals) > 0 {
-		d.Observations = append(d.Observations, addTotals...)
-		slices.SortStableFunc(d.Observations, func(a, b dataset.Observation) int {
-			return cmp.Or(strings.Compare(a.Measure, b.Measure), strings.Compare(a.Unit, b.Unit), period.Compare(a.Period, b.Period))
-		})
-	}
-	if len(addCells) > 0 {
-		d.Breakdowns = append(d.Breakdowns, addCells...)
-		sortCells(d.Breakdowns)
-	}
-	d.Findings.Sort()
-}
-
-func num(v float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
-}
-
-func mapsKeys(m map[string]float64) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
-// sortCells sorts breakdown observations by measure, cell, unit and period.
-func sortCells(obs []dataset.Observation) {
-	slices.SortStableFunc(obs, func(a, b dataset.Observation) int {
-		return cmp.Or(strings.Compare(a.Measure, b.Measure), strings.Compare(a.Cell, b.Cell), strings.Compare(a.Unit, b.Unit), period.Compare(a.Period, b.Period))
-	})
-}
-
-// Of returns the dimensions measure m is broken down by, in the
-// catalogue's order.
-func Of(cat *dataset.Catalogue, m *dataset.Measure) []dataset.Dimension {
-	var out []dataset.Dimension
-	for _, d := range cat.Dimensions {
-		if slices.Contains(m.Dimensions, d.ID) {
-			out = append(out, d)
-		}
-	}
-	return out
-}
 
 // Breakdown is one way an indicator is broken down: by one dimension, or
 // crossed by several (age × sex).

@@ -503,3 +503,20 @@ func abbreviate(js string) string {
 	}
 	return fmt.Sprintf("%q…", strings.ToValidUTF8(js[:limit], ""))
 }
+
+// Press focuses the first element that matches the CSS selector, as Tab
+// would, and presses each key in turn (chromedp/kb names, such as
+// kb.ArrowDown), as a keyboard does: the element gets the key events
+// and does what it does with them.
+func (p *Page) Press(selector string, keys ...string) error {
+	ctx, cancel := p.op()
+	defer cancel()
+	actions := []chromedp.Action[chromedp.Void]{chromedp.Focus(chromedp.CSS(selector))}
+	for _, k := range keys {
+		actions = append(actions, chromedp.KeyEvent(k))
+	}
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		return fmt.Errorf("pressing keys on %q: %w", selector, err)
+	}
+	return nil
+}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"minhbach/generator/breakdown"
 	"os"
 	"regexp"
 	"strconv"
@@ -91,7 +90,6 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
 		return nil, nil, ExitBadInput
 	default:
-		breakdown.Complete(ds, tolerance(ds))
 		findings, tally = ds.Findings, ds.Tally
 		if cc.loaded != nil {
 			cc.loaded(ds)

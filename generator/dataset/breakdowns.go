@@ -35,18 +35,11 @@ type cellID struct {
 func (er *exportReader) canonicalDims(header []string) []dimColumn {
 	var out []dimColumn
 	for j, h := range header {
-		if d, ok := er.dimension(h); ok {
+		if d, ok := dims.Find(er.dims, h); ok {
 			out = append(out, dimColumn{src: cellSource{col: j}, dim: d})
 		}
 	}
 	return out
-}
-
-func (er *exportReader) dimension(id string) (*Dimension, bool) {
-	if i := slices.Index(er.dimIDs, id); i >= 0 {
-		return &er.dims[i], true
-	}
-	return nil, false
 }
 
 // mappedDims adds the dimensions of a mapping's layout to pl, reporting
@@ -54,7 +47,7 @@ func (er *exportReader) dimension(id string) (*Dimension, bool) {
 func (er *exportReader) mappedDims(pl *plan, l *foreign.Layout) bool {
 	for i := range l.Dims {
 		md := &l.Dims[i]
-		d, ok := er.dimension(md.ID)
+		d, ok := dims.Find(er.dims, md.ID)
 		if !ok {
 			er.c.Errorf(Position{File: pl.mapping}, "mapping", "dimensions.%s: not a dimension of the catalogue; expected one of %s", md.ID, strings.Join(er.dimIDs, ", "))
 			return false

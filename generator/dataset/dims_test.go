@@ -30,14 +30,30 @@ func crossTabWith(t *testing.T, exports map[string]string) map[string]string {
 
 // TestDimensionColumnsAreRead reads the cross-tab: a canonical export with
 // the dimension columns after measure, and a mapped one whose words name
-// the values; each cell keeps its key, the totals stay observations.
+// the values; each cell keeps its key, the totals stay observations, and
+// the totals and margins not exported are added up.
 func TestDimensionColumnsAreRead(t *testing.T) {
 	d, err := Load(crossTab)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Observations) != 2 || len(d.Breakdowns) != 16 {
-		t.Fatalf("%d totals and %d cells, want the 2 totals exported and 16 cells", len(d.Observations), len(d.Breakdowns))
+	count := func(list []Observation) (exported, computed int) {
+		for _, o := range list {
+			if o.Computed {
+				computed++
+			} else {
+				exported++
+			}
+		}
+		return exported, computed
+	}
+	// Exported: 2 totals and 16 cells; added up: the other 2 totals and
+	// each unit's four margins of each measure.
+	if e, c := count(d.Observations); e != 2 || c != 2 {
+		t.Errorf("totals: %d exported, %d added up; want 2 and 2", e, c)
+	}
+	if e, c := count(d.Breakdowns); e != 16 || c != 16 {
+		t.Errorf("cells: %d exported, %d added up; want 16 and 16", e, c)
 	}
 	got := map[string]float64{}
 	for _, o := range d.Breakdowns {

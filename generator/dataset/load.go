@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/finding"
 	"minhbach/generator/dataset/input"
 )
@@ -106,6 +107,20 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	}
 	obs, cells := er.finish(), er.sortedCells()
 	checkObservations(&cat, units, obs, cells, cfg, c)
+	if len(cells) > 0 { // the totals and margins that follow from the cells
+		obs.list, cells = dims.AddUp(dims.Lists[Observation]{Totals: obs.list, Cells: cells, Order: cat.Dimensions, Tolerance: cfg.tolerance,
+			Measure: func(id string) ([]Dimension, bool) {
+				m, _ := cat.Measure(id)
+				return dims.Of(cat.Dimensions, m.Dimensions), m.AcrossUnits == Sum
+			},
+			Read: func(o *Observation) dims.Fields {
+				return dims.Fields{Measure: o.Measure, Unit: o.Unit, Period: o.Period, Cell: o.Cell, Value: o.Value, Where: o.Source.Short()}
+			},
+			Make: func(o *Observation, cell string, v float64) Observation {
+				return Observation{Period: o.Period, Unit: o.Unit, Measure: o.Measure, Value: v, Cell: cell, Computed: true, Source: o.Source}
+			},
+			Warn: func(o *Observation, msg string) { c.Warnf(o.Source, "breakdown-mismatch", "%s", msg) }})
+	}
 	found, tally := c.Result()
 	if tally.Errors > 0 {
 		return nil, &InvalidError{Findings: found, Tally: tally}

@@ -235,14 +235,7 @@ type Dataset struct {
 type Dimension = dims.Dimension
 
 // Dimension returns the catalogue's dimension with the given id.
-func (c *Catalogue) Dimension(id string) (*Dimension, bool) {
-	for i := range c.Dimensions {
-		if c.Dimensions[i].ID == id {
-			return &c.Dimensions[i], true
-		}
-	}
-	return nil, false
-}
+func (c *Catalogue) Dimension(id string) (*Dimension, bool) { return dims.Find(c.Dimensions, id) }
 
 // Meta describes the publication as a whole, from site.toml.
 type Meta = sitemeta.Meta

@@ -286,3 +286,25 @@ func Name(order []Dimension, key, lang string) string {
 func (m Mismatch) String() string {
 	return fmt.Sprintf("reported %g, its parts by %s add up to %g", m.Reported, m.Over, m.Sum)
 }
+
+// Find returns the dimension of list with the given id.
+func Find(list []Dimension, id string) (*Dimension, bool) {
+	for i := range list {
+		if list[i].ID == id {
+			return &list[i], true
+		}
+	}
+	return nil, false
+}
+
+// Of returns the dimensions of list whose ids are in ids, in the order of
+// list (the catalogue's): those a measure is broken down by.
+func Of(list []Dimension, ids []string) []Dimension {
+	var out []Dimension
+	for _, d := range list {
+		if slices.Contains(ids, d.ID) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
