@@ -10,20 +10,20 @@ import (
 )
 
 // TestFullDiskLosesNothing publishes the sample to a small file system
-// (a 20 MB tmpfs: room for one site, not for a second beside it), then
+// (a 36 MB tmpfs: room for one site, about 24 MB, not for a second beside it), then
 // builds again: the build fails saying the disk is full, the published site
 // is as it was, and the staging folder is gone. It needs to mount a tmpfs
 // (root, or a user namespace allowing it) and is skipped otherwise.
 func TestFullDiskLosesNothing(t *testing.T) {
 	t.Chdir("../..")
 	disk := t.TempDir()
-	if err := unix.Mount("tmpfs", disk, "tmpfs", 0, "size=20m"); err != nil {
+	if err := unix.Mount("tmpfs", disk, "tmpfs", 0, "size=36m"); err != nil {
 		t.Skipf("cannot mount a tmpfs here: %v", err)
 	}
 	t.Cleanup(func() { unix.Unmount(disk, unix.MNT_DETACH) })
 	out := filepath.Join(disk, "public")
 	if code, _, stderr := runHere("build", "--out", out); code != ExitOK {
-		t.Fatalf("first build on a 20 MB disk: exit %d: %s", code, stderr)
+		t.Fatalf("first build on a 36 MB disk: exit %d: %s", code, stderr)
 	}
 	published := treeHash(t, out)
 	code, _, stderr := runHere("build", "--out", out)

@@ -25,10 +25,11 @@ var serviceSectors = []struct {
 // writeServices writes exports/<quarter>/services.csv: the sample's
 // online public services, in long form with the dimension columns level
 // and sector. Each commune-level unit gives the procedures it handles by
-// sector (level empty: the total over levels) and those offered online by
-// level and sector; the totals are left for the build to add up. Invented
-// figures: the share offered online grows from quarter to quarter, full
-// process faster than partial.
+// sector (level empty: the total over levels), and those offered online by
+// sector and, apart, by level (not crossed: a publisher's two tables);
+// the totals are left for the build to add up. Invented figures: the
+// share offered online grows from quarter to quarter, full process faster
+// than partial.
 func writeServices(dir string, s *Sample, seed uint64) error {
 	for qi := range s.Quarters {
 		q := &s.Quarters[qi]
@@ -40,16 +41,21 @@ func writeServices(dir string, s *Sample, seed uint64) error {
 			}
 			traits := newRand(seed, "services/"+f.Unit)
 			lead := between(traits, -0.08, 0.08)
+			levels := map[string]int{}
 			for _, sec := range serviceSectors {
 				offered := int(math.Round(between(traits, sec.lo, sec.hi)))
 				r := newRand(seed, "services/"+f.Unit+"/"+sec.id+"/"+p)
 				full := int(math.Round(float64(offered) * clamp(0.18+sec.lead+0.045*float64(qi)+lead+between(r, -0.04, 0.04), 0, 0.9)))
 				partial := int(math.Round(float64(offered-full) * clamp(0.45+between(r, -0.1, 0.1), 0, 1)))
+				levels["full"] += full
+				levels["partial"] += partial
 				recs = append(recs,
 					[]string{p, f.Unit, "services_offered", "", sec.id, count(offered)},
-					[]string{p, f.Unit, "services_online", "full", sec.id, count(full)},
-					[]string{p, f.Unit, "services_online", "partial", sec.id, count(partial)})
+					[]string{p, f.Unit, "services_online", "", sec.id, count(full + partial)})
 			}
+			recs = append(recs,
+				[]string{p, f.Unit, "services_online", "full", "", count(levels["full"])},
+				[]string{p, f.Unit, "services_online", "partial", "", count(levels["partial"])})
 		}
 		if err := writeCSV(filepath.Join(dir, "exports", q.Period.Slug(), "services.csv"), recs); err != nil {
 			return err
