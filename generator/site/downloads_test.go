@@ -137,8 +137,8 @@ func TestDownloadsCSVAndJSONAgree(t *testing.T) {
 			}
 			for j, cell := range rec {
 				typ := "string" // of the header
-				if i > 0 {
-					typ = types[recs[0][j]]
+				if t, ok := types[recs[0][j]]; i > 0 && ok {
+					typ = t // else a dimension column (level, sector): text
 				}
 				if got, ok := csvForm(rows[i][j], typ); got != cell || !ok {
 					t.Fatalf("%s row %d column %s: JSON %#v, CSV %q, column type %s", name, i+1, recs[0][j], rows[i][j], cell, typ)
