@@ -98,7 +98,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
 	p.whole = p.top.NameIn(lang)
-	p.w = p.w.about(p.whole)
+	p.w = p.w.About(p.whole)
 	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
 	// Reports and trends go by quarter, or by year for yearly-only data.
 	p.quarters = res.Periods(res.Finest())
