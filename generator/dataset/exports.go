@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -73,6 +74,8 @@ type plan struct {
 	number func(string, MeasureKind) (float64, error)
 	// canonical says that numbers are canonical, for the fast path.
 	canonical bool
+	// attr holds the columns that qualify a long export's value.
+	attr foreign.Attributes
 }
 
 // pos returns where the source s of the current row of cf is.
@@ -124,6 +127,8 @@ type exportReader struct {
 	// entries and ids hold the observations read, in the order read.
 	entries []entry
 	ids     []uint64
+	// attrs holds the statuses, notes and bounds of the entries that have any.
+	attrs []attribute
 
 	// The last period, unit and measure read, and what they resolved to.
 	lastPlan                   *plan
@@ -146,6 +151,9 @@ type entry struct {
 	line, col int32
 	// file indexes exportReader.files.
 	file int32
+	// attr indexes exportReader.attrs, −1 for a value without status,
+	// note or bounds.
+	attr int32
 }
 
 // duplicate is an observation given again, to be reported with the place
@@ -274,15 +282,16 @@ func (er *exportReader) read(path, mappingPath string) {
 
 // canonicalPlan reads the header of a canonical export, long or wide.
 func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
-	pl := &plan{parsePeriod: parsePeriod, number: ParseNumber, value: -1, canonical: true}
+	pl := &plan{parsePeriod: parsePeriod, number: ParseNumber, value: -1, canonical: true, attr: foreign.NoAttributes()}
 	if m != nil {
 		pl.number, _ = numberParser(m.Numbers)
 		pl.canonical = m.Numbers == "" || m.Numbers == foreign.NumbersCanonical
 	}
 	if slices.Contains(cf.header, "measure") || slices.Contains(cf.header, "value") {
-		if !checkHeader(cf, longColumns, longColumns, er.c) {
+		if !checkHeader(cf, longColumns, append(longColumns[:4:4], foreign.AttributeColumns...), er.c) {
 			return nil
 		}
+		pl.attr = foreign.CanonicalAttributes(cf.header)
 		col := columnIndex(cf.header)
 		pl.period, pl.unit = cellSource{col: col["period"]}, cellSource{col: col["unit"]}
 		pl.measure, pl.value = cellSource{col: col["measure"]}, col["value"]
@@ -373,6 +382,7 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
 		value:       l.Value,
 		number:      number,
 		canonical:   m.Numbers == "" || m.Numbers == foreign.NumbersCanonical,
+		attr:        l.Attr,
 	}
 	for _, w := range l.Wide {
 		pl.wide = append(pl.wide, wideColumn{col: w.Column, m: er.measureIDs.index[w.Measure]})
@@ -498,7 +508,15 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 		return
 	}
 	v, ok := 0.0, false
-	if pl.canonical {
+	var attr attribute
+	if pl.attr.Any() {
+		var missing, good bool
+		if attr, missing, good = er.attributes(cf, pl, m, cell); !good {
+			return
+		}
+		ok = missing
+	}
+	if pl.canonical && !ok {
 		v, ok = parseCanonical(cell, m.Kind)
 	}
 	if !ok {
@@ -526,7 +544,13 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 	}
 	*word |= bit
 	at := cf.s.Pos[vcol]
-	er.entries = append(er.entries, entry{value: v, line: int32(at.Line), col: int32(at.Col), file: er.file})
+	e := entry{value: v, line: int32(at.Line), col: int32(at.Col), file: er.file, attr: -1}
+	if attr.status != 0 || attr.detail != nil {
+		er.checkBounds(cf, pl, m, attr, v)
+		e.attr = int32(len(er.attrs))
+		er.attrs = append(er.attrs, attr)
+	}
+	er.entries = append(er.entries, e)
 	er.ids = append(er.ids, id)
 }
 
@@ -631,6 +655,12 @@ func (er *exportReader) finish() *sortedObservations {
 				Source:  Position{File: er.files[e.file], Line: int(e.line), Column: int(e.col)},
 			}
 			s.value[i] = e.value
+			if e.attr >= 0 {
+				s.list[i].Status, s.list[i].Detail = er.attrs[e.attr].status, er.attrs[e.attr].detail
+				if !s.list[i].HasValue() {
+					s.value[i] = math.NaN() // the checks pass over a value the publisher says is missing
+				}
+			}
 		}
 	}
 	er.entries, er.ids = nil, nil
