@@ -157,7 +157,9 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 			}
 		}
 		if md := ind.Metadata; md != nil {
-			md.Check(func(key, msg string) { bad("indicators", i, "metadata."+key, "indicator %q: metadata.%s: %s", ind.ID, key, msg) })
+			md.Check(func(key, msg string) {
+				bad("indicators", i, "metadata."+key, "indicator %q: metadata.%s: %s", ind.ID, key, msg)
+			})
 		}
 		if s := ind.Score; s != nil {
 			if !groups[s.Group] {

@@ -21,7 +21,7 @@ func TestCodes(t *testing.T) {
 	if _, err := Parse("estimated"); err == nil {
 		t.Error(`Parse("estimated"): no error`)
 	}
-	if (Missing | Estimated).Carried() != Estimated || !s.Has(Break) || s.Has(Forecast) {
+	if (Missing|Estimated).Carried() != Estimated || !s.Has(Break) || s.Has(Forecast) {
 		t.Error("Carried or Has wrong")
 	}
 	var marks []string
