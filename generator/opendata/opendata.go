@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/indmeta"
 	"minhbach/generator/indicator"
 	"minhbach/generator/period"
 )
@@ -63,6 +64,8 @@ type File struct {
 	Columns string
 	// Title says what the file holds.
 	Title dataset.Text
+	// Metadata is the indicator's, for an indicator's table; nil otherwise.
+	Metadata *indmeta.Metadata
 }
 
 // Change is what one export changed, as the change log keeps it.
@@ -449,6 +452,8 @@ type (
 		// Schema is the path of the resource's Table Schema: the thousands
 		// of tables of a national site share two.
 		Schema string `json:"schema"`
+		// Metadata is the indicator's metadata, on its tables.
+		Metadata *dpMetadata `json:"metadata,omitempty"`
 	}
 	dpSchema struct {
 		Fields        []dpField `json:"fields"`
@@ -488,6 +493,7 @@ func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 	}{
 		{"indicators", DownloadColumns, downloadKey},
 		{"observations", ObservationColumns, observationKey},
+		{"annotations", AnnotationColumns, observationKey},
 	}
 	for _, s := range schemas {
 		schema := dpSchema{MissingValues: []string{""}, PrimaryKey: s.key}
@@ -512,7 +518,8 @@ func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 		base, format, _ := strings.Cut(strings.TrimPrefix(f.Path, "data/"), ".")
 		name := strings.ReplaceAll(strings.ReplaceAll(base, "/", "-"), "_", "-")
 		r := dpResource{Name: name, Path: f.Path, Title: f.Title.EN, Profile: "tabular-data-resource",
-			Format: format, MediaType: "text/csv", Encoding: "utf-8", Bytes: f.Bytes, Schema: schemaPath(f.Columns)}
+			Format: format, MediaType: "text/csv", Encoding: "utf-8", Bytes: f.Bytes, Schema: schemaPath(f.Columns),
+			Metadata: newDPMetadata(f.Metadata)}
 		if format == "json" {
 			r.Name += ".json"
 			r.MediaType = "application/json"
