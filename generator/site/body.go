@@ -3,6 +3,8 @@ package site
 import (
 	"fmt"
 	"strconv"
+
+	"minhbach/generator/site/annot"
 )
 
 // The bodies of generated pages, one function per page kind, and the pieces
@@ -58,6 +60,9 @@ func (w *htmlWriter) cell(c *cell) {
 		w.textIn(`">`, c.Text, `</a>`)
 	} else {
 		w.text(c.Text)
+	}
+	if c.Status != 0 || c.Note > 0 {
+		annot.Marks(w, c.Status, c.Note)
 	}
 	// A change coloured as better or worse also says so in words.
 	if c.Class == "better" || c.Class == "worse" {
@@ -152,7 +157,7 @@ func (w *htmlWriter) homeBody(h *homeParams) {
 	w.textIn(` `, h.Period, `</span></h1><p class="lead">`)
 	w.t("home_lead")
 	w.raw(`</p>`)
-	w.section("cards-h", w.i18n.get("headline_indicators"))
+	w.section("cards-h", w.i18n.Get("headline_indicators"))
 	w.raw(`<ul class="cards">`)
 	for _, c := range h.Cards {
 		w.raw(`<li class="card"><h3>`)
@@ -173,7 +178,7 @@ func (w *htmlWriter) homeBody(h *homeParams) {
 		w.raw(`</li>`)
 	}
 	w.raw(`</ul></section>`)
-	w.section("trend-h", w.i18n.get("trends"))
+	w.section("trend-h", w.i18n.Get("trends"))
 	w.charts(h.Charts)
 	w.raw(`</section>`)
 	if h.Report.URL != "" {
@@ -193,6 +198,7 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 	w.t("latest_value")
 	w.textIn(` — `, p.Period, `</h2><p class="value big">`)
 	w.text(p.Value)
+	annot.Marks(w, p.Marks.Status, p.Marks.Note)
 	w.raw(`</p><ul class="changes"><li>`)
 	w.t("vs_prev")
 	w.raw(`: `)
@@ -224,8 +230,11 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 			w.textIn(`<p class="source">`, p.Source, `</p>`)
 		}
 	}
+	for _, s := range p.Statements {
+		w.textIn(`<p class="statement">`, s, `</p>`)
+	}
 	w.raw(`</section>`)
-	w.section("charts-h", w.i18n.get("trend_and_ranking"))
+	w.section("charts-h", w.i18n.Get("trend_and_ranking"))
 	w.charts(p.Charts)
 	w.raw(`</section>`)
 }
@@ -239,16 +248,16 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 		w.link(p.Parent.URL, p.Parent.Text)
 	}
 	if p.Geocode != "" {
-		w.textIn(` — <span class="geocode">`, w.i18n.get("geocode")+" "+p.Geocode, `</span>`)
+		w.textIn(` — <span class="geocode">`, w.i18n.Get("geocode")+" "+p.Geocode, `</span>`)
 	}
 	w.raw(`</p>`)
 	if p.Successor.URL != "" {
-		w.textIn(`<p class="successor">`, fmt.Sprintf(w.i18n.get("merged_into"), p.Ended)+" ", "")
+		w.textIn(`<p class="successor">`, fmt.Sprintf(w.i18n.Get("merged_into"), p.Ended)+" ", "")
 		w.link(p.Successor.URL, p.Successor.Text)
 		w.raw(`.</p>`)
 	}
 	if len(p.Predecessors) > 0 {
-		w.textIn(`<p class="predecessors">`, w.i18n.get("formed_from")+" ", "")
+		w.textIn(`<p class="predecessors">`, w.i18n.Get("formed_from")+" ", "")
 		for i, l := range p.Predecessors {
 			if i > 0 {
 				w.raw(", ")
@@ -257,16 +266,16 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 		}
 		w.raw(`.</p>`)
 	}
-	w.section("summary-h", w.i18n.get("indicators_latest"))
+	w.section("summary-h", w.i18n.Get("indicators_latest"))
 	w.table(&p.Summary)
 	w.raw(`</section>`)
 	if len(p.Charts) > 0 {
-		w.section("charts-h", w.i18n.get("trends"))
+		w.section("charts-h", w.i18n.Get("trends"))
 		w.charts(p.Charts)
 		w.raw(`</section>`)
 	}
 	if len(p.Children.Rows) > 0 {
-		w.section("children-h", w.i18n.get("units_within"))
+		w.section("children-h", w.i18n.Get("units_within"))
 		w.table(&p.Children)
 		w.raw(`</section>`)
 	}
@@ -295,15 +304,15 @@ func (w *htmlWriter) reportBody(p *reportParams) {
 		w.html(p.Commentary)
 		w.raw(`</section>`)
 	}
-	w.section("summary-h", w.i18n.get("summary"))
+	w.section("summary-h", w.i18n.Get("summary"))
 	w.table(&p.Summary)
 	w.raw(`</section>`)
 	if len(p.Charts) > 0 {
-		w.section("trend-h", w.i18n.get("trends"))
+		w.section("trend-h", w.i18n.Get("trends"))
 		w.charts(p.Charts)
 		w.raw(`</section>`)
 	}
-	w.section("moves-h", w.i18n.get("moves"))
+	w.section("moves-h", w.i18n.Get("moves"))
 	w.raw(`<div class="two-col"><div><h3>`)
 	w.t("improved")
 	w.raw(`</h3>`)
@@ -313,7 +322,7 @@ func (w *htmlWriter) reportBody(p *reportParams) {
 	w.raw(`</h3>`)
 	w.list(p.Fell)
 	w.raw(`</div></div></section>`)
-	w.section("units-h", w.i18n.get("lagging_leading"))
+	w.section("units-h", w.i18n.Get("lagging_leading"))
 	for i := range p.Lagging {
 		w.raw(`<div class="two-col"><div>`)
 		w.table(&p.Lagging[i])
@@ -322,7 +331,7 @@ func (w *htmlWriter) reportBody(p *reportParams) {
 		w.raw(`</div></div>`)
 	}
 	w.raw(`</section>`)
-	w.section("data-h", w.i18n.get("completeness"))
+	w.section("data-h", w.i18n.Get("completeness"))
 	w.raw(`<p>`)
 	w.t("completeness_share")
 	w.textIn(` `, p.Completeness, `.</p>`)
@@ -367,12 +376,12 @@ func (w *htmlWriter) searchBody(title string) {
 	w.raw(`" method="get" data-index="`)
 	w.langURL("search/index.json")
 	// search.js says what it found in these words; %d is the count.
-	w.textIn(`" data-none="`, w.i18n.get("search_none"), `"`)
-	w.textIn(` data-found="`, w.i18n.get("search_found"), `"`)
-	if one, ok := w.i18n.plural("search_found", "one"); ok {
+	w.textIn(`" data-none="`, w.i18n.Get("search_none"), `"`)
+	w.textIn(` data-found="`, w.i18n.Get("search_found"), `"`)
+	if one, ok := w.i18n.Plural("search_found", "one"); ok {
 		w.textIn(` data-found-one="`, one, `"`)
 	}
-	w.textIn(` data-more="`, w.i18n.get("search_more"), `"><label for="q">`)
+	w.textIn(` data-more="`, w.i18n.Get("search_more"), `"><label for="q">`)
 	w.t("search_label")
 	w.raw(`</label> <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"> <button type="submit">`)
 	w.t("search_button")
@@ -429,7 +438,7 @@ func (w *htmlWriter) dataBody(title string, p *dataParams) {
 	w.raw(`: <a href="`)
 	w.url("data/changes.json")
 	w.raw(`">data/changes.json</a></li></ul>`)
-	w.section("changes-h", w.i18n.get("data_changes"))
+	w.section("changes-h", w.i18n.Get("data_changes"))
 	for i := range p.Changes {
 		c := &p.Changes[i]
 		w.textIn(`<h3>`, c.Title, `</h3><p>`)
@@ -440,7 +449,7 @@ func (w *htmlWriter) dataBody(title string, p *dataParams) {
 		}
 	}
 	w.raw(`</section>`)
-	w.section("files-h", w.i18n.get("data_files"))
+	w.section("files-h", w.i18n.Get("data_files"))
 	w.table(&p.Files)
 	w.raw(`</section>`)
 }

@@ -43,7 +43,7 @@ func (p *pager) headFragment(pg page) string {
 	}
 	desc := pg.FM.Description
 	if desc == "" {
-		desc = title + " — " + w.i18n.get("site_description")
+		desc = title + " — " + w.i18n.Get("site_description")
 	}
 	path := pg.url()
 	w.raw("\n<title>")

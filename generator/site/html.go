@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -109,7 +108,12 @@ func (w *htmlWriter) escape(s string, asTemplates bool) {
 }
 
 // t writes the interface string key of the page's language, escaped.
-func (w *htmlWriter) t(key string) { w.text(w.i18n.get(key)) }
+func (w *htmlWriter) t(key string) { w.text(w.i18n.Get(key)) }
+
+// Raw, Text and Word let package annot write through this writer.
+func (w *htmlWriter) Raw(s string)           { w.raw(s) }
+func (w *htmlWriter) Text(s string)          { w.text(s) }
+func (w *htmlWriter) Word(key string) string { return w.i18n.Get(key) }
 
 // langURL writes the link to a site-relative path within the page's
 // language ("units/an-an/" → "/en/units/an-an/"), like Hugo's relLangURL.
@@ -149,49 +153,8 @@ func (w *htmlWriter) String() string { return string(w.b) }
 // reset empties the writer for the next page, keeping its memory.
 func (w *htmlWriter) reset() { w.b = w.b[:0] }
 
-// i18n holds the interface strings of one language: the same
-// templates/i18n/<lang>.toml files that Hugo's T function reads, so that
-// every interface string has one home.
-type i18n struct {
-	lang    string
-	strings map[string]string
-	// plurals holds the forms of a string with plural forms other than
-	// "other" ([key] one = …), which strings holds.
-	plurals map[string]map[string]string
-	// missing is the first key asked for that the file lacks.
-	missing string
-}
+// i18n holds the interface strings of one language (see texts.Lookup).
+type i18n = texts.Lookup
 
-// loadI18n reads templates/i18n/<lang>.toml below root (package i18n).
-func loadI18n(root, lang string) (*i18n, error) {
-	s, err := texts.Load(root, lang)
-	if err != nil {
-		return nil, err
-	}
-	return &i18n{lang: lang, strings: s.Text, plurals: s.Plurals}, nil
-}
-
-// plural returns the form (such as "one") of the string of key, if the
-// language gives it one.
-func (t *i18n) plural(key, form string) (string, bool) {
-	s, ok := t.plurals[key][form]
-	return s, ok
-}
-
-// get returns the string of key, and remembers a key the file lacks, which
-// err then reports.
-func (t *i18n) get(key string) string {
-	s, ok := t.strings[key]
-	if !ok && t.missing == "" {
-		t.missing = key
-	}
-	return s
-}
-
-// err reports the first interface string that was missing.
-func (t *i18n) err() error {
-	if t.missing == "" {
-		return nil
-	}
-	return fmt.Errorf("templates/i18n/%s.toml has no string %q", t.lang, t.missing)
-}
+// loadI18n reads templates/i18n/<lang>.toml below root.
+func loadI18n(root, lang string) (*i18n, error) { return texts.NewLookup(root, lang) }

@@ -67,14 +67,14 @@ func TestI18nReadsHugoStrings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := tr.get("trends") + "|" + tr.get("units"); got != "Diễn biến|các đơn vị" {
+	if got := tr.Get("trends") + "|" + tr.Get("units"); got != "Diễn biến|các đơn vị" {
 		t.Errorf("got %q", got)
 	}
-	if err := tr.err(); err != nil {
+	if err := tr.Err(); err != nil {
 		t.Errorf("no string is missing yet: %v", err)
 	}
-	tr.get("nope")
-	if err := tr.err(); err == nil || err.Error() != `templates/i18n/vi.toml has no string "nope"` {
+	tr.Get("nope")
+	if err := tr.Err(); err == nil || err.Error() != `templates/i18n/vi.toml has no string "nope"` {
 		t.Errorf("missing string: %v", err)
 	}
 }

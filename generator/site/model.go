@@ -1,5 +1,9 @@
 package site
 
+import (
+	"minhbach/generator/mark"
+)
+
 // The types in this file describe generated pages: the front matter Hugo
 // reads (title, description, dates, and a few params its layouts need), and
 // the views that body.go writes as each page's HTML body. Every figure in a
@@ -57,6 +61,9 @@ type cell struct {
 	Head bool
 	// Raw links the URL as it is, not within the page's language.
 	Raw bool
+	// Status marks the figure, Note is its footnote's number (0: none).
+	Status mark.Status
+	Note   int
 }
 
 // table is a data table with a caption, the accessible form of every chart.
@@ -140,6 +147,10 @@ type indicatorParams struct {
 	Source     string
 	Charts     []chartView
 	Ranking    table
+	// Marks are the latest value's; Statements say how it rolls up and
+	// what its ranking means.
+	Marks      cell
+	Statements []string
 }
 
 // unitParams are the params of a unit page.

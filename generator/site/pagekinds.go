@@ -11,7 +11,9 @@ import (
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
+	"minhbach/generator/site/annot"
 )
 
 // headline returns the catalogue's headline indicators, and of them the rates.
@@ -72,10 +74,14 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	// "year earlier" beside its previous period.
 	at := p.latestOf(ind, p.top)
 	v := p.res.Value(ind.ID, p.top.Code, at)
+	p.notes.Start()
+	defer p.notes.Stop()
 	params := indicatorParams{ID: ind.ID, Description: desc, Period: p.f.Period(at),
 		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo), Yearly: at.Kind == period.Year,
 		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, at, period.Y(at.Year-1))),
 		LastYearLabel: fmt.Sprintf(p.w.VsYear, at.Year-1)}
+	params.Marks = p.valueCell(ind, v)
+	params.Statements = p.statements(ind)
 	params.Target, params.Status, params.StatusText = p.target(ind, v)
 	if ind.Target != nil {
 		params.Source = ind.Target.Source.Get(p.lang)
@@ -104,7 +110,11 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), params.Period, params.Value),
 		Params:      pageParams{Kind: "indicator", Charts: true},
-	}, Body: p.body(func(w *htmlWriter) { w.indicatorBody(name, &params) }), Charts: params.Charts}, nil
+	}, Body: p.body(func(w *htmlWriter) {
+		w.indicatorBody(name, &params)
+		annot.Metadata(w, ind.Metadata, p.lang, p.f)
+		p.notes.End(w)
+	}), Charts: params.Charts}, nil
 }
 
 // rankingChart draws the ranking of the top unit's territorial children for
@@ -122,6 +132,11 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 	tbl := table{Caption: title,
 		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.whole},
 		Numeric: []bool{true, false, true, true, false}}
+	intervals := slices.ContainsFunc(ranked, func(v indicator.Value) bool { return v.Interval != nil || v.N > 0 })
+	if intervals {
+		tbl.Head = slices.Insert(tbl.Head, 3, p.html.i18n.Get("col_interval"))
+		tbl.Numeric = slices.Insert(tbl.Numeric, 3, true)
+	}
 	bar := chart.Bar{ID: id, Title: title, Highlight: -1,
 		Unit: chartUnit(ind, p.lang), Decimals: decimals(ind), Format: p.plain(ind), NoData: p.f.NoData()}
 	top := p.res.Value(ind.ID, p.top.Code, q)
@@ -149,21 +164,42 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 		case -1:
 			vs = p.w.Below
 		}
-		tbl.Rows = append(tbl.Rows, []cell{
+		row := []cell{
 			{Text: rank, Num: true},
 			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true},
-			{Text: p.value(ind, v), Num: true},
+			p.valueCell(ind, v),
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: vs},
-		})
+		}
+		if intervals {
+			row = slices.Insert(row, 3, cell{Text: annot.Interval(p.f, v.Interval, v.N), Num: true})
+		}
+		tbl.Rows = append(tbl.Rows, row)
 	}
 	c, err := p.charts.Bar(bar)
 	if err != nil {
 		return chartView{}, table{}, fmt.Errorf("chart %s: %w", bar.ID, err)
 	}
-	summary := p.rankingSummary(ind, ranked)
+	summary := p.rankingSummary(ind, ranked) + p.overlapNote(ranked)
 	return chartView{ID: c.ID, Title: title, Summary: summary, Option: string(c.Option), SVG: c.SVG,
 		Width: c.Width, Height: c.Height, Table: tbl}, tbl, nil
+}
+
+// statements say how the indicator rolls up and whether it is ranked.
+func (p *pager) statements(ind *dataset.Indicator) []string {
+	return annot.Statements(p.html.i18n.Get, ind, &p.ds.Catalogue, p.lang)
+}
+
+// overlapNote says when the intervals of ranked values overlap.
+func (p *pager) overlapNote(ranked []indicator.Value) string {
+	var values []float64
+	var ivs []*mark.Interval
+	for _, v := range ranked {
+		if v.OK {
+			values, ivs = append(values, v.Value), append(ivs, v.Interval)
+		}
+	}
+	return annot.Overlap(p.html.i18n.Get, values, ivs)
 }
 
 // rankingSummary names the first and last ranked units.
@@ -186,6 +222,8 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang)}
+	p.notes.Start()
+	defer p.notes.Stop()
 	params.Geocode = u.Geocode
 	if s, ok := p.unit(u.Successor); ok {
 		y, m, d := u.ValidTo.End()
@@ -222,7 +260,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		tbl.Rows = append(tbl.Rows, []cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.f.Period(at)},
-			{Text: p.value(ind, v), Num: true},
+			p.valueCell(ind, v),
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: rank, Num: true},
 			{Text: prov, Num: true},
@@ -253,7 +291,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
 		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0},
-	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params) }), Charts: params.Charts}, nil
+	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params); p.notes.End(w) }), Charts: params.Charts}, nil
 }
 
 func (p *pager) reportPage(q period.Period) (page, error) {
@@ -462,7 +500,7 @@ func (p *pager) listPage(section string, outputs, notes []string, tbl table) pag
 
 // word names the site's sections and kinds of page (section_<name> in
 // the interface strings).
-func (p *pager) word(section string) string { return p.html.i18n.get("section_" + section) }
+func (p *pager) word(section string) string { return p.html.i18n.Get("section_" + section) }
 
 // reportSummary sums a report up in one sentence: the headline figures of
 // the quarter. It is the report's description and its feed summary.

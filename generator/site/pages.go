@@ -16,6 +16,7 @@ import (
 	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
 	"minhbach/generator/period"
+	"minhbach/generator/site/annot"
 )
 
 // page is one generated content file: its path below content/ (without the
@@ -72,6 +73,8 @@ type pager struct {
 	// headlines are the catalogue's headline indicators, headlineRates
 	// those of them that are rates (see headline).
 	headlines, headlineRates []*dataset.Indicator
+	// notes gathers the marks and footnotes of the page being made.
+	notes annot.Page
 }
 
 func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown) (*pager, error) {
@@ -83,7 +86,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	if err != nil {
 		return nil, err
 	}
-	maps.Copy(tr.strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
+	maps.Copy(tr.Strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
 	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
@@ -155,7 +158,7 @@ func (p *pager) pages(emit func(page) error) error {
 	if err := put(p.dataPage(), nil); err != nil {
 		return err
 	}
-	return p.html.i18n.err()
+	return p.html.i18n.Err()
 }
 
 // body writes a page's HTML body with the pager's writer.
@@ -177,6 +180,11 @@ func (p *pager) value(ind *dataset.Indicator, v indicator.Value) string {
 		return p.number(ind, v.Value) + " " + p.w.Partial
 	}
 	return p.number(ind, v.Value)
+}
+
+// valueCell is the table cell of value v: its figure, marks and footnote.
+func (p *pager) valueCell(ind *dataset.Indicator, v indicator.Value) cell {
+	return cell{Text: p.value(ind, v), Num: true, Status: v.Status, Note: p.notes.Add(v.Status, v.Note)}
 }
 
 // number formats a figure of an indicator with its unit.
@@ -219,7 +227,11 @@ func decimals(ind *dataset.Indicator) int {
 // change formats a comparison, with its verdict in words.
 func (p *pager) change(c indicator.Change) change {
 	if !c.OK {
-		return change{Text: p.f.NoData(), Verdict: "none", Label: p.w.NoComparison}
+		label := p.w.NoComparison
+		if c.Break {
+			label = p.html.i18n.Get("break_no_change")
+		}
+		return change{Text: p.f.NoData(), Verdict: "none", Label: label}
 	}
 	text := p.f.SignedPercent(c.Delta, 1)
 	if c.Points {
@@ -227,7 +239,7 @@ func (p *pager) change(c indicator.Change) change {
 	}
 	label := p.w.Since + " " + p.f.Period(c.From)
 	if c.Reconstructed { // a change across a boundary change: on the later boundaries
-		label += " " + p.html.i18n.get("on_rebuilt_base")
+		label += " " + p.html.i18n.Get("on_rebuilt_base")
 	}
 	var verdict string
 	switch c.Verdict {
@@ -326,7 +338,9 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 					rs.Values[i] = vals[i].Value
 				}
 			}
-			rows[i] = append(rows[i], cell{Text: text, Num: true})
+			vc := p.valueCell(ind, vals[i])
+			vc.Text = text
+			rows[i] = append(rows[i], vc)
 		}
 		series = append(series, s)
 		if slices.ContainsFunc(rs.Values, func(x float64) bool { return !math.IsNaN(x) }) {
@@ -356,7 +370,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		for _, u := range p.ds.Predecessors(unit.Code) {
 			names = append(names, u.NameIn(p.lang))
 		}
-		cv.Summary += " " + fmt.Sprintf(p.html.i18n.get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
+		cv.Summary += " " + fmt.Sprintf(p.html.i18n.Get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
 	}
 	return cv, nil
 }

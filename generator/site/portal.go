@@ -49,7 +49,7 @@ func (p *pager) dataPage() page {
 		Params:      pageParams{Kind: "data"},
 	}, later: func(open *opendata.Catalogue) (string, error) {
 		body := p.dataBody(title, open)
-		return body, p.html.i18n.err()
+		return body, p.html.i18n.Err()
 	}}
 }
 

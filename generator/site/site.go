@@ -244,8 +244,8 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 			return nil, err
 		}
 		f := locale.MustNew(lang)
-		word := tr.get("section_report")
-		if err := tr.err(); err != nil {
+		word := tr.Get("section_report")
+		if err := tr.Err(); err != nil {
 			return nil, err
 		}
 		for _, q := range calendar.New(ds.Observations).Reports() {

@@ -14,7 +14,7 @@ type words = wording.Words
 
 // newWords reads the words of one language from its interface strings. A
 // key the file lacks is remembered by tr and reported by tr.err.
-func newWords(tr *i18n) words { return wording.Read(tr.get) }
+func newWords(tr *i18n) words { return wording.Read(tr.Get) }
 
 // siteTexts returns the site's own words in lang: site.toml's (Meta.Texts)
 // and, for a footer (about) or meta description it does not give, neutral
@@ -29,7 +29,7 @@ func siteTexts(ds *dataset.Dataset, lang string, tr *i18n) map[string]string {
 	}
 	for key, from := range map[string]string{"footer_about": "footer_sources", "site_description": "description_sources"} {
 		if _, given := texts[key]; !given && len(sources) > 0 {
-			texts[key] = fmt.Sprintf(tr.get(from), strings.Join(sources, ", "))
+			texts[key] = fmt.Sprintf(tr.Get(from), strings.Join(sources, ", "))
 		}
 	}
 	return texts

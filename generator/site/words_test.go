@@ -30,8 +30,8 @@ func verbList(s string) []string {
 // forms returns every string of t by key: a string with plural forms as
 // key.form.
 func forms(t *i18n) map[string]string {
-	all := maps.Clone(t.strings)
-	for key, fs := range t.plurals {
+	all := maps.Clone(t.Strings)
+	for key, fs := range t.Plurals {
 		for form, s := range fs {
 			all[key+"."+form] = s
 		}
@@ -54,7 +54,7 @@ func TestInterfaceStringsAreComplete(t *testing.T) {
 		}
 		langs[lang] = forms(tr)
 		w := newWords(tr)
-		if err := tr.err(); err != nil {
+		if err := tr.Err(); err != nil {
 			t.Errorf("words of %s: %v", lang, err)
 		}
 		v := reflect.ValueOf(w)
