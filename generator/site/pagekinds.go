@@ -92,12 +92,15 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, trend)
-	rank, tbl, err := p.rankingChart(ind, at, "")
-	if err != nil {
-		return page{}, err
+	// The territorial units are ranked unless only other levels have data.
+	if apart := p.res.Apart(p.top.Code); len(apart) == 0 || slices.ContainsFunc(p.res.Ranking(ind.ID, p.top.Code, at), func(v indicator.Value) bool { return v.OK }) {
+		rank, tbl, err := p.rankingChart(ind, at, "")
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, rank)
+		params.Ranking = tbl
 	}
-	params.Charts = append(params.Charts, rank)
-	params.Ranking = tbl
 	// Each non-territorial level (the departments) is ranked apart.
 	for _, level := range p.res.Apart(p.top.Code) {
 		rank, _, err := p.rankingChart(ind, at, level)
@@ -112,8 +115,8 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		Params:      pageParams{Kind: "indicator", Charts: true},
 	}, Body: p.body(func(w *htmlWriter) {
 		w.indicatorBody(name, &params)
-		annot.Metadata(w, ind.Metadata, p.lang, p.f)
 		p.notes.End(w)
+		annot.Metadata(w, ind.Metadata, p.lang, p.f)
 	}), Charts: params.Charts}, nil
 }
 
@@ -153,6 +156,10 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 			x = v.Value
 		}
 		bar.Values = append(bar.Values, x)
+		if intervals {
+			lo, hi := annot.Bounds(v.Interval)
+			bar.Lower, bar.Upper = append(bar.Lower, lo), append(bar.Upper, hi)
+		}
 		rank := "—"
 		if v.Rank > 0 {
 			rank = fmt.Sprintf("%d", v.Rank)

@@ -8,6 +8,7 @@ package annot
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -79,7 +80,7 @@ func (p *Page) End(w Writer) {
 		first := true
 		p.seen.Each(func(_ mark.Status, letter, key string) {
 			if !first {
-				w.Raw(`; `)
+				w.Raw(`;`)
 			}
 			first = false
 			w.Raw(` <span class="obs-mark">`)
@@ -220,4 +221,12 @@ func Overlap(word func(string) string, values []float64, intervals []*mark.Inter
 		return ""
 	}
 	return " " + fmt.Sprintf(word("intervals_overlap"), n, len(values))
+}
+
+// Bounds returns an interval's bounds for a chart, NaN for none.
+func Bounds(iv *mark.Interval) (lower, upper float64) {
+	if iv == nil {
+		return math.NaN(), math.NaN()
+	}
+	return iv.Lower, iv.Upper
 }
