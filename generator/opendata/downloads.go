@@ -587,6 +587,7 @@ func WriteColumnDocs(dataDir string) error {
 	b, err := json.Marshal(map[string][]col{
 		"indicators":   conv(DownloadColumns),
 		"observations": conv(ObservationColumns),
+		"annotations":  conv(AnnotationColumns),
 	})
 	if err != nil {
 		return err
