@@ -6,7 +6,6 @@ import (
 	"math"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"minhbach/generator/calendar"
@@ -307,31 +306,25 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	for k, ind := range inds {
 		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(quarters)]
+		// One line for each indicator, on the unit's boundaries today:
+		// before a merger, the values rebuilt from the units it took over,
+		// which the table marks * beside the figure published then.
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
-		// Values rebuilt from predecessors are a dashed series of their own,
-		// marked * in the table, and joined to the first value after them.
-		rs := chart.Series{Name: s.Name + " *", Values: make([]float64, len(quarters)), Dashed: true}
 		for i := range quarters {
-			s.Values[i], rs.Values[i] = math.NaN(), math.NaN()
+			s.Values[i] = math.NaN()
 			text := p.value(ind, vals[i])
-			if vals[i].OK && !vals[i].Reconstructed {
+			switch m := p.res.Merged(ind.ID, unit.Code, quarters[i]); {
+			case m.OK:
+				s.Values[i], text, rebuilt = m.Value, text+" ("+p.value(ind, m)+" *)", true
+			case vals[i].OK:
 				s.Values[i] = vals[i].Value
-			}
-			if m := p.res.Merged(ind.ID, unit.Code, quarters[i]); m.OK {
-				rs.Values[i], text = m.Value, text+" ("+p.value(ind, m)+" *)"
-			} else if vals[i].Reconstructed {
-				rs.Values[i], text = vals[i].Value, text+" *"
-			} else if vals[i].OK {
-				if i > 0 && !math.IsNaN(rs.Values[i-1]) {
-					rs.Values[i] = vals[i].Value
+				if vals[i].Reconstructed {
+					text, rebuilt = text+" *", true
 				}
 			}
 			rows[i] = append(rows[i], cell{Text: text, Num: true})
 		}
 		series = append(series, s)
-		if slices.ContainsFunc(rs.Values, func(x float64) bool { return !math.IsNaN(x) }) {
-			series, rebuilt = append(series, rs), true
-		}
 		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
 		tbl.Numeric = append(tbl.Numeric, true)
 	}
