@@ -54,9 +54,12 @@ type Choropleth struct {
 // Drawn is a drawn map: the static SVG, the legend (HTML), and the option
 // of the live map (JSON), with each area's class in the last period.
 type Drawn struct {
-	SVG, Legend, Option string
-	Width, Height       int
-	Breaks              Breaks
+	SVG, Option string
+	// Legend is HTML: the live map's controls, hidden until its script
+	// shows them, and the legend.
+	Legend        string
+	Width, Height int
+	Breaks        Breaks
 	// Classes are the classes of the areas in the last period, in their
 	// order; -1 for no data.
 	Classes []int
@@ -66,7 +69,7 @@ type Drawn struct {
 
 // Draw draws a choropleth. The classes are quantiles of the values of all
 // its periods, so the live map's colours mean the same in each.
-func (d *Drawer) Draw(c Choropleth) (Drawn, error) {
+func (a *Atlas) Draw(c Choropleth) (Drawn, error) {
 	if len(c.Periods) == 0 {
 		return Drawn{}, fmt.Errorf("map %s: no period", c.ID)
 	}
@@ -80,7 +83,7 @@ func (d *Drawer) Draw(c Choropleth) (Drawn, error) {
 		all = append(all, a.Values...)
 		codes = append(codes, a.Code)
 	}
-	f := d.frame(codes)
+	f := a.frame(codes)
 	out := Drawn{Breaks: Quantiles(all, c.Decimals), Width: f.width, Height: f.height}
 	if f.width == 0 {
 		return Drawn{}, fmt.Errorf("map %s: none of its units has a shape", c.ID)
@@ -116,7 +119,7 @@ func (d *Drawer) Draw(c Choropleth) (Drawn, error) {
 	}
 	s.WriteString(`</svg>`)
 	out.SVG = s.String()
-	out.Legend = legend(c, out.Breaks)
+	out.Legend = controls(c) + legend(c, out.Breaks)
 	opt, err := option(c, out.Breaks)
 	if err != nil {
 		return Drawn{}, fmt.Errorf("map %s: %w", c.ID, err)
@@ -167,6 +170,27 @@ func legend(c Choropleth, b Breaks) string {
 	s.WriteString(`<li><svg class="swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true"><defs>`)
 	hatch(&s, c.ID+"-nd-key", 6)
 	fmt.Fprintf(&s, `</defs><rect class="nd" width="24" height="16" fill="url(#%s-nd-key)"/></svg>%s</li></ul></div>`, c.ID, html.EscapeString(c.Words.NoData))
+	return s.String()
+}
+
+// controls writes what the live map's script shows: how to go from unit
+// to unit with the keys, where the unit reached is announced, and the
+// period selector. Without scripts they stay hidden.
+func controls(c Choropleth) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, `<p class="map-keys" id="%s-keys" hidden>%s</p><p class="sr-only" id="%s-status" aria-live="polite"></p>`,
+		c.ID, html.EscapeString(c.Words.Keys), c.ID)
+	if len(c.Periods) > 1 {
+		fmt.Fprintf(&s, `<p class="map-period" hidden><label for="%s-period">%s</label> <select id="%s-period">`, c.ID, html.EscapeString(c.Words.Period), c.ID)
+		for i, p := range c.Periods {
+			selected := ""
+			if i == len(c.Periods)-1 {
+				selected = " selected"
+			}
+			fmt.Fprintf(&s, `<option value="%d"%s>%s</option>`, i, selected, html.EscapeString(p))
+		}
+		s.WriteString(`</select></p>`)
+	}
 	return s.String()
 }
 

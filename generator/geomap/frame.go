@@ -36,31 +36,27 @@ type frame struct {
 	paths         map[string]string
 }
 
-// Drawer draws maps from an atlas. It keeps the paths of each set of units
-// it has drawn (every unit page of a province draws the same communes), so
-// that each is projected and simplified once a build; it is safe for use by
-// several goroutines.
-type Drawer struct {
-	atlas  *Atlas
+// frames keeps the frames an atlas has drawn (every unit page of a province
+// draws the same communes), so that each set of shapes is projected and
+// simplified once a build; it is safe for use by several goroutines.
+type frames struct {
 	mu     sync.Mutex
 	frames map[string]*frame
 }
 
-// NewDrawer returns a drawer of the atlas's shapes.
-func NewDrawer(a *Atlas) *Drawer {
-	return &Drawer{atlas: a, frames: map[string]*frame{}}
-}
-
 // frame returns the frame of the shapes of codes (those that have one).
-func (d *Drawer) frame(codes []string) *frame {
+func (a *Atlas) frame(codes []string) *frame {
 	key := strings.Join(codes, "\x00")
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if f := d.frames[key]; f != nil {
+	a.cache.mu.Lock()
+	defer a.cache.mu.Unlock()
+	if f := a.cache.frames[key]; f != nil {
 		return f
 	}
-	f := fit(d.atlas, codes)
-	d.frames[key] = f
+	f := fit(a, codes)
+	if a.cache.frames == nil {
+		a.cache.frames = map[string]*frame{}
+	}
+	a.cache.frames[key] = f
 	return f
 }
 

@@ -48,8 +48,10 @@ type Shape struct {
 
 // Atlas holds the shapes of the units that have one. A nil or empty
 // Atlas draws no map.
+// Draw draws maps from it, and it is safe for use by several goroutines.
 type Atlas struct {
 	shapes map[string]*Shape
+	cache  frames
 }
 
 // Shape returns the shape of a unit.

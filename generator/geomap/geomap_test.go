@@ -215,7 +215,7 @@ func TestDrawColoursLegendAndNoData(t *testing.T) {
 		Highlight: "ring", Decimals: 0, Template: "{c}%",
 		Format: func(x float64) string { return strconvF(x) + "%" },
 		Words:  Words{NoData: "no data", Legend: "Key"}}
-	d, err := NewDrawer(a).Draw(c)
+	d, err := a.Draw(c)
 	if err != nil {
 		t.Fatal(err)
 	}

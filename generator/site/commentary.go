@@ -74,7 +74,7 @@ func (p *pager) commentary(q period.Period) (string, error) {
 	if len(errs) > 0 {
 		return "", errors.New(strings.Join(errs, "\n"))
 	}
-	return p.md.render(strings.Join(lines, ""))
+	return p.md.Render(strings.Join(lines, ""))
 }
 
 // figure formats the figure a placeholder asks for.

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"minhbach/generator/markdown"
 	"os"
 	"path/filepath"
 	"sync"
@@ -114,7 +115,7 @@ func (c *Content) MakeLater(bodies *hugosite.Bodies, open *opendata.Catalogue, o
 
 // writeLanguage writes the front matter of the pages of one language.
 func writeLanguage(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, lang, src, staging string, added func(n int)) (Content, error) {
-	p, err := newPager(ds, res, lang, cfg, newMarkdown())
+	p, err := newPager(ds, res, lang, cfg, markdown.New())
 	if err != nil {
 		return Content{}, err
 	}
