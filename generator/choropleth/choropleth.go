@@ -147,7 +147,9 @@ func (m *Maker) Unit(u *dataset.Unit, parent *dataset.Unit, ind *dataset.Indicat
 			units = append(units, s)
 		}
 	}
-	ps := last(periods)
+	// The latest period only: the place is what this map is for, and a
+	// national site has thousands of unit pages.
+	ps := periods[len(periods)-1:]
 	title := fmt.Sprintf(m.words.Within, u.NameIn(m.lang), parent.NameIn(m.lang)) + " — " + ind.Name.Get(m.lang) + ", " + periodName(m, ps)
 	fig, err := m.draw(u.Code+"-map", title, ind, f, ps, units, u.Code)
 	if err != nil {

@@ -29,7 +29,7 @@ func (p *pager) mapCharts(ind *dataset.Indicator, u *dataset.Unit) ([]chartView,
 			tbl.Rows = append(tbl.Rows, []cell{{Text: r.Name, URL: unitURL(r.Code), Head: true}, {Text: r.Value, Num: true}})
 		}
 		out = append(out, chartView{ID: m.ID, Title: m.Title, Summary: m.Summary, Option: m.Option, SVG: m.SVG, Extra: m.Legend,
-			Map: true, Width: m.Width, Height: m.Height, Table: tbl})
+			Map: true, Place: u != nil, Width: m.Width, Height: m.Height, Table: tbl})
 	}
 	return out, nil
 }

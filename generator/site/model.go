@@ -79,12 +79,13 @@ type chartView struct {
 	Option  string
 	SVG     string
 	// Extra follows the drawing: a map's controls and legend (HTML). Map
-	// marks a map, whose page loads the map script.
-	Extra  string
-	Map    bool
-	Width  int
-	Height int
-	Table  table
+	// marks a map, whose page loads the map script; Place a unit page's
+	// map of the unit within its parent, which gets no embed.
+	Extra      string
+	Map, Place bool
+	Width      int
+	Height     int
+	Table      table
 }
 
 // change is a formatted comparison with an earlier period.

@@ -130,7 +130,7 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 	var out []page
 	source := pg.url()
 	for _, c := range pg.Charts {
-		if seen[c.ID] {
+		if seen[c.ID] || c.Place {
 			continue
 		}
 		seen[c.ID] = true
