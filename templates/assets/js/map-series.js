@@ -38,14 +38,17 @@ function series(figure, m, period, c) {
     selectedMode: false,
     label: { show: false },
     itemStyle: { borderColor: c.bg, borderWidth: 0.5 },
+    // The unit reached keeps its colour and gets a heavy border.
     emphasis: { label: { show: false }, itemStyle: { borderColor: c.fg, borderWidth: 2 } },
     data: m.units.map((unit, i) => {
       const v = values[i];
+      // A map region is filled with areaColor.
       const style = v === null
-        ? { color: c.bg, decal: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: c.muted } }
-        : { color: c.map[m.colours[classOf(m, v)]] };
+        ? { areaColor: c.bg, decal: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: c.muted } }
+        : { areaColor: c.map[m.colours[classOf(m, v)]] };
       if (unit === m.highlight) Object.assign(style, { borderColor: c.fg, borderWidth: 3 });
-      return { name: unit, value: v === null ? NaN : v, itemStyle: style };
+      // The unit reached keeps its colour; the border says it.
+      return { name: unit, value: v === null ? NaN : v, itemStyle: style, emphasis: { itemStyle: { areaColor: style.areaColor } } };
     }),
   }];
 }
