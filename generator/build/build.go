@@ -19,6 +19,7 @@ import (
 
 	"minhbach/generator/chromium"
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/input"
 	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
 	"minhbach/generator/opendata"
@@ -33,8 +34,11 @@ type Options struct {
 	// the work folder .minhbach/ are found there.
 	Root string
 	// Out is the folder the site is published to; it is replaced only when
-	// the whole build succeeded.
+	// the whole build succeeded, and only if it may be (see CheckOut).
 	Out string
+	// Data is the data folder the site is built from, which Out may not
+	// be, hold or lie in.
+	Data string
 	// BaseURL is the address the site is served from ("/" when empty).
 	BaseURL string
 	// PDF also prints every report to PDF with headless Chromium.
@@ -58,6 +62,24 @@ type Stats struct {
 	// Files and Bytes count what was published.
 	Files int
 	Bytes int64
+	// Warnings are problems that did not stop the build: a previous site
+	// that could not be removed once the new one was live.
+	Warnings []error
+	// Swept lists what killed builds had left, which this one removed.
+	Swept []string
+}
+
+// CheckOut says whether the build may publish to opts.Out: an absent or
+// empty folder, or a site this program published, and never the project
+// folder (or one above it), nor its data, content or templates folders
+// (publish.CheckOut). Site checks it too; callers check it first to refuse
+// before reading any data.
+func CheckOut(opts Options) error {
+	inputs := []string{filepath.Join(opts.Root, "content"), filepath.Join(opts.Root, "templates")}
+	if opts.Data != "" {
+		inputs = append(inputs, opts.Data)
+	}
+	return publish.CheckOut(opts.Out, opts.Root, inputs...)
 }
 
 // Site generates the site from ds and res and publishes it to opts.Out.
@@ -73,6 +95,15 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 	if opts.Progress == nil {
 		opts.Progress = silent{}
 	}
+	if err := CheckOut(opts); err != nil {
+		return Stats{}, err
+	}
+	// Hugo reads these folders itself: nothing in them may lead elsewhere.
+	for _, dir := range []string{"content", "templates"} {
+		if err := input.CheckTree(filepath.Join(opts.Root, dir)); err != nil {
+			return Stats{}, err
+		}
+	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {
 		return Stats{}, err
@@ -82,17 +113,20 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 		return Stats{}, err
 	}
 	defer proj.Remove()
+	stats := Stats{Swept: proj.Swept}
 	if opts.Scripts == nil {
 		opts.Scripts = script.Start(proj.Root, opts.Log)
 	}
 	// Whatever happens, no npm ci or bundling is left running: the next
 	// build (a preview's) would start another in the same folder.
 	defer opts.Scripts.Wait()
-	staging, err := publish.Stage(out)
+	stage, swept, err := publish.Stage(out)
+	stats.Swept = append(stats.Swept, swept...)
 	if err != nil {
 		return Stats{}, err
 	}
-	defer os.RemoveAll(staging) // a no-op once published
+	defer stage.Remove() // a no-op once published
+	staging := stage.Path()
 	opts.Progress.Begin("pages, charts", "pages", 0)
 	pages, err := render(ds, res, opts, proj, out, staging)
 	if err != nil {
@@ -117,11 +151,11 @@ func Site(ds *dataset.Dataset, res *indicator.Result, opts Options) (Stats, erro
 	if err := publish.WriteHeaders(staging, site.Languages); err != nil {
 		return Stats{}, err
 	}
-	files, bytes, err := swapIn(staging, out, opts.Progress)
-	if err != nil {
+	if err := swapIn(stage, out, opts.Progress, &stats); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Pages: pages, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
+	stats.Pages, stats.Duration = pages, time.Since(start)
+	return stats, nil
 }
 
 // render writes the pages and the downloads, and has Hugo lay the pages
@@ -178,18 +212,19 @@ func render(ds *dataset.Dataset, res *indicator.Result, opts Options, proj *hugo
 	return pages, err
 }
 
-// swapIn counts the files of the finished build in staging, and publishes
-// it to out.
-func swapIn(staging, out string, progress Progress) (files int, bytes int64, err error) {
-	files, bytes, err = publish.Measure(staging)
+// swapIn counts the files of the finished build in stage into stats, and
+// publishes it to out.
+func swapIn(stage *publish.Staging, out string, progress Progress, stats *Stats) (err error) {
+	stats.Files, stats.Bytes, err = publish.Measure(stage.Path())
 	if err != nil {
-		return 0, 0, err
+		return err
 	}
-	if err := publish.Swap(staging, out); err != nil {
-		return 0, 0, err
+	warn := func(err error) { stats.Warnings = append(stats.Warnings, err) }
+	if err := publish.Swap(stage, out, warn); err != nil {
+		return err
 	}
-	progress.Add(files)
-	return files, bytes, nil
+	progress.Add(stats.Files)
+	return nil
 }
 
 // SiteWithTemplateHeads builds as Site does, but leaves the heads and

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 	"time"
 
@@ -19,6 +18,9 @@ func Plain(pages int, opts Options) (Stats, error) {
 	if opts.Progress == nil {
 		opts.Progress = silent{}
 	}
+	if err := CheckOut(opts); err != nil {
+		return Stats{}, err
+	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {
 		return Stats{}, err
@@ -33,11 +35,12 @@ func Plain(pages int, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	staging, err := publish.Stage(out)
+	stage, _, err := publish.Stage(out)
 	if err != nil {
 		return Stats{}, err
 	}
-	defer os.RemoveAll(staging)
+	defer stage.Remove()
+	staging := stage.Path()
 	opts.Progress.Begin("hugo", "pages", 0)
 	built, err := hugosite.Run(proj.Src, config, staging, nil)
 	if err != nil {
@@ -45,9 +48,10 @@ func Plain(pages int, opts Options) (Stats, error) {
 	}
 	opts.Progress.Add(built)
 	opts.Progress.Begin("publish", "files", 0)
-	files, bytes, err := swapIn(staging, out, opts.Progress)
-	if err != nil {
+	stats := Stats{Pages: built}
+	if err := swapIn(stage, out, opts.Progress, &stats); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Pages: built, Duration: time.Since(start), Files: files, Bytes: bytes}, nil
+	stats.Duration = time.Since(start)
+	return stats, nil
 }

@@ -237,9 +237,10 @@ func benchSite(data, content, out, cpuprofile, memprofile string, stdout, stderr
 	return printResult(stdout, benchResult{Stages: meter.Stages(), Stats: stats, Total: meter.Elapsed()}, stderr)
 }
 
-// benchRoot makes a project folder that shares this one's templates,
-// JavaScript packages and Hugo caches, with content as its hand-written
-// pages (none when content is empty), and returns it.
+// benchRoot makes a project folder with copies of this one's templates and
+// of content as its hand-written pages (none when content is empty): a
+// build reads those only as regular files, never through a link. It shares
+// this one's JavaScript packages and Hugo caches, and returns it.
 func benchRoot(content string) (string, error) {
 	here, err := os.Getwd()
 	if err != nil {
@@ -253,17 +254,21 @@ func benchRoot(content string) (string, error) {
 		return "", err
 	}
 	links := map[string]string{
-		"templates": "templates", "node_modules": "node_modules",
+		"node_modules": "node_modules",
 		"package.json": "package.json", "package-lock.json": "package-lock.json",
 		".minhbach/cache": ".minhbach/cache",
 	}
+	copies := map[string]string{"templates": filepath.Join(here, "templates")}
 	if content != "" {
-		if content, err = filepath.Abs(content); err != nil {
-			return "", err
-		}
-		links["content"] = content
+		copies["content"] = content
 	} else if err := os.Mkdir(filepath.Join(root, "content"), 0o755); err != nil {
 		return "", err
+	}
+	for name, from := range copies {
+		if err := os.CopyFS(filepath.Join(root, name), os.DirFS(from)); err != nil {
+			os.RemoveAll(root)
+			return "", err
+		}
 	}
 	if err := os.Mkdir(filepath.Join(root, ".minhbach"), 0o755); err != nil {
 		return "", err

@@ -31,6 +31,9 @@ var hostileCases = []struct {
 	{"units parent after child", "units.csv", func(s string) string {
 		return strings.Replace(s, "an-giang,An Giang,province,\n", "", 1) + "an-giang,An Giang,province,\n"
 	}, `units.csv:2:32: found "an-giang", expected the code of a unit defined on an earlier line`, ""},
+	{"units reserved code", "units.csv", func(s string) string {
+		return strings.Replace(s, "kien-hai,Kiên Hải,", "con,Kiên Hải,", 1)
+	}, `units.csv:%d:1: found "con", a name Windows reserves for a device`, "con,Kiên Hải"},
 	{"units wrong header", "units.csv", func(string) string { return "id,name\nx,X\n" },
 		`units.csv:1:1: missing column "code"; the header must have code,name,type,parent`, ""},
 	{"units binary", "units.csv", func(string) string { return "\x00\x01\x02" },
@@ -66,6 +69,9 @@ var hostileCases = []struct {
 		return strings.Replace(s, `exported = "2025-10-10"`, `exported = "2025-13-45"`, 1)
 	},
 		`site.toml:9:1: exported: found "2025-13-45", expected a date such as 2025-10-10`, ""},
+	{"period years after the export", "exports/2025-q3/portal.csv", func(s string) string {
+		return strings.Replace(s, "\n2025-Q3,", "\n2027-Q3,", 1)
+	}, `exports/2025-q3/portal.csv:2:1: period 2027-Q3 begins more than a year after the export date in site.toml (2025-10-10); expected a period up to 2026-10`, ""},
 	{"site.toml syntax", "site.toml", func(s string) string { return s + "sample = false\n" },
 		`site.toml:%d:1: toml: key sample is already defined`, "sample = false\n"},
 }

@@ -15,6 +15,13 @@ import (
 // Findings and warnings go to stderr, one a line. It returns the build's
 // figures, or the exit status when it failed.
 func buildSite(data string, opts build.Options, meter *progress.Meter, stdout, stderr io.Writer) (build.Stats, int) {
+	opts.Data = data
+	// An --out that may not be replaced is refused before anything is read
+	// or written.
+	if err := build.CheckOut(opts); err != nil {
+		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
+		return build.Stats{}, ExitBadInput
+	}
 	// The site's scripts need no data, so they are bundled while it is
 	// read, on the processor core the reader leaves idle.
 	if opts.Scripts == nil {
@@ -39,6 +46,12 @@ func buildSite(data string, opts build.Options, meter *progress.Meter, stdout, s
 	if err != nil {
 		fmt.Fprintf(stderr, "minhbach: %s\n", oneLine(err))
 		return build.Stats{}, ExitBadInput
+	}
+	for _, dir := range stats.Swept {
+		fmt.Fprintf(stderr, "minhbach: removed %s, left by a build that was stopped\n", dir)
+	}
+	for _, w := range stats.Warnings {
+		fmt.Fprintf(stderr, "minhbach: warning: %s\n", oneLine(w))
 	}
 	return stats, ExitOK
 }

@@ -6,11 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/finding"
 	"minhbach/generator/indicator"
+	"minhbach/generator/site"
 )
 
 // Formats of validate's findings.
@@ -98,6 +101,12 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 		extra := rollupWarnings(ds, res.Warnings())
 		tally.Warnings += len(extra)
 		findings = append(findings, extra...)
+		// What the pages would refuse (a report commentary naming an
+		// unknown figure) is an error here too, so that "no errors" means
+		// the build publishes.
+		pages := siteFindings(site.Check(ds, res, "."))
+		tally.Errors += len(pages)
+		findings = append(findings, pages...)
 		findings.Sort()
 	}
 	out := stdout
@@ -121,6 +130,29 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 		return nil, nil, ExitBadInput
 	}
 	return ds, res, ExitOK
+}
+
+// placed matches a line of an error that starts with its place,
+// path:line:column.
+var placed = regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`)
+
+// siteFindings turns the errors of site.Check, one a line and most of them
+// starting with their place, into error findings.
+func siteFindings(err error) dataset.Findings {
+	if err == nil {
+		return nil
+	}
+	var fs dataset.Findings
+	for _, line := range strings.Split(err.Error(), "\n") {
+		f := dataset.Finding{Severity: finding.Error, Code: "page", Message: line}
+		if m := placed.FindStringSubmatch(line); m != nil {
+			l, _ := strconv.Atoi(m[2])
+			c, _ := strconv.Atoi(m[3])
+			f.Pos, f.Message = dataset.Position{File: m[1], Line: l, Column: c}, m[4]
+		}
+		fs = append(fs, f)
+	}
+	return fs
 }
 
 // tolerance is the relative difference allowed between a reported total

@@ -202,3 +202,23 @@ func TestValidateTotalTolerance(t *testing.T) {
 		t.Errorf("with total_tolerance = 0.02: exit %d, want %d; stderr:\n%s", code, ExitOK, stderr)
 	}
 }
+
+// TestValidateRefusesWhatBuildRefuses renames an indicator that the
+// report commentary in content/ names: the data alone is good, but the
+// build would fail on the commentary, so validate fails too, naming the
+// commentary's line and column, in text and as a GitHub annotation.
+func TestValidateRefusesWhatBuildRefuses(t *testing.T) {
+	t.Chdir("../..")
+	dir := copyData(t, "catalogue.toml", func(s string) string {
+		return strings.Replace(s, `id = "signature_rate"`, `id = "signature_share"`, 1)
+	})
+	commentary := filepath.Join("content", "reports", "2025-q1.md")
+	code, _, stderr := runHere("validate", "--data", dir)
+	if want := commentary + `:3:35: unknown indicator "signature_rate"`; code != ExitBadInput || !strings.Contains(stderr, want) {
+		t.Errorf("validate: exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+	code, stdout, _ := runHere("validate", "--data", dir, "--format", "github")
+	if code != ExitBadInput || !strings.Contains(stdout, "::error file="+commentary+",line=3,col=35") {
+		t.Errorf("github: exit %d, %q", code, stdout)
+	}
+}

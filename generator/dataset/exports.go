@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"math/bits"
+	"minhbach/generator/dataset/keysort"
 	"slices"
 	"strings"
 
@@ -15,18 +16,36 @@ import (
 var longColumns = []string{"period", "unit", "measure", "value"}
 
 // cellSource is where a row's period, unit or measure comes from: a column,
-// or (col < 0) one text for every row, from a mapping file.
+// or (col < 0) one text for every row, from a mapping file; a unit may come
+// from the first non-empty of col and further, else from text.
 type cellSource struct {
-	col  int
-	text string
+	col     int
+	text    string
+	further []int
 }
 
 // get returns the cell of the scanner's current record.
 func (c cellSource) get(s *csvscan.Scanner) []byte {
-	if c.col < 0 {
-		return []byte(c.text)
+	if col := c.column(s); col >= 0 {
+		return s.Field(col)
 	}
-	return s.Field(c.col)
+	return []byte(c.text)
+}
+
+// column returns the column of the current record's cell, −1 for text.
+func (c cellSource) column(s *csvscan.Scanner) int {
+	if c.col < 0 || len(s.Field(c.col)) > 0 || len(c.further) == 0 && c.text == "" {
+		return c.col
+	}
+	for _, col := range c.further {
+		if len(s.Field(col)) > 0 {
+			return col
+		}
+	}
+	if c.text != "" {
+		return -1
+	}
+	return c.col
 }
 
 // wideColumn is a column of a wide export and the measure it holds.
@@ -43,7 +62,7 @@ type plan struct {
 	period      cellSource
 	parsePeriod func(string) (period.Period, error)
 	unit        cellSource
-	byName      bool
+	by          string // foreign.ByCode, ByName or ByGeocode
 	// A long export has a measure and a value column (value >= 0); a wide
 	// export has a column for each measure.
 	measure cellSource
@@ -58,10 +77,10 @@ type plan struct {
 
 // pos returns where the source s of the current row of cf is.
 func (pl *plan) pos(cf *csvFile, s cellSource) Position {
-	if s.col < 0 {
-		return Position{File: pl.mapping}
+	if col := s.column(cf.s); col >= 0 {
+		return cf.at(col)
 	}
-	return cf.at(s.col)
+	return Position{File: pl.mapping}
 }
 
 // exportReader turns the rows of every export into observations, checking
@@ -75,7 +94,7 @@ func (pl *plan) pos(cf *csvFile, s cellSource) Position {
 // after each one (exports repeat them row after row, in the same order).
 // Duplicates are found in a bitmap over the ids; they are rare, so where
 // the first of a pair was read is looked up only when one is found, in
-// finish. Then finish puts the ids in order (see sortWithIndex) and builds
+// finish. Then finish puts the ids in order (see keysort.WithIndex) and builds
 // each observation once, in its final place.
 type exportReader struct {
 	cfg      config
@@ -347,8 +366,8 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
 		mapping:     m.Path,
 		period:      cellSource{col: l.Period.Column, text: l.Period.Text},
 		parsePeriod: l.ParsePeriod,
-		unit:        cellSource{col: l.Unit.Column, text: l.Unit.Text},
-		byName:      l.ByName,
+		unit:        cellSource{col: l.Unit.Column, text: l.Unit.Text, further: l.Unit.Further},
+		by:          l.By,
 		measure:     cellSource{col: l.Measure.Column, text: l.Measure.Text},
 		layout:      l,
 		value:       l.Value,
@@ -383,6 +402,9 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 	if t := pl.period.get(cf.s); string(t) != er.lastPeriodText {
 		er.lastPeriodText = string(t)
 		er.lastPeriod, er.lastPeriodErr = pl.parsePeriod(er.lastPeriodText)
+		if e := er.cfg.exported; er.lastPeriodErr == nil && !e.IsZero() && er.lastPeriod.StartsAfter(e.Year()+1, int(e.Month())) {
+			er.lastPeriodErr = fmt.Errorf("period %s begins more than a year after the export date in %s (%s); expected a period up to %d-%02d", er.lastPeriod, MetaFile, e.Format("2006-01-02"), e.Year()+1, e.Month())
+		}
 	}
 	if er.lastPeriodErr != nil {
 		er.c.Errorf(pl.pos(cf, pl.period), "period", "%v", er.lastPeriodErr)
@@ -390,14 +412,14 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 	}
 	if t := pl.unit.get(cf.s); string(t) != er.lastUnitText {
 		i, found := int32(-1), false
-		if !pl.byName {
+		if pl.by == "" || pl.by == foreign.ByCode {
 			i, found = er.unitCodes.find(er.lastUnit, t) // the usual case, without allocating
 		}
 		if found {
 			er.lastUnit, er.lastUnitText = i, er.units[i].Code
 		} else {
 			er.lastUnitText = string(t)
-			er.lastUnit, er.lastUnitErr = er.findUnit(er.lastUnitText, pl.byName)
+			er.lastUnit, er.lastUnitErr = er.findUnit(er.lastUnitText, pl.by)
 		}
 	}
 	if er.lastUnit < 0 {
@@ -430,29 +452,19 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 }
 
 // findUnit returns the index of the unit a cell names, or -1 and why not.
-func (er *exportReader) findUnit(text string, byName bool) (int32, string) {
+func (er *exportReader) findUnit(text, by string) (int32, string) {
 	if er.names == nil {
 		units := make([]foreign.Unit, len(er.units))
 		for i, u := range er.units {
-			units[i] = foreign.Unit{Code: u.Code, Name: u.Name, Type: string(u.Type), Aliases: append([]string{u.NameEN}, u.Aliases...)}
+			units[i] = foreign.Unit{Code: u.Code, Name: u.Name, Type: string(u.Type), Geocode: u.Geocode, Aliases: append([]string{u.NameEN}, u.Aliases...)}
 		}
 		er.names = foreign.NewNameIndex(units)
 	}
-	if byName {
-		i, err := er.names.Find(text)
-		if err != nil {
-			return -1, err.Error()
-		}
-		return i, ""
+	i, err := er.names.Lookup(by, text)
+	if err != nil {
+		return -1, err.Error()
 	}
-	if i, ok := er.unitCodes.index[text]; ok {
-		return i, ""
-	}
-	msg := fmt.Sprintf("found %s, expected a unit code from units.csv", foreign.Quote(text))
-	if i, err := er.names.Find(text); err == nil {
-		msg += fmt.Sprintf(`; %s is the name of %s: write its code, or map the export with unit.by = "name"`, foreign.Quote(text), er.units[i].Code)
-	}
-	return -1, msg
+	return i, ""
 }
 
 // findMeasure returns the index of the measure a cell names, or -1.
@@ -562,7 +574,7 @@ func ranks(n int, cmp func(i, j int) int) (rank, item []int32) {
 //
 // The observations are put in order through their ids: each id becomes a
 // sort key that packs the rank of its measure, unit and period, the keys
-// are sorted (see sortWithIndex), and each observation is built once, in
+// are sorted (see keysort.WithIndex), and each observation is built once, in
 // its place, from its entry.
 func (er *exportReader) finish() *sortedObservations {
 	er.reportDuplicates()
@@ -597,7 +609,7 @@ func (er *exportReader) finish() *sortedObservations {
 	// rather than add a write barrier to the writes below.
 	s.list = make([]Observation, len(s.key))
 	s.value = make([]float64, len(s.key))
-	order := sortWithIndex(s.key, 1<<(s.measureShift+er.measureBits))
+	order := keysort.WithIndex(s.key, 1<<(s.measureShift+er.measureBits))
 
 	// The entries are gathered a block at a time into a small buffer
 	// first: the reads from all over the entries then overlap, rather than

@@ -3,6 +3,7 @@ package dataset
 import (
 	"minhbach/generator/geomap"
 	"path/filepath"
+	"time"
 
 	"minhbach/generator/dataset/finding"
 	"minhbach/generator/dataset/input"
@@ -29,6 +30,9 @@ type config struct {
 	maxFindings int
 	jumpPoints  float64
 	tolerance   float64
+	// exported is site.toml's export date; a period that begins more than
+	// a year after it is an error (a typing slip such as 2052 for 2025).
+	exported time.Time
 }
 
 func defaults() config {
@@ -84,6 +88,7 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	if meta.Checks.JumpPoints > 0 {
 		cfg.jumpPoints = meta.Checks.JumpPoints
 	}
+	cfg.exported, _ = time.Parse("2006-01-02", meta.Exported)
 	if meta.Checks.TotalTolerance > 0 {
 		cfg.tolerance = meta.Checks.TotalTolerance
 	}

@@ -9,6 +9,7 @@ import (
 
 	"minhbach/generator/dataset/foreign"
 	"minhbach/generator/dataset/geo"
+	"minhbach/generator/dataset/input"
 )
 
 // slugPattern is the shape of unit codes: they become URL paths and file
@@ -58,6 +59,9 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 			ok := true
 			if !IsSlug(u.Code) {
 				c.Errorf(pos("code"), "unit-code", "found %s, expected a unit code of lower-case ASCII letters, digits and hyphens, such as go-quao", foreign.Quote(u.Code))
+				ok = false
+			} else if input.Reserved(u.Code) {
+				c.Errorf(pos("code"), "unit-code", "found %q, a name Windows reserves for a device, which cannot be a folder or file of the site; expected another code, such as %s-1", u.Code, u.Code)
 				ok = false
 			} else if first, dup := seen[u.Code]; dup {
 				c.Errorf(pos("code"), "duplicate-unit", "unit %q is defined twice (first at line %d)", u.Code, first.Line)

@@ -13,9 +13,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bep/logg"
@@ -26,6 +26,8 @@ import (
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/spf13/afero"
+
+	"minhbach/generator/workdir"
 )
 
 // A Project is where one Hugo build works: the project folder, Hugo's
@@ -38,27 +40,36 @@ type Project struct {
 	Work string
 	// Src is a fresh Hugo source folder in Work, for Remove to remove.
 	Src string
+	// Swept lists the source folders of killed builds that NewProject
+	// removed.
+	Swept []string
+	src   *workdir.Dir
 }
 
+// workMarker marks a source folder as a build's (see package workdir).
+const workMarker = ".minhbach-work"
+
 // NewProject makes a fresh source folder, whose name starts with prefix,
-// in the work folder of the project at root.
+// in the work folder of the project at root. It first removes the source
+// folders of that prefix that killed builds left there.
 func NewProject(root, prefix string) (*Project, error) {
 	root, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
 	}
 	p := &Project{Root: root, Work: filepath.Join(root, ".minhbach")}
-	if err := os.MkdirAll(p.Work, 0o755); err != nil {
+	if p.Swept, err = workdir.Sweep(p.Work, prefix, workMarker); err != nil {
 		return nil, err
 	}
-	if p.Src, err = os.MkdirTemp(p.Work, prefix); err != nil {
+	if p.src, err = workdir.Make(p.Work, prefix, workMarker, "A build's work folder; the next build removes it if that build was stopped.\n"); err != nil {
 		return nil, err
 	}
+	p.Src = p.src.Path
 	return p, nil
 }
 
 // Remove removes the project's source folder.
-func (p *Project) Remove() error { return os.RemoveAll(p.Src) }
+func (p *Project) Remove() error { return p.src.Remove() }
 
 // Run builds the Hugo project described by configFile into publishDir, in
 // this process, and returns how many pages Hugo built. The HTML files it
@@ -88,6 +99,8 @@ func Run(workingDir, configFile, publishDir string, bodies *Bodies) (pages int, 
 		return 0, fmt.Errorf("hugo configuration: %w", err)
 	}
 	fs := hugofs.NewFrom(afs, configs.LoadingInfo.BaseConfig)
+	sealed := new(atomic.Bool)
+	fs.PublishDir = sealingFs{Fs: fs.PublishDir, sealed: sealed}
 	if bodies != nil {
 		fs.PublishDir = splicingFs{Fs: fs.PublishDir, bodies: bodies}
 	}
@@ -97,11 +110,16 @@ func Run(workingDir, configFile, publishDir string, bodies *Bodies) (pages int, 
 	if err != nil {
 		return 0, fmt.Errorf("hugo: %w", err)
 	}
-	if err := build(h, bodies); err != nil {
+	if err := build(h, bodies, sealed); err != nil {
 		return 0, fmt.Errorf("hugo: %w%s", err, indent(logBuf.String()))
 	}
 	if logger.LoggCount(logg.LevelWarn) > 0 || logger.LoggCount(logg.LevelError) > 0 {
 		return 0, fmt.Errorf("hugo reported problems:%s", indent(logBuf.String()))
+	}
+	if bodies != nil {
+		if err := bodies.checkAllTaken(); err != nil {
+			return 0, err
+		}
 	}
 	for _, s := range h.Sites {
 		pages += len(s.Pages())
@@ -123,8 +141,9 @@ const stopGrace = 10 * time.Second
 // stopGrace later is abandoned, blocked, with an error, rather than
 // hanging the build, CI or the preview. The grace starts once the bodies
 // reserved in bodies (nil for none) are given or failed: a page waiting
-// for one holds Hugo up until then, through no fault of its own.
-func build(h *hugolib.HugoSites, bodies *Bodies) error {
+// for one holds Hugo up until then, through no fault of its own. An
+// abandoned build is sealed first: it writes nothing more (sealingFs).
+func build(h *hugolib.HugoSites, bodies *Bodies, sealed *atomic.Bool) error {
 	done := make(chan error, 1)
 	go func() { done <- h.Build(hugolib.BuildCfg{}) }()
 	select {
@@ -139,6 +158,7 @@ func build(h *hugolib.HugoSites, bodies *Bodies) error {
 	case err := <-done:
 		return err
 	case <-time.After(stopGrace):
+		sealed.Store(true)
 		return errors.New("rendering stopped after ten pages failed, and Hugo did not say why " +
 			"(a template that fails on every page is the usual cause: check the last template changed)")
 	}

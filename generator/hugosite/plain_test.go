@@ -41,3 +41,23 @@ func TestPlain(t *testing.T) {
 		t.Errorf("page 4 in English: %s", page)
 	}
 }
+
+// TestEveryBodyIsPublished builds plain pages, whose layouts have no body
+// marker, with a body kept for a page: the build fails, naming the body
+// that no page took, rather than publishing pages without their bodies.
+func TestEveryBodyIsPublished(t *testing.T) {
+	proj, err := hugosite.NewProject(t.TempDir(), "plain-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	config, err := hugosite.WritePlain(proj, 2, func(int) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := new(hugosite.Bodies)
+	bodies.Add("<p>a page's body</p>")
+	_, err = hugosite.Run(proj.Src, config, filepath.Join(t.TempDir(), "public"), bodies)
+	if err == nil || !strings.Contains(err.Error(), "1 page bodies were never published (the first is body 1)") {
+		t.Errorf("a body no page took: %v", err)
+	}
+}

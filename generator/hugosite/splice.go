@@ -132,6 +132,28 @@ func (s *Bodies) waitReserved() {
 	}
 }
 
+// checkAllTaken fails when some body was never taken: a page whose layout
+// lost the body partial, or a page Hugo did not publish, would otherwise
+// go out without its body, and the build succeed.
+func (s *Bodies) checkAllTaken() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	left, first := 0, 0
+	for i, used := range s.used {
+		if !used {
+			if left == 0 {
+				first = i + 1
+			}
+			left++
+		}
+	}
+	if left > 0 {
+		return fmt.Errorf("%d page bodies were never published (the first is body %d): "+
+			"a layout without the body partial (templates/layouts/_partials/body.html), or a page Hugo left out", left, first)
+	}
+	return nil
+}
+
 // take returns the body numbered id and drops it from the store. A body
 // reserved and not yet given is waited for.
 func (s *Bodies) take(id int) (string, error) {

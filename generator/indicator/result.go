@@ -38,11 +38,12 @@ func (r *Result) Finest() period.Kind {
 }
 
 // LatestOf returns the latest period in which indicator indicatorID has a
-// value for unit unitCode: of the finest kind it has values of, quarters
-// before years, so that an indicator reported only yearly has its own latest
-// year beside quarterly ones. It returns the zero Period when there is none.
+// value for unit unitCode: of the finest kind it has values of, months
+// before quarters before years, so that an indicator reported only yearly
+// has its own latest year beside quarterly ones, and a monthly one its
+// latest month. It returns the zero Period when there is none.
 func (r *Result) LatestOf(indicatorID, unitCode string) period.Period {
-	for _, k := range []period.Kind{period.Quarter, period.Year} {
+	for _, k := range []period.Kind{period.Month, period.Quarter, period.Year} {
 		s := r.Series(indicatorID, unitCode, k)
 		for i := len(s) - 1; i >= 0; i-- {
 			if s[i].OK {

@@ -100,10 +100,14 @@ const maxRevisionsListed = 200
 func changeLog(ds *dataset.Dataset, now *observationsFile, out string) ([]Change, error) {
 	var log []Change
 	logPath := filepath.Join(out, "data", "changes.json")
+	// Only a log that is not there is no log: one that cannot be read
+	// fails the build rather than being replaced by a first entry.
 	if b, err := os.ReadFile(logPath); err == nil {
 		if err := json.Unmarshal(b, &log); err != nil {
 			return nil, fmt.Errorf("the published change log %s: %w", logPath, err)
 		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading the published change log: %w", err)
 	}
 	entry := Change{Exported: ds.Meta.Exported, NewPeriods: []string{}, Revised: []Revision{}}
 	prevPath := filepath.Join(out, "data", "observations.csv")

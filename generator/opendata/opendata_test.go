@@ -128,3 +128,23 @@ func TestChangeLogAfterOtherColumns(t *testing.T) {
 		t.Errorf("change log %+v; want a first publication of 2 figures in 2025-Q1 and 2025-Q2, then the old entry", log)
 	}
 }
+
+// TestChangeLogThatCannotBeReadFails makes the published change log
+// unreadable (a folder where the file should be): the build fails saying
+// so, rather than replacing the history with a first entry.
+func TestChangeLogThatCannotBeReadFails(t *testing.T) {
+	out := t.TempDir()
+	dir := filepath.Join(out, "data")
+	if err := os.MkdirAll(filepath.Join(dir, "changes.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "observations.csv"), []byte("period,unit,measure,value\n2025-Q1,an-phu,docs_incoming,10\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ds := &dataset.Dataset{Meta: dataset.Meta{Exported: "2025-10-10"}}
+	now := &observationsFile{data: observations("2025-Q1,an-phu,docs_incoming,10"), rows: 1, periods: []string{"2025-Q1"}}
+	log, err := changeLog(ds, now, out)
+	if err == nil || !strings.Contains(err.Error(), "reading the published change log") {
+		t.Errorf("change log %+v, error %v; want an error", log, err)
+	}
+}

@@ -227,6 +227,9 @@ func (p Period) startMonth() int {
 	return p.Year * 12
 }
 
+// StartsAfter says whether p begins after the month (1–12) of year.
+func (p Period) StartsAfter(year, month int) bool { return p.startMonth() > year*12+month-1 }
+
 // End returns the last day of p as year, month and day.
 func (p Period) End() (year, month, day int) {
 	last := p.startMonth()

@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path"
 	"strconv"
@@ -139,8 +140,13 @@ func (s *Server) changed() <-chan struct{} {
 	return w
 }
 
-// Handler serves the site and the preview's script and events.
-func (s *Server) Handler() http.Handler {
+// Handler serves the site and the preview's script and events, to
+// requests for a loopback name or address (see ownHost).
+func (s *Server) Handler() http.Handler { return s.handler("") }
+
+// handler is Handler, also answering requests for listenHost, the host
+// the preview was asked to listen on.
+func (s *Server) handler(listenHost string) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET "+scriptPath, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -149,7 +155,42 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET "+eventsPath, s.events)
 	mux.HandleFunc("GET /", s.site)
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !ownHost(r, listenHost) {
+			http.Error(w, "this preview answers only requests for its own address, such as localhost", http.StatusMisdirectedRequest)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// ownHost says whether r asks for the preview by one of its own names: the
+// Host header names localhost, listenHost, or is the address the request
+// came in on. A page elsewhere that reaches the preview by a name of its
+// own, resolved to this machine (DNS rebinding), sends that name and is
+// refused, so it cannot read the unpublished site.
+func ownHost(r *http.Request, listenHost string) bool {
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host // no port
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || host != "" && host == strings.ToLower(listenHost) {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	if ip.IsLoopback() {
+		return true
+	}
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return false
+	}
+	at, err := netip.ParseAddrPort(local.String())
+	return err == nil && at.Addr().Unmap() == ip.Unmap()
 }
 
 // events streams the state to a page as server-sent events: the current
@@ -268,7 +309,8 @@ func (s *Server) Serve(ctx context.Context, addr string, watch ...string) error 
 	}
 	defer w.close()
 	s.Rebuild()
-	srv := &http.Server{Addr: addr, Handler: s.Handler(),
+	listenHost, _, _ := net.SplitHostPort(addr)
+	srv := &http.Server{Addr: addr, Handler: s.handler(listenHost),
 		// Requests end with ctx, so that open event streams do not hold up the shutdown.
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	errc := make(chan error, 1)

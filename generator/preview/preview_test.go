@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -245,6 +246,41 @@ func (e *eventStream) next(t *testing.T) State {
 				t.Fatal(err)
 			}
 			return st
+		}
+	}
+}
+
+// TestAnswersOnlyItsOwnHost sends requests with the Host headers a browser
+// sends: loopback names and addresses are answered; a name of another site
+// resolved to this machine (DNS rebinding) is refused with 421, and the
+// unpublished page is not in the answer.
+func TestAnswersOnlyItsOwnHost(t *testing.T) {
+	f := &fakeSite{dir: t.TempDir(), title: "Gò Quao"}
+	s := New(f.dir, f.build)
+	s.Rebuild()
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port:        200,
+		"localhost:" + port:        200,
+		"LocalHost.:" + port:       200,
+		"[::1]:" + port:            200,
+		"localhost":                200,
+		"attacker.example:" + port: 421,
+		"attacker.example":         421,
+		"127.0.0.1.nip.io:" + port: 421,
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+"/units/go-quao/", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want || want == 421 && strings.Contains(string(body), "Gò Quao") {
+			t.Errorf("Host %q: %d %q, want %d", host, resp.StatusCode, body, want)
 		}
 	}
 }

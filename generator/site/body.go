@@ -177,11 +177,14 @@ func (w *htmlWriter) homeBody(h *homeParams) {
 	w.raw(`</ul></section>`)
 	w.section("trend-h", w.i18n.get("trends"))
 	w.charts(h.Charts)
-	w.raw(`</section><p class="report-link"><a href="`)
-	w.langURL(h.Report.URL)
-	w.raw(`">`)
-	w.t("read_report")
-	w.textIn(` `, h.Report.Text, `</a></p>`)
+	w.raw(`</section>`)
+	if h.Report.URL != "" {
+		w.raw(`<p class="report-link"><a href="`)
+		w.langURL(h.Report.URL)
+		w.raw(`">`)
+		w.t("read_report")
+		w.textIn(` `, h.Report.Text, `</a></p>`)
+	}
 }
 
 func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
@@ -196,12 +199,15 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 	w.t("vs_prev")
 	w.raw(`: `)
 	w.change(p.Prev)
-	w.raw(`</li><li>`)
-	w.t("vs_year_ago")
-	w.raw(`: `)
-	w.change(p.YearAgo)
 	w.raw(`</li>`)
-	if p.LastYear.Verdict != "none" {
+	if !p.Yearly {
+		w.raw(`<li>`)
+		w.t("vs_year_ago")
+		w.raw(`: `)
+		w.change(p.YearAgo)
+		w.raw(`</li>`)
+	}
+	if p.LastYear.Verdict != "none" && !p.Yearly {
 		w.textIn(`<li>`, p.LastYearLabel, `: `)
 		w.change(p.LastYear)
 		w.raw(`</li>`)
@@ -253,7 +259,7 @@ func (w *htmlWriter) unitBody(title string, p *unitParams) {
 		}
 		w.raw(`.</p>`)
 	}
-	w.section("summary-h", w.i18n.get("indicators_in")+" "+p.Period)
+	w.section("summary-h", w.i18n.get("indicators_latest"))
 	w.table(&p.Summary)
 	w.raw(`</section>`)
 	if len(p.Charts) > 0 {

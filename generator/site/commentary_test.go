@@ -86,3 +86,22 @@ func TestNoCommentaryIsNoError(t *testing.T) {
 		t.Errorf("got %q, %v; want nothing", html, err)
 	}
 }
+
+// TestCommentaryIsNeverALink makes a report's commentary a symbolic link
+// to a file outside the content folder: it is refused, and nothing of the
+// file it points to reaches the page.
+func TestCommentaryIsNeverALink(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(secret, []byte("TOKEN=hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "reports"), 0o755)
+	if err := os.Symlink(secret, filepath.Join(dir, "reports", "2025-q1.md")); err != nil {
+		t.Fatal(err)
+	}
+	html, err := samplePager(t, "vi", dir).commentary(period.Q(2025, 1))
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") || strings.Contains(html, "hunter2") {
+		t.Errorf("a linked commentary: %q, %v", html, err)
+	}
+}

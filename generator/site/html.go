@@ -3,11 +3,9 @@ package site
 import (
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
+	texts "minhbach/generator/i18n"
 )
 
 // htmlWriter writes the HTML body of a generated page. Hugo lays every page
@@ -164,39 +162,13 @@ type i18n struct {
 	missing string
 }
 
-// loadI18n reads templates/i18n/<lang>.toml below root.
+// loadI18n reads templates/i18n/<lang>.toml below root (package i18n).
 func loadI18n(root, lang string) (*i18n, error) {
-	path := filepath.Join(root, "templates", "i18n", lang+".toml")
-	data, err := os.ReadFile(path)
+	s, err := texts.Load(root, lang)
 	if err != nil {
 		return nil, err
 	}
-	var entries map[string]any
-	if err := toml.Unmarshal(data, &entries); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	t := &i18n{lang: lang, strings: make(map[string]string, len(entries)), plurals: map[string]map[string]string{}}
-	for key, v := range entries {
-		switch v := v.(type) {
-		case string:
-			t.strings[key] = v
-		case map[string]any:
-			// A string with plural forms ([key] one = …, other = …):
-			// "other" is the string, the rest are its plurals.
-			forms := map[string]string{}
-			for form, s := range v {
-				if s, ok := s.(string); ok {
-					forms[form] = s
-				}
-			}
-			if other, ok := forms["other"]; ok {
-				t.strings[key] = other
-				delete(forms, "other")
-			}
-			t.plurals[key] = forms
-		}
-	}
-	return t, nil
+	return &i18n{lang: lang, strings: s.Text, plurals: s.Plurals}, nil
 }
 
 // plural returns the form (such as "one") of the string of key, if the

@@ -137,12 +137,15 @@ type indicatorParams struct {
 	// LastYear compares with the whole previous year.
 	LastYear      change
 	LastYearLabel string
-	Target        string
-	Status        string
-	StatusText    string
-	Source        string
-	Charts        []chartView
-	Ranking       table
+	// Yearly says the latest value is a year's: it has no year-earlier
+	// comparison besides the previous period.
+	Yearly     bool
+	Target     string
+	Status     string
+	StatusText string
+	Source     string
+	Charts     []chartView
+	Ranking    table
 }
 
 // unitParams are the params of a unit page.
@@ -156,7 +159,6 @@ type unitParams struct {
 	Geocode, Ended string
 	Successor      link
 	Predecessors   []link
-	Period         string
 	Summary        table
 	Charts         []chartView
 	// Children lists the units below this one, with their headline rates.

@@ -36,14 +36,13 @@ func findHeadline(c *dataset.Catalogue) (all, rates []*dataset.Indicator) {
 
 func (p *pager) home() (page, error) {
 	all, rates := p.headline()
-	params := homeParams{Province: p.top.NameIn(p.lang), Period: p.f.Period(p.latest),
-		Report: link{Text: p.f.Period(p.latest), URL: reportURL(p.latest)}}
+	params := homeParams{Province: p.top.NameIn(p.lang), Period: p.f.Period(p.latest)}
+	if len(p.reports) > 0 {
+		params.Report = link{Text: p.f.Period(p.reports[0]), URL: reportURL(p.reports[0])}
+	}
 	for _, ind := range all {
 		// Each indicator at its own latest period, which the card names.
-		at := p.res.LatestOf(ind.ID, p.top.Code)
-		if at.IsZero() {
-			at = p.latest
-		}
+		at := p.latestOf(ind, p.top)
 		v := p.res.Value(ind.ID, p.top.Code, at)
 		c := card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
 			Period: p.f.Period(at), Prev: p.change(v.Prev)}
@@ -68,22 +67,25 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	if err != nil {
 		return page{}, err
 	}
-	v := p.res.Value(ind.ID, p.top.Code, p.latest)
-	params := indicatorParams{ID: ind.ID, Description: desc, Period: p.f.Period(p.latest),
-		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo),
-		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, p.latest, period.Y(p.latest.Year-1))),
-		LastYearLabel: fmt.Sprintf(p.w.VsYear, p.latest.Year-1)}
+	// The indicator at its own latest period and frequency; a year has no
+	// "year earlier" beside its previous period.
+	at := p.latestOf(ind, p.top)
+	v := p.res.Value(ind.ID, p.top.Code, at)
+	params := indicatorParams{ID: ind.ID, Description: desc, Period: p.f.Period(at),
+		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo), Yearly: at.Kind == period.Year,
+		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, at, period.Y(at.Year-1))),
+		LastYearLabel: fmt.Sprintf(p.w.VsYear, at.Year-1)}
 	params.Target, params.Status, params.StatusText = p.target(ind, v)
 	if ind.Target != nil {
 		params.Source = ind.Target.Source.Get(p.lang)
 	}
 	name := ind.Name.Get(p.lang)
-	trend, err := p.trendChart(chartID(ind.ID, "trend", p.top.Code), name+" — "+p.top.NameIn(p.lang), p.top, []*dataset.Indicator{ind}, true, p.latest)
+	trend, err := p.trendChart(chartID(ind.ID, "trend", p.top.Code), name+" — "+p.top.NameIn(p.lang), p.top, []*dataset.Indicator{ind}, true, at)
 	if err != nil {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, trend)
-	rank, tbl, err := p.rankingChart(ind, p.latest, "")
+	rank, tbl, err := p.rankingChart(ind, at, "")
 	if err != nil {
 		return page{}, err
 	}
@@ -96,7 +98,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	params.Charts = append(params.Charts, maps...)
 	// Each non-territorial level (the departments) is ranked apart.
 	for _, level := range p.res.Apart(p.top.Code) {
-		rank, _, err := p.rankingChart(ind, p.latest, level)
+		rank, _, err := p.rankingChart(ind, at, level)
 		if err != nil {
 			return page{}, err
 		}
@@ -104,7 +106,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	}
 	return page{Path: "indicators/" + ind.ID, FM: frontMatter{
 		Title:       name,
-		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), p.f.Period(p.latest), params.Value),
+		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), params.Period, params.Value),
 		Params:      pageParams{Kind: "indicator", Charts: true, Maps: hasMap(params.Charts)},
 	}, Body: p.body(func(w *htmlWriter) { w.indicatorBody(name, &params) }), Charts: params.Charts}, nil
 }
@@ -187,7 +189,7 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 }
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
-	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang), Period: p.f.Period(p.latest)}
+	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang)}
 	params.Geocode = u.Geocode
 	if s, ok := p.unit(u.Successor); ok {
 		params.Successor, params.Ended = link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Period(u.ValidTo)
@@ -203,22 +205,25 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		params.Parent = link{Text: parent.NameIn(p.lang), URL: unitURL(parent.Code)}
 		above = parent.NameIn(p.lang)
 	}
-	tbl := table{Caption: u.NameIn(p.lang) + " — " + p.f.Period(p.latest),
-		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.Rank, above},
-		Numeric: []bool{false, true, true, true, true}}
+	// Each indicator at its own latest period, which its row names.
+	tbl := table{Caption: u.NameIn(p.lang),
+		Head:    []string{p.w.Indicator, p.w.Period, p.w.Value, p.w.VsPrev, p.w.Rank, above},
+		Numeric: []bool{false, false, true, true, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
-		v := p.res.Value(ind.ID, u.Code, p.latest)
+		at := p.latestOf(ind, u)
+		v := p.res.Value(ind.ID, u.Code, at)
 		rank := "—"
 		if v.Rank > 0 {
 			rank = fmt.Sprintf("%d/%d", v.Rank, v.RankOf)
 		}
 		prov := "—"
 		if hasParent {
-			prov = p.value(ind, p.res.Value(ind.ID, parent.Code, p.latest))
+			prov = p.value(ind, p.res.Value(ind.ID, parent.Code, at))
 		}
 		tbl.Rows = append(tbl.Rows, []cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
+			{Text: p.f.Period(at)},
 			{Text: p.value(ind, v), Num: true},
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: rank, Num: true},
@@ -260,9 +265,16 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	if params.Commentary, err = p.commentary(q); err != nil {
 		return page{}, err
 	}
-	params.Summary = table{Caption: p.f.Period(q),
-		Head:    []string{p.w.Indicator, p.w.Value, p.w.VsPrev, p.w.VsYearAgo, fmt.Sprintf(p.w.VsYear, q.Year-1), p.w.TargetCol, p.w.Score},
-		Numeric: []bool{false, true, true, true, true, false, true}}
+	// A year's report compares with the previous year only; a quarter's
+	// also with the same quarter and the whole year before.
+	yearly := q.Kind == period.Year
+	params.Summary = table{Caption: p.f.Period(q), Head: []string{p.w.Indicator, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, true, true}}
+	if !yearly {
+		params.Summary.Head = append(params.Summary.Head, p.w.VsYearAgo, fmt.Sprintf(p.w.VsYear, q.Year-1))
+		params.Summary.Numeric = append(params.Summary.Numeric, true, true)
+	}
+	params.Summary.Head = append(params.Summary.Head, p.w.TargetCol, p.w.Score)
+	params.Summary.Numeric = append(params.Summary.Numeric, false, true)
 	type moved struct {
 		text  string
 		delta float64
@@ -280,15 +292,17 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		if v.Score != nil && ind.Score != nil {
 			score = p.f.Number(*v.Score, 2) + "/" + p.f.Number(ind.Score.Points, 0)
 		}
-		params.Summary.Rows = append(params.Summary.Rows, []cell{
+		row := []cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.value(ind, v), Num: true},
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
-			{Text: p.change(v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
-			{Text: p.change(lastYear).Text, Num: true, Class: verdictClass(lastYear)},
-			{Text: target, Class: strings.TrimSpace("prose " + status)},
-			{Text: score, Num: true},
-		})
+		}
+		if !yearly {
+			row = append(row, cell{Text: p.change(v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
+				cell{Text: p.change(lastYear).Text, Num: true, Class: verdictClass(lastYear)})
+		}
+		params.Summary.Rows = append(params.Summary.Rows, append(row,
+			cell{Text: target, Class: strings.TrimSpace("prose " + status)}, cell{Text: score, Num: true}))
 		if v.Prev.OK {
 			c := p.change(v.Prev)
 			m := moved{text: ind.Name.Get(p.lang) + ": " + c.Text + " " + c.Label, delta: math.Abs(v.Prev.Delta)}
@@ -310,8 +324,13 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		params.Fell = append(params.Fell, m.text)
 	}
 	all, rates := p.headline()
+	// A year's trend is the site's quarters up to its end, when it has any.
+	upTo := q
+	if yq := period.Q(q.Year, 4); yearly && p.latest.Kind == period.Quarter && len(p.quartersUpTo(yq)) > 0 {
+		upTo = yq
+	}
 	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("report", q.Slug(), "rates", p.top.Code), p.w.Rates+" — "+p.top.NameIn(p.lang), p.top, rates, false, q)
+		cv, err := p.trendChart(chartID("report", q.Slug(), "rates", p.top.Code), p.w.Rates+" — "+p.top.NameIn(p.lang), p.top, rates, false, upTo)
 		if err != nil {
 			return page{}, err
 		}
@@ -348,7 +367,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		Title:       title,
 		Date:        fmt.Sprintf("%04d-%02d-%02d", y, m, d),
 		Description: p.reportSummary(q),
-		Weight:      -(q.Year*10 + q.N),
+		Weight:      -(q.Year*10 + cmp.Or(q.N, 5)), // the latest first, a year before its last quarter
 		Params:      pageParams{Kind: "report", Charts: len(params.Charts) > 0, PeriodSlug: q.Slug()},
 	}, Body: p.body(func(w *htmlWriter) { w.reportBody(&params) }), Charts: params.Charts}, nil
 }
@@ -371,19 +390,20 @@ func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) 
 }
 
 func (p *pager) indicatorList() page {
-	tbl := table{Caption: p.f.Period(p.latest) + " — " + p.top.NameIn(p.lang),
-		Head: []string{p.w.Indicator, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, true, true}}
+	tbl := table{Caption: p.top.NameIn(p.lang),
+		Head: []string{p.w.Indicator, p.w.Period, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, false, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
-		v := p.res.Value(ind.ID, p.top.Code, p.latest)
+		at := p.latestOf(ind, p.top)
+		v := p.res.Value(ind.ID, p.top.Code, at)
 		tbl.Rows = append(tbl.Rows, []cell{{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
-			{Text: p.value(ind, v), Num: true}, {Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)}})
+			{Text: p.f.Period(at)}, {Text: p.value(ind, v), Num: true}, {Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)}})
 	}
-	return p.listPage("indicators", nil, tbl)
+	return p.listPage("indicators", nil, nil, tbl)
 }
 
 func (p *pager) unitList() page {
-	return p.listPage("units", nil, p.unitTable(p.top.NameIn(p.lang), p.unitRefs()))
+	return p.listPage("units", nil, nil, p.unitTable(p.top.NameIn(p.lang), p.unitRefs()))
 }
 
 // unitRefs returns every unit, in the order of units.csv.
@@ -395,38 +415,52 @@ func (p *pager) unitRefs() []*dataset.Unit {
 	return units
 }
 
-// unitTable lists units with their type and headline rates in the latest
-// quarter: the list of all units, and on a unit's page the units below it.
+// unitTable lists units with their type and headline rates, each in its
+// latest period, which its column names: the list of all units, and on a
+// unit's page the units below it.
 func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
 	_, rates := p.headline()
 	tbl := table{Caption: caption, Head: []string{p.w.Unit, p.w.Type}, Numeric: []bool{false, false}}
-	for _, ind := range rates {
-		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
+	at := make([]period.Period, len(rates))
+	for i, ind := range rates {
+		at[i] = p.latestOf(ind, p.top)
+		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang)+", "+p.f.Period(at[i]))
 		tbl.Numeric = append(tbl.Numeric, true)
 	}
 	for _, u := range units {
 		row := []cell{{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, {Text: p.ds.Catalogue.LevelName(u.Type, p.lang)}}
-		for _, ind := range rates {
-			row = append(row, cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, p.latest)), Num: true})
+		for i, ind := range rates {
+			row = append(row, cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, at[i])), Num: true})
 		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
 	return tbl
 }
 
+// reportList lists the reports, the latest first, after a note on each
+// period whose data is not complete yet, which gets its report once it is.
 func (p *pager) reportList() page {
 	tbl := table{Caption: p.top.NameIn(p.lang), Head: []string{p.w.Period}, Numeric: []bool{false}}
-	for i := len(p.quarters) - 1; i >= 0; i-- {
-		q := p.quarters[i]
+	for _, q := range p.reports {
 		tbl.Rows = append(tbl.Rows, []cell{{Text: p.f.Period(q), URL: reportURL(q), Head: true}})
 	}
-	return p.listPage("reports", []string{"html", "atom"}, tbl)
+	var notes []string
+	for _, ip := range p.cal.InProgress() {
+		first, last := cmp.Or(ip.First, ip.Period), cmp.Or(ip.Last, ip.Period)
+		notes = append(notes, fmt.Sprintf(p.w.InProgress, p.f.Period(ip.Period), p.f.Period(first), p.f.Period(last)))
+	}
+	return p.listPage("reports", []string{"html", "atom"}, notes, tbl)
 }
 
-// listPage is the page of a section: its table of what it holds.
-func (p *pager) listPage(section string, outputs []string, tbl table) page {
+// listPage is the page of a section: its notes, and its table of what it holds.
+func (p *pager) listPage(section string, outputs, notes []string, tbl table) page {
 	return page{Path: section + "/_index", FM: frontMatter{Title: p.word(section), Outputs: outputs,
-		Params: pageParams{Kind: "list"}}, Body: p.body(func(w *htmlWriter) { w.table(&tbl) })}
+		Params: pageParams{Kind: "list"}}, Body: p.body(func(w *htmlWriter) {
+		for _, n := range notes {
+			w.textIn(`<p class="in-progress">`, n, `</p>`)
+		}
+		w.table(&tbl)
+	})}
 }
 
 // word names the site's sections and kinds of page (section_<name> in

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"minhbach/generator/calendar"
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
@@ -66,6 +67,10 @@ type pager struct {
 	children map[string][]*dataset.Unit // units by parent code
 	quarters []period.Period
 	latest   period.Period
+	// cal knows which periods are whole; reports are the periods that get
+	// a report (package calendar), the latest first.
+	cal     *calendar.Calendar
+	reports []period.Period
 	// headlines are the catalogue's headline indicators, headlineRates
 	// those of them that are rates (see headline).
 	headlines, headlineRates []*dataset.Indicator
@@ -80,7 +85,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	if err != nil {
 		return nil, err
 	}
-	maps.Copy(tr.strings, ds.Meta.Texts(lang)) // site.toml's words over the defaults
+	maps.Copy(tr.strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
 	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
@@ -104,6 +109,8 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, fmt.Errorf("no data to publish")
 	}
 	p.latest = p.quarters[len(p.quarters)-1]
+	p.cal = calendar.New(ds.Observations)
+	p.reports = p.cal.Reports()
 	return p, nil
 }
 
@@ -143,7 +150,7 @@ func (p *pager) pages(emit func(page) error) error {
 			return err
 		}
 	}
-	for _, q := range p.quarters {
+	for _, q := range p.reports {
 		if err := put(p.reportPage(q)); err != nil {
 			return err
 		}
@@ -163,10 +170,14 @@ func (p *pager) body(write func(w *htmlWriter)) string {
 
 // ---- formatting ------------------------------------------------------------
 
-// value formats an indicator value, or says there is no data.
+// value formats an indicator value, or says there is no data; a value of
+// fewer parts than its period has (a year of one quarter) says so.
 func (p *pager) value(ind *dataset.Indicator, v indicator.Value) string {
-	if !v.OK {
+	switch {
+	case !v.OK:
 		return p.f.NoData()
+	case v.Partial:
+		return p.number(ind, v.Value) + " " + p.w.Partial
 	}
 	return p.number(ind, v.Value)
 }
@@ -278,9 +289,9 @@ func chartID(parts ...string) string {
 
 // ---- charts ----------------------------------------------------------------
 
-// trendChart draws the quarterly trend of one or more indicators for a unit.
+// trendChart draws the trend of one or more indicators for a unit.
 //
-// It covers the published quarters up to and including upTo.
+// It covers the published periods of upTo's kind up to and including upTo.
 func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset.Indicator, withTarget bool, upTo period.Period) (chartView, error) {
 	quarters := p.quartersUpTo(upTo)
 	cats := make([]string, len(quarters))
@@ -295,7 +306,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
 	}
 	for k, ind := range inds {
-		vals := p.res.Series(ind.ID, unit.Code, p.latest.Kind)[:len(quarters)]
+		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(quarters)]
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
 		for i := range quarters {
 			s.Values[i] = math.NaN()
@@ -332,13 +343,32 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}, nil
 }
 
-// quartersUpTo returns the published quarters up to and including q.
+// quartersUpTo returns the published periods of q's kind (the site's
+// quarters, or an indicator's months or years) up to and including q.
 func (p *pager) quartersUpTo(q period.Period) []period.Period {
+	ps := p.quarters
+	if q.Kind != p.latest.Kind {
+		ps = p.res.Periods(q.Kind)
+	}
 	n := 0
-	for n < len(p.quarters) && period.Compare(p.quarters[n], q) <= 0 {
+	for n < len(ps) && period.Compare(ps[n], q) <= 0 {
 		n++
 	}
-	return p.quarters[:n]
+	return ps[:n]
+}
+
+// latestOf returns the period to show indicator ind at for unit u: its own
+// latest on the site, at its finest frequency (Result.LatestOf), or the
+// unit's own latest for a unit that did not exist then; else the site's.
+func (p *pager) latestOf(ind *dataset.Indicator, u *dataset.Unit) period.Period {
+	at := p.res.LatestOf(ind.ID, p.top.Code)
+	if !at.IsZero() && !u.Covers(at) {
+		at = p.res.LatestOf(ind.ID, u.Code)
+	}
+	if at.IsZero() {
+		return p.latest
+	}
+	return at
 }
 
 // trendSummary says in one sentence what a trend chart shows.

@@ -82,21 +82,25 @@ func TestFeedIsValidAtom(t *testing.T) {
 		if !self {
 			t.Errorf("%s: no self link", path)
 		}
-		if len(f.Entries) != 7 {
-			t.Fatalf("%s: %d entries, want 7 quarters", path, len(f.Entries))
+		if len(f.Entries) != 8 {
+			t.Fatalf("%s: %d entries, want 7 quarters and the year 2024", path, len(f.Entries))
 		}
-		ids := map[string]bool{}
+		ids, year := map[string]bool{}, false
 		for i, e := range f.Entries {
 			if e.ID == "" || ids[e.ID] || e.Title == "" || e.Link.Href == "" || e.Summary == "" {
 				t.Errorf("%s entry %d: %+v", path, i, e)
 			}
 			ids[e.ID] = true
+			year = year || strings.HasSuffix(e.Link.Href, "/reports/2024/")
 			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
 				t.Errorf("%s entry %d updated: %v", path, i, err)
 			}
 			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(e.Link.Href, "/")), "index.html")); err != nil {
 				t.Errorf("%s entry %d links to a missing page: %v", path, i, err)
 			}
+		}
+		if !year {
+			t.Errorf("%s: no entry of the year report 2024", path)
 		}
 		if !strings.Contains(f.Entries[0].Title, "2025") || !strings.Contains(f.Entries[0].Link.Href, "2025-q3") {
 			t.Errorf("%s: newest entry first, got %q", path, f.Entries[0].Title)

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"minhbach/generator/calendar"
 	"minhbach/generator/dataset"
 	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
@@ -193,12 +194,16 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 		Sitemap: &hugosite.Sitemap{ChangeFreq: "", Priority: -1},
 	}
 	for i, lang := range Languages {
+		texts := ds.Meta.Texts(lang)                         // read by the partials over T's defaults
+		if tr, err := loadI18n(cfg.Root, lang); err == nil { // else the pages fail the build
+			texts = siteTexts(ds, lang, tr)
+		}
 		c.Languages[lang] = hugosite.Language{
 			Weight: i + 1,
 			Locale: languageInfo[lang].locale,
 			Label:  languageInfo[lang].label,
 			Title:  ds.Meta.Title.Get(lang),
-			Params: ds.Meta.Texts(lang), // read by the partials over T's defaults
+			Params: texts,
 		}
 	}
 	mount := func(source, target string, files ...string) {
@@ -217,10 +222,10 @@ func HugoConfig(ds *dataset.Dataset, proj *hugosite.Project, cfg Config) *hugosi
 	return c
 }
 
-// A Report is a quarterly report page, for build --pdf to print.
+// A Report is a report page, of a quarter or a year, for build --pdf to print.
 type Report struct {
 	// Page is the page's site-relative URL: "reports/2025-q1/",
-	// "en/reports/2025-q1/".
+	// "en/reports/2025-q1/", "reports/2024/".
 	Page string
 	// Title names the report, for the running header of its PDF.
 	Title string
@@ -244,12 +249,26 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 		if err := tr.err(); err != nil {
 			return nil, err
 		}
-		for _, q := range res.Periods(res.Finest()) {
+		for _, q := range calendar.New(ds.Observations).Reports() {
 			reports = append(reports, Report{Page: langPrefix(lang) + "reports/" + q.Slug() + "/",
 				Title: fmt.Sprintf("%s %s — %s — %s", word, f.Period(q), top.NameIn(lang), ds.Meta.Title.Get(lang))})
 		}
 	}
 	return reports, nil
+}
+
+// Check runs, building nothing, what would make a build of ds refuse to publish:
+// the pages' words (templates/i18n below root) and every report's commentary.
+func Check(ds *dataset.Dataset, res *indicator.Result, root string) error {
+	var errs []error
+	for _, lang := range Languages {
+		p, err := newPager(ds, res, lang, Config{Root: root}, markdown.New())
+		for i := 0; err == nil && i < len(p.reports); i++ {
+			_, err = p.commentary(p.reports[i])
+		}
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
 // writeFile writes data to path, making the folders on the way.

@@ -18,6 +18,7 @@ import (
 	"minhbach/generator/build"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
+	"minhbach/generator/publish"
 )
 
 // root is the repository root, where data/, content/ and templates/ live.
@@ -118,6 +119,7 @@ func TestSamplePagesExist(t *testing.T) {
 		"indicators/index.html", "indicators/signature_rate/index.html", "en/indicators/signature_rate/index.html",
 		"units/index.html", "units/go-quao/index.html", "units/an-giang/index.html", "en/units/phu-quoc/index.html",
 		"reports/index.html", "reports/2025-q1/index.html", "reports/2024-q1/index.html", "en/reports/2025-q3/index.html",
+		"reports/2024/index.html", "en/reports/2024/index.html",
 		"about/index.html", "methodology/index.html", "en/about/index.html", "en/methodology/index.html",
 		"404.html", "sitemap.xml", "robots.txt",
 	} {
@@ -249,22 +251,55 @@ func TestBuildIsDeterministic(t *testing.T) {
 	diffTrees(t, first, hashTree(t, again))
 }
 
+// ownProject makes a project root of the test's own: copies of the content
+// and the templates, and the real node_modules.
+func ownProject(t *testing.T) string {
+	t.Helper()
+	proj := t.TempDir()
+	abs, _ := filepath.Abs(root)
+	for _, name := range []string{"node_modules", "package-lock.json"} {
+		if err := os.Symlink(filepath.Join(abs, name), filepath.Join(proj, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"content", "templates"} {
+		if err := os.CopyFS(filepath.Join(proj, name), os.DirFS(filepath.Join(abs, name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return proj
+}
+
+// TestBuildRefusesLinksInContent makes a hand-written page a symbolic
+// link to a file elsewhere: the build fails naming it, before anything is
+// published, and nothing of the file is written.
+func TestBuildRefusesLinksInContent(t *testing.T) {
+	t.Parallel()
+	ds, res := loadSample(t)
+	proj := ownProject(t)
+	secret := filepath.Join(t.TempDir(), "env")
+	os.WriteFile(secret, []byte("TOKEN=hunter2\n"), 0o644)
+	about := filepath.Join(proj, "content", "about.md")
+	os.Remove(about)
+	if err := os.Symlink(secret, about); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := build.Site(ds, res, build.Options{Root: proj, Out: out})
+	if err == nil || !strings.Contains(err.Error(), about+": a symbolic link") {
+		t.Errorf("build with a linked page: %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s was created: %v", out, err)
+	}
+}
+
 // TestFailedBuildKeepsPublishedSite breaks a template after a good build and
 // checks that the failing build leaves the published folder byte-identical.
 func TestFailedBuildKeepsPublishedSite(t *testing.T) {
 	t.Parallel()
 	ds, res := loadSample(t)
-	// A project root of our own: the real content and node_modules, a copy of the templates.
-	proj := t.TempDir()
-	abs, _ := filepath.Abs(root)
-	for _, name := range []string{"content", "node_modules", "package-lock.json"} {
-		if err := os.Symlink(filepath.Join(abs, name), filepath.Join(proj, name)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.CopyFS(filepath.Join(proj, "templates"), os.DirFS(filepath.Join(abs, "templates"))); err != nil {
-		t.Fatal(err)
-	}
+	proj := ownProject(t)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := build.Site(ds, res, build.Options{Root: proj, Out: out}); err != nil {
 		t.Fatal(err)
@@ -298,6 +333,9 @@ func TestFailedDownloadsFailTheBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(log, []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, publish.SiteMarker), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	before := hashTree(t, out)

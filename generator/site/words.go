@@ -1,6 +1,12 @@
 package site
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"minhbach/generator/dataset"
+)
 
 // words holds the texts the generator composes into figures, captions and
 // summaries, in one language. Like every interface string they live in
@@ -32,6 +38,9 @@ type words struct {
 	NewPeriods                    string
 	ChangeCounts                  string // "%s added, %s revised, %s removed"
 	Revised, OldValue, NewValue   string
+	// InProgress says a period has data but no report yet: "%s: %s to %s so far; …";
+	// Partial marks a value of fewer parts than its period has.
+	InProgress, Partial string
 }
 
 // newWords reads the words of one language from its interface strings. A
@@ -58,8 +67,28 @@ func newWords(tr *i18n) words {
 		Export: tr.get("export"), FirstPublication: tr.get("first_publication"), NewPeriods: tr.get("new_periods"),
 		ChangeCounts: tr.get("change_counts"),
 		Revised:      tr.get("revised_figures"), OldValue: tr.get("col_old_value"), NewValue: tr.get("col_new_value"),
+		InProgress: tr.get("report_in_progress"), Partial: tr.get("partial_value"),
 	}
 	return w
+}
+
+// siteTexts returns the site's own words in lang: site.toml's (Meta.Texts)
+// and, for a footer (about) or meta description it does not give, neutral
+// defaults that name the sources the catalogue's measures come from.
+func siteTexts(ds *dataset.Dataset, lang string, tr *i18n) map[string]string {
+	texts := ds.Meta.Texts(lang)
+	var sources []string
+	for _, m := range ds.Catalogue.Measures {
+		if m.Source != "" && !slices.Contains(sources, m.Source) {
+			sources = append(sources, m.Source)
+		}
+	}
+	for key, from := range map[string]string{"footer_about": "footer_sources", "site_description": "description_sources"} {
+		if _, given := texts[key]; !given && len(sources) > 0 {
+			texts[key] = fmt.Sprintf(tr.get(from), strings.Join(sources, ", "))
+		}
+	}
+	return texts
 }
 
 // about returns the words for a site about the unit named whole: the

@@ -1,6 +1,7 @@
 package foreign
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,7 +13,8 @@ import (
 
 // Mapping is a mapping file: the TOML file beside a foreign export, with
 // the same name (eoffice-2025-q1.csv, eoffice-2025-q1.toml), that says how
-// to read it. Every key is optional; a mapping with only encoding, delimiter
+// to read it; a mapping.toml reads every CSV of its folder that has no
+// mapping of its own. Every key is optional; a mapping with only encoding, delimiter
 // or numbers reads an export in canonical columns.
 //
 //	encoding  = "windows-1258"      # utf-8 (default), utf-16, utf-16le, utf-16be, windows-1258
@@ -22,9 +24,10 @@ import (
 //	[period]                        # column + format, or value = "2025-Q3"
 //	column = "Kỳ báo cáo"
 //	format = "Quý I/2025"
-//	[unit]                          # column + by, or value = "an-giang"
-//	column = "Đơn vị"
-//	by     = "name"                 # code (default) or name
+//	[unit]                          # column (or columns) + by, or value = "an-giang"
+//	column = "Đơn vị"               # columns = ["Local Authority", "Region"]: the first non-empty
+//	by     = "name"                 # code (default), name or geocode
+//	default = "K02000001"           # the unit of rows whose unit cells are all empty (given as by says)
 //	[columns]                       # wide form: column → measure id
 //	"Văn bản đến" = "docs_incoming"
 //	# or long form:
@@ -63,12 +66,23 @@ type PeriodMapping struct {
 	DateIn     string `toml:"date_in"`
 }
 
-// UnitMapping is the [unit] table of a mapping file.
+// UnitMapping is the [unit] table of a mapping file. Columns are taken in
+// order, the first non-empty cell holding the unit; Default is the unit of
+// a row whose cells are all empty, given as By says.
 type UnitMapping struct {
-	Column string `toml:"column"`
-	Value  string `toml:"value"`
-	By     string `toml:"by"`
+	Column  string   `toml:"column"`
+	Columns []string `toml:"columns"`
+	Value   string   `toml:"value"`
+	By      string   `toml:"by"`
+	Default string   `toml:"default"`
 }
+
+// Ways of finding units (UnitMapping.By).
+const (
+	ByCode    = "code"
+	ByName    = "name"
+	ByGeocode = "geocode"
+)
 
 // MeasureMapping is the [measure] table of a mapping file.
 type MeasureMapping struct {
@@ -144,9 +158,23 @@ func (m *Mapping) Check() []Problem {
 	if m.Unit == nil {
 		bad("", "[unit] is missing: say which column holds the unit, or give its value")
 	} else {
-		oneOf("unit", m.Unit.Column, m.Unit.Value)
-		if m.Unit.By != "" && m.Unit.By != "code" && m.Unit.By != "name" {
-			bad("unit.by", `unit.by: found %q, expected "code" or "name"`, m.Unit.By)
+		u := m.Unit
+		switch {
+		case u.Column != "" && len(u.Columns) > 0:
+			bad("unit.columns", "unit: give column (one column) or columns (several, the first non-empty holding the unit), not both")
+		case len(u.Columns) > 0 && u.Value != "":
+			bad("unit", "unit: expected either columns (the columns that hold it) or value (one value for every row)")
+		case len(u.Columns) == 0:
+			oneOf("unit", u.Column, u.Value)
+		}
+		if slices.Contains(u.Columns, "") {
+			bad("unit.columns", "unit.columns: found an empty column name")
+		}
+		if u.Default != "" && u.Value != "" {
+			bad("unit.default", "unit.default: a default is for rows whose unit cells are empty; with value, there are none")
+		}
+		if u.By != "" && u.By != ByCode && u.By != ByName && u.By != ByGeocode {
+			bad("unit.by", `unit.by: found %q, expected "code", "name" or "geocode"`, u.By)
 		}
 	}
 	switch long := m.Measure != nil || m.Value != nil; {
@@ -174,10 +202,13 @@ func ColumnKey(s string) string {
 }
 
 // Source is where a row's period, unit or measure comes from: a column of
-// the header, or (Column < 0) one Text for every row.
+// the header, or (Column < 0) one Text for every row. A unit may come from
+// the first non-empty of Column and Further, and from Text (the default)
+// when all are empty.
 type Source struct {
-	Column int
-	Text   string
+	Column  int
+	Text    string
+	Further []int
 }
 
 // Wide is a column of a wide export and the id of the measure it holds.
@@ -191,8 +222,9 @@ type Layout struct {
 	Period      Source
 	ParsePeriod func(string) (period.Period, error)
 	Unit        Source
-	// ByName says that units are named, not given by code (see NameIndex).
-	ByName bool
+	// By says how units are given: ByCode, ByName or ByGeocode (see
+	// NameIndex).
+	By string
 	// A long export has a measure and a value column (Value >= 0); a wide
 	// export has a column for each measure.
 	Measure Source
@@ -276,8 +308,17 @@ func (m *Mapping) Layout(header []string, known func(id string) bool) (*Layout, 
 		Period:      source("period", m.Period.Column, m.Period.Value),
 		ParsePeriod: m.ParsePeriod,
 		Unit:        source("unit", m.Unit.Column, m.Unit.Value),
-		ByName:      m.Unit.By == "name",
+		By:          cmp.Or(m.Unit.By, ByCode),
 		Value:       -1,
+	}
+	if cols := m.Unit.Columns; len(cols) > 0 {
+		l.Unit = Source{Column: column("unit.columns", cols[0])}
+		for _, c := range cols[1:] {
+			l.Unit.Further = append(l.Unit.Further, column("unit.columns", c))
+		}
+	}
+	if m.Unit.Default != "" {
+		l.Unit.Text = m.Unit.Default
 	}
 	if m.Columns != nil {
 		for i, h := range header {

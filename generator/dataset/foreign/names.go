@@ -1,6 +1,7 @@
 package foreign
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -47,10 +48,10 @@ var typePrefixes = []struct {
 }
 
 // Unit is what matching by name needs of a unit of units.csv: its name,
-// and its other names (its English name, its aliases).
+// its other names (its English name, its aliases) and its official code.
 type Unit struct {
-	Code, Name, Type string
-	Aliases          []string
+	Code, Name, Type, Geocode string
+	Aliases                   []string
 }
 
 // foldName folds a unit name and drops its type prefix, returning the type
@@ -68,15 +69,20 @@ func foldName(s string) (string, string) {
 // NameIndex finds units by name, ignoring case, diacritics and the
 // prefixes xã, phường, đặc khu and tỉnh.
 type NameIndex struct {
-	units  []Unit
-	byName map[string][]int32
+	units             []Unit
+	byName            map[string][]int32
+	byCode, byGeocode map[string]int32
 }
 
 // NewNameIndex indexes units by name and by each of their aliases; Find
 // returns indexes into units.
 func NewNameIndex(units []Unit) *NameIndex {
-	ix := &NameIndex{units: units, byName: map[string][]int32{}}
+	ix := &NameIndex{units: units, byName: map[string][]int32{}, byCode: map[string]int32{}, byGeocode: map[string]int32{}}
 	for i, u := range units {
+		ix.byCode[u.Code] = int32(i)
+		if u.Geocode != "" {
+			ix.byGeocode[strings.ToUpper(u.Geocode)] = int32(i)
+		}
 		for _, name := range append([]string{u.Name}, u.Aliases...) {
 			f := Fold(name)
 			if at := ix.byName[f]; name != "" && (len(at) == 0 || at[len(at)-1] != int32(i)) {
@@ -85,6 +91,35 @@ func NewNameIndex(units []Unit) *NameIndex {
 		}
 	}
 	return ix
+}
+
+// Lookup returns the index of the unit text gives, as by says (ByCode, ""
+// as well, ByName or ByGeocode), or an error saying why there is none. A
+// name where a code was expected is named as such.
+func (ix *NameIndex) Lookup(by, text string) (int32, error) {
+	switch by {
+	case ByName:
+		return ix.Find(text)
+	case ByGeocode:
+		return ix.FindGeocode(text)
+	}
+	if i, ok := ix.byCode[text]; ok {
+		return i, nil
+	}
+	msg := fmt.Sprintf("found %s, expected a unit code from units.csv", Quote(text))
+	if i, err := ix.Find(text); err == nil {
+		msg += fmt.Sprintf(`; %s is the name of %s: write its code, or map the export with unit.by = "name"`, Quote(text), ix.units[i].Code)
+	}
+	return -1, errors.New(msg)
+}
+
+// FindGeocode returns the index of the unit whose geocode is s (ignoring
+// case and surrounding spaces), or an error.
+func (ix *NameIndex) FindGeocode(s string) (int32, error) {
+	if i, ok := ix.byGeocode[strings.ToUpper(strings.TrimSpace(s))]; ok {
+		return i, nil
+	}
+	return -1, fmt.Errorf("found %s, expected the geocode of a unit in units.csv", Quote(s))
 }
 
 // Find returns the index of the unit named s, or an error saying why none

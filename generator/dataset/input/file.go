@@ -132,9 +132,14 @@ type Export struct {
 	CSV, Mapping string
 }
 
+// FolderMapping is the name of a folder's mapping file: it reads every CSV
+// of its folder (not of the folders below) that has no mapping of its own.
+const FolderMapping = "mapping.toml"
+
 // Exports lists the CSV files below dir in lexical order, each with the
-// mapping file of the same name beside it (eoffice.csv, eoffice.toml). A
-// mapping file without its export is an error.
+// mapping file of the same name beside it (eoffice.csv, eoffice.toml), or
+// else its folder's mapping.toml. A mapping file without its export, or a
+// folder mapping that reads no export, is an error.
 // Links, and anything that is neither a file nor a folder, are errors.
 func Exports(dir string, c *finding.Collector) []Export {
 	var files []Export
@@ -170,7 +175,12 @@ func Exports(dir string, c *finding.Collector) []Export {
 	if len(files) == 0 && err == nil {
 		c.Errorf(finding.Position{File: dir}, "no-exports", "no CSV export found below the folder")
 	}
+	var folders []string
 	for _, m := range mappings {
+		if filepath.Base(m) == FolderMapping {
+			folders = append(folders, m) // after every export has found its own
+			continue
+		}
 		base := strings.TrimSuffix(m, filepath.Ext(m))
 		found := false
 		for i := range files {
@@ -182,5 +192,44 @@ func Exports(dir string, c *finding.Collector) []Export {
 			c.Errorf(finding.Position{File: m}, "mapping", "a mapping file without its export; expected %s beside it", filepath.Base(base)+".csv")
 		}
 	}
+	for _, m := range folders {
+		found := false
+		for i := range files {
+			if files[i].Mapping == "" && filepath.Dir(files[i].CSV) == filepath.Dir(m) {
+				files[i].Mapping, found = m, true
+			}
+		}
+		if !found {
+			c.Errorf(finding.Position{File: m}, "mapping", "a folder mapping that reads no export: every CSV file beside it has a mapping of its own, or there is none")
+		}
+	}
 	return files
+}
+
+// CheckTree checks that everything below the folder dir (hand-written
+// content, templates) is a folder or a regular file, so that a link or a
+// device there cannot publish, or hang on, a file elsewhere when Hugo
+// reads the folder. It returns an *Error for each that is not, joined, and
+// nil for a folder that does not exist.
+func CheckTree(dir string) error {
+	var errs []error
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		switch mode := d.Type(); {
+		case mode&fs.ModeSymlink != 0:
+			errs = append(errs, &Error{path, path + ": a symbolic link; expected a regular file or a folder (links are not followed)"})
+		case !mode.IsDir() && !mode.IsRegular():
+			errs = append(errs, &Error{path, path + ": found " + describeMode(mode) + "; expected a regular file or a folder"})
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }

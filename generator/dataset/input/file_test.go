@@ -3,6 +3,8 @@ package input
 import (
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -37,6 +39,35 @@ func TestOpen(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("Open(%s): got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCheckTree checks that links, FIFOs and sockets below a folder are
+// each reported by path, and that regular files, folders and an absent
+// folder pass.
+func TestCheckTree(t *testing.T) {
+	dir := t.TempDir()
+	if err := CheckTree(filepath.Join(dir, "absent")); err != nil {
+		t.Errorf("absent folder: %v", err)
+	}
+	os.MkdirAll(filepath.Join(dir, "reports"), 0o755)
+	os.WriteFile(filepath.Join(dir, "about.md"), []byte("# About"), 0o644)
+	if err := CheckTree(dir); err != nil {
+		t.Errorf("regular files: %v", err)
+	}
+	link := filepath.Join(dir, "reports", "2025-q1.md")
+	if err := os.Symlink("/etc/passwd", link); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "pipe.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := CheckTree(dir)
+	for _, want := range []string{link + ": a symbolic link", fifo + ": found a FIFO (named pipe)"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v, want %q", err, want)
 		}
 	}
 }
