@@ -37,7 +37,7 @@ func TestUsageErrors(t *testing.T) {
 
 func TestValidateSample(t *testing.T) {
 	code, stdout, stderr := run(t, "validate")
-	if code != ExitOK || !strings.Contains(stdout, "109 units") || stderr != "" {
+	if code != ExitOK || !strings.Contains(stdout, "110 units") || stderr != "" {
 		t.Errorf("validate: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

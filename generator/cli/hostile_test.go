@@ -29,7 +29,7 @@ var hostileCases = []struct {
 	},
 		`units.csv:3:32: found "nowhere", expected the code of a unit defined on an earlier line`, ""},
 	{"units parent after child", "units.csv", func(s string) string {
-		return strings.Replace(s, "an-giang,An Giang,province,\n", "", 1) + "an-giang,An Giang,province,\n"
+		return strings.Replace(s, "an-giang,An Giang,province,,,\n", "", 1) + "an-giang,An Giang,province,,,\n"
 	}, `units.csv:2:32: found "an-giang", expected the code of a unit defined on an earlier line`, ""},
 	{"units reserved code", "units.csv", func(s string) string {
 		return strings.Replace(s, "kien-hai,Kiên Hải,", "con,Kiên Hải,", 1)

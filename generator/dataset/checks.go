@@ -27,6 +27,12 @@ func checkObservations(cat *Catalogue, units []Unit, obs *sortedObservations, cf
 		}
 	}
 	checkMissing(cat, units, obs, c)
+	for i := range obs.list {
+		if o, u := &obs.list[i], &units[obs.unit(i)]; !u.Overlaps(o.Period) {
+			c.Warnf(o.Source, "outside-validity", "%s reported %s for %s, when it did not exist (%s); expected values only within its valid_from and valid_to",
+				u.Code, o.Measure, o.Period, u.Validity())
+		}
+	}
 	checkTotals(cat, units, obs, cfg.tolerance, c)
 	checkGranularity(cat, units, obs, cfg.tolerance, c)
 }
@@ -85,8 +91,14 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *coll
 		types[i] = l.ID
 	}
 	typeOf := make([]int, len(units))
+	rolled := make([]bool, len(units)) // a unit with territorial units of its own: its totals add up from them
+	index := make(map[string]int, len(units))
 	for i := range units {
 		typeOf[i] = slices.Index(types, units[i].Type)
+		index[units[i].Code] = i
+		if p, ok := index[units[i].Parent]; ok && cat.Territorial(units[i].Type) {
+			rolled[p] = true
+		}
 	}
 	n := len(obs.periods)
 	for mi := range cat.Measures {
@@ -110,7 +122,7 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, c *coll
 			reported[u*n+s] = true
 		}
 		for u := range units {
-			if typeOf[u] < 0 || !m.AppliesToType(units[u].Type) {
+			if typeOf[u] < 0 || !m.AppliesToType(units[u].Type) || rolled[u] && m.AcrossUnits != None {
 				continue
 			}
 			var mine []period.Period

@@ -142,3 +142,57 @@ func per(t *testing.T, s string) period.Period {
 	}
 	return p
 }
+
+// TestValueOutsideValidityIsAWarning: north ended with 2021-Q1; a value it
+// reports for 2021-Q2 is named at its file, line and column. Central's
+// year 2021 (it existed from its second quarter) is no warning.
+func TestValueOutsideValidityIsAWarning(t *testing.T) {
+	dir := writeData(t, map[string]string{
+		CatalogueFile: ukCatalogue,
+		UnitsFile:     mergerUnits,
+		"exports/q.csv": "period,unit,files_received,files_online\n" +
+			"2021-Q1,north,10,5\n2021-Q1,south,10,5\n2021-Q1,merton,10,5\n" +
+			"2021-Q2,central,20,10\n2021-Q2,merton,10,5\n2021-Q2,north,3,1\n",
+		"exports/y.csv": "period,unit,files_received,files_online\n2021,central,20,10\n",
+	})
+	d, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range d.Findings {
+		if f.Code == "outside-validity" {
+			got = append(got, strings.TrimPrefix(f.String(), dir+"/"))
+		}
+	}
+	want := []string{
+		"exports/q.csv:7:15: warning: north reported files_received for 2021-Q2, when it did not exist (to 2021-Q1); expected values only within its valid_from and valid_to",
+		"exports/q.csv:7:17: warning: north reported files_online for 2021-Q2, when it did not exist (to 2021-Q1); expected values only within its valid_from and valid_to",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("outside-validity findings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestUnitWithUnitsOfItsOwnIsNotMissing: london's totals add up from its
+// local authorities, so a value another region reported for itself does
+// not make london missing.
+func TestUnitWithUnitsOfItsOwnIsNotMissing(t *testing.T) {
+	units := mergerUnits + "wales,Wales,region,uk,,,,,,\n"
+	dir := writeData(t, map[string]string{
+		CatalogueFile: ukCatalogue,
+		UnitsFile:     units,
+		"exports/q.csv": "period,unit,files_received,files_online\n" +
+			"2021-Q2,central,20,10\n2021-Q2,merton,10,5\n2021-Q2,wales,30,10\n",
+	})
+	d, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range d.Findings {
+		if f.Code == "missing-unit" {
+			t.Errorf("finding %v: london's totals are its local authorities'", f)
+		}
+	}
+}

@@ -34,6 +34,10 @@ type Result struct {
 	// local says whether each unit is territorial and has no territorial
 	// children: the units expected to report a measure that names no levels.
 	local []bool
+	// preds lists each unit's predecessors (the units whose successor it
+	// is); lineage says whether any unit has one.
+	preds   [][]int
+	lineage bool
 
 	measures  []measure
 	measureAt map[string]int
@@ -77,6 +81,9 @@ const (
 	own
 	// partial: the value was derived from fewer parts than its period has.
 	partial
+	// rebuilt: the value was reconstructed from the unit's predecessors
+	// (see reconstruct).
+	rebuilt
 )
 
 // timeline holds the grids of one period kind, for the periods from the
@@ -94,6 +101,10 @@ type timeline struct {
 	rank  []int32 // [indicator][unit][t], 0 when unranked
 	of    []int32 // how many siblings were ranked
 	first []int32 // [indicator][unit]: the first t with data, −1 when none
+	// xval and xival hold the successors' measures and indicators rebuilt
+	// on their boundaries (see reconstruct); nil when no unit has a successor.
+	xval, xival   []float64
+	xflag, xiflag []uint8
 
 	published    []period.Period // periods with any data, ascending
 	completeness []Completeness  // [t]
@@ -142,6 +153,9 @@ func Compute(d *dataset.Dataset, opts ...Option) (*Result, error) {
 	if err := r.indexUnits(d.Units, &d.Catalogue); err != nil {
 		return nil, err
 	}
+	if err := r.indexLineage(); err != nil {
+		return nil, err
+	}
 	if err := r.indexMeasures(d.Catalogue.Measures); err != nil {
 		return nil, err
 	}
@@ -159,6 +173,7 @@ func Compute(d *dataset.Dataset, opts ...Option) (*Result, error) {
 		finer = r.timelines[k]
 	}
 	for _, tl := range r.timelines[period.Year:] {
+		r.reconstruct(tl)
 		r.evaluate(tl)
 		r.rank(tl)
 		r.survey(tl)
@@ -521,7 +536,18 @@ func (r *Result) overTime(tl, finer *timeline, m, u, t int) bool {
 	if n == 0 {
 		return false
 	}
-	if n < parts {
+	// A unit that began or ended within the period is expected only for
+	// the parts it existed in.
+	want := parts
+	if e := &r.units[u].Extras; !e.ValidFrom.IsZero() || !e.ValidTo.IsZero() {
+		want = 0
+		for ft := first; ft < first+parts; ft++ {
+			if r.overlaps(u, finer.period(ft)) {
+				want++
+			}
+		}
+	}
+	if n < want {
 		flag |= partial
 	}
 	c := tl.at(m, u, t)
@@ -595,14 +621,22 @@ func (a *rollup) value(slot, m, t int, across dataset.Aggregation) (float64, uin
 	return a.sum[i], a.flag[i]
 }
 
-// evaluate fills the indicator grid of tl from its measure grid.
+// evaluate fills the indicator grid of tl from its measure grid, and the
+// merged indicator grid from the merged measure grid.
 func (r *Result) evaluate(tl *timeline) {
+	if tl.xval != nil {
+		tl.xival, tl.xiflag = make([]float64, len(tl.ival)), make([]uint8, len(tl.ival))
+	}
 	for i := range r.specs {
 		s := &r.specs[i]
 		for u := range r.units {
 			first := int32(-1)
 			for t := range tl.n {
-				v, f := tl.compute(s, u, t)
+				if tl.xval != nil && len(r.preds[u]) > 0 {
+					c := tl.at(i, u, t)
+					tl.xival[c], tl.xiflag[c] = compute(tl.xval, tl.xflag, tl.at(s.num, u, t), s.rate, tl.at(max(s.den, 0), u, t))
+				}
+				v, f := compute(tl.mval, tl.mflag, tl.at(s.num, u, t), s.rate, tl.at(max(s.den, 0), u, t))
 				if f&present == 0 {
 					continue
 				}
@@ -617,24 +651,23 @@ func (r *Result) evaluate(tl *timeline) {
 	}
 }
 
-// compute works out indicator s for unit u at t: 100 × numerator /
-// denominator for a rate, the measure's value otherwise. A rate whose
-// denominator is missing or zero has no data (no flags).
-func (tl *timeline) compute(s *spec, u, t int) (float64, uint8) {
-	nc := tl.at(s.num, u, t)
-	nf := tl.mflag[nc] &^ reported
+// compute works out an indicator from the measure cells nc and, for a
+// rate, dc of the grid mval: 100 × numerator / denominator for a rate, the
+// measure's value otherwise. A rate whose denominator is missing or zero
+// has no data (no flags).
+func compute(mval []float64, mflag []uint8, nc int, rate bool, dc int) (float64, uint8) {
+	nf := mflag[nc] &^ reported
 	if nf&present == 0 {
 		return 0, 0
 	}
-	if !s.rate {
-		return tl.mval[nc], nf
+	if !rate {
+		return mval[nc], nf
 	}
-	dc := tl.at(s.den, u, t)
-	df := tl.mflag[dc]
-	if df&present == 0 || tl.mval[dc] == 0 {
+	df := mflag[dc]
+	if df&present == 0 || mval[dc] == 0 {
 		return 0, 0
 	}
-	return 100 * tl.mval[nc] / tl.mval[dc], present | (nf|df)&partial | nf&df&own
+	return 100 * mval[nc] / mval[dc], present | (nf|df)&(partial|rebuilt) | nf&df&own
 }
 
 // rank ranks the children of every parent, per indicator and period of tl:
@@ -669,7 +702,9 @@ func (r *Result) rank(tl *timeline) {
 						if r.rankGroup(c) != g {
 							continue
 						}
-						if cell := tl.at(i, c, t); tl.iflag[cell]&present != 0 {
+						// A rebuilt value is not ranked: its
+						// predecessors are, beside it.
+						if cell := tl.at(i, c, t); tl.iflag[cell]&(present|rebuilt) == present {
 							ranked = append(ranked, entry{c, tl.ival[cell]})
 						}
 					}

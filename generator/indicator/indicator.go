@@ -87,6 +87,9 @@ type Value struct {
 	// Reported marks a value exported for the unit itself rather than rolled
 	// up from its children (for a rate: both of its measures).
 	Reported bool
+	// Reconstructed marks a value rebuilt from the unit's predecessors, on
+	// its boundaries, for a period before it took them over (see Merged).
+	Reconstructed bool
 
 	// Prev compares with the previous period of the same kind, YearAgo with
 	// the same period one year earlier.
@@ -123,6 +126,30 @@ type Change struct {
 	Delta   float64
 	Points  bool
 	Verdict Verdict
+	// Reconstructed says that Base was rebuilt from the unit's
+	// predecessors: a change across a boundary change, on the later
+	// boundaries.
+	Reconstructed bool
+}
+
+// The bases of a value (Value.Basis).
+const (
+	BasisReported      = "reported"
+	BasisComputed      = "computed"
+	BasisReconstructed = "reconstructed"
+)
+
+// Basis says what a value rests on: "reconstructed" from predecessors,
+// "reported" for the unit itself, or "computed" (rolled up from its units,
+// or over time from its months or quarters).
+func (v *Value) Basis() string {
+	switch {
+	case v.Reconstructed:
+		return BasisReconstructed
+	case v.Reported:
+		return BasisReported
+	}
+	return BasisComputed
 }
 
 // Verdict says whether a change is for the better, given the indicator's direction.

@@ -248,7 +248,7 @@ func (r *Result) fill(v *Value, i, u int, tl *timeline, t int) {
 		return
 	}
 	v.OK, v.Value = true, tl.ival[c]
-	v.Partial, v.Reported = f&partial != 0, f&own != 0
+	v.Partial, v.Reported, v.Reconstructed = f&partial != 0, f&own != 0, f&rebuilt != 0
 	v.Prev = r.change(s, tl, i, u, t, t-1)
 	v.YearAgo = r.change(s, tl, i, u, t, t-perYear(tl.kind))
 	v.Rank, v.RankOf = int(tl.rank[c]), int(tl.of[c])
@@ -275,11 +275,18 @@ func (r *Result) change(s *spec, tl *timeline, i, u, t, base int) Change {
 	if base < 0 || base >= tl.n {
 		return ch
 	}
-	bc := tl.at(i, u, base)
-	if tl.iflag[bc]&present == 0 {
+	bc, c := tl.at(i, u, base), tl.at(i, u, t)
+	then, f := tl.ival[bc], tl.iflag[bc]
+	// A value on the unit's later boundaries is compared with the base
+	// rebuilt on them; one on its earlier boundaries, with its own.
+	if tl.xiflag != nil && tl.xiflag[bc]&present != 0 && (tl.xiflag[c]&present == 0 || tl.iflag[c]&rebuilt != 0) {
+		then, f = tl.xival[bc], tl.xiflag[bc]
+	}
+	if f&present == 0 {
 		return ch
 	}
-	now, then := tl.ival[tl.at(i, u, t)], tl.ival[bc]
+	ch.Reconstructed = f&rebuilt != 0
+	now := tl.ival[c]
 	if s.rate {
 		ch.Delta = now - then
 	} else {

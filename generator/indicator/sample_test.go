@@ -58,3 +58,33 @@ func TestSampleReproducesPublishedFigures(t *testing.T) {
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// TestSampleMerger: Kiên Giang merged into An Giang after 2025-Q2. An
+// Giang's own 2025-Q1 stays as published, and its 2025-Q3 is compared with
+// An Giang and Kiên Giang together.
+func TestSampleMerger(t *testing.T) {
+	ds, err := dataset.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := indicator.Compute(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q1, q2, q3 := period.Q(2025, 1), period.Q(2025, 2), period.Q(2025, 3)
+	if v := r.Value("docs_incoming", "an-giang", q1); v.Value != 213883 || v.Basis() != indicator.BasisComputed {
+		t.Errorf("An Giang 2025-Q1 = %v (%s), want its published 213883, computed", v.Value, v.Basis())
+	}
+	ag, kg := r.Value("docs_incoming", "an-giang", q2), r.Value("docs_incoming", "kien-giang", q2)
+	merged := r.Merged("docs_incoming", "an-giang", q2)
+	if !kg.OK || !merged.OK || merged.Value != ag.Value+kg.Value {
+		t.Errorf("merged 2025-Q2 = %v, want An Giang's %v + Kiên Giang's %v", merged.Value, ag.Value, kg.Value)
+	}
+	now := r.Value("docs_incoming", "an-giang", q3)
+	if ch := now.Prev; !ch.Reconstructed || ch.Base != merged.Value || !(math.Abs(ch.Delta) < 15) {
+		t.Errorf("An Giang's change across the merger = %+v, want on the merged %v, within 15%%", ch, merged.Value)
+	}
+	if v := r.Value("docs_incoming", "kien-giang", q3); v.OK {
+		t.Errorf("Kiên Giang in 2025-Q3 = %+v, want nothing after the merger", v)
+	}
+}

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"minhbach/generator/period"
 )
@@ -425,4 +426,14 @@ func digitCount(n int) int {
 		count++
 	}
 	return count
+}
+
+// Capitalize returns s with its first letter in upper case, as a sentence
+// begins ("điểm" → "Điểm").
+func Capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

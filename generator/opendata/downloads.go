@@ -50,7 +50,7 @@ var DownloadColumns = []struct{ Name, Type, VI, EN string }{
 	{"numerator", "number", "Tử số của tỷ lệ (tổng); với số lượng và mức: chính giá trị", "Numerator of a rate (summed); for counts and levels, the value"},
 	{"denominator", "number", "Mẫu số của tỷ lệ (tổng)", "Denominator of a rate (summed)"},
 	{"partial", "boolean", "true khi kỳ chưa đủ số liệu (lũy kế)", "true when the period is incomplete (to date)"},
-	{"reported", "boolean", "true khi số liệu do chính đơn vị báo cáo, false khi cộng từ các đơn vị trực thuộc", "true when exported for the unit itself, false when rolled up from its units"},
+	{"basis", "string", "Cơ sở của giá trị: reported (do chính đơn vị báo cáo), computed (cộng từ các đơn vị trực thuộc) hoặc reconstructed (dựng lại từ các đơn vị tiền thân, trên địa giới mới); thay đổi qua mốc sáp nhập được tính trên cơ sở dựng lại", "What the value rests on: reported (exported for the unit itself), computed (rolled up from its units) or reconstructed (rebuilt from the units it took over, on its later boundaries); a change across a boundary change is computed on the rebuilt base"},
 	{"change_prev", "number", "Thay đổi so với kỳ trước", "Change on the previous period"},
 	{"change_year_ago", "number", "Thay đổi so với cùng kỳ năm trước", "Change on the same period a year earlier"},
 	{"change_unit", "string", "Đơn vị của thay đổi: pp (điểm %) cho tỷ lệ, percent cho số lượng và mức", "Unit of the changes: pp (percentage points) for rates, percent for counts and levels"},
@@ -123,9 +123,11 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 	for i, p := range periods {
 		periodCells[i] = newTextCell(p.String())
 	}
-	statuses := map[indicator.Status]textCell{}
-	for _, s := range []indicator.Status{indicator.Achieved, indicator.OnTrack, indicator.Behind} {
-		statuses[s] = newTextCell(s.String())
+	// The words of the target_status and basis columns, made once.
+	named := map[string]textCell{}
+	for _, s := range []string{indicator.Achieved.String(), indicator.OnTrack.String(), indicator.Behind.String(),
+		indicator.BasisReported, indicator.BasisComputed, indicator.BasisReconstructed} {
+		named[s] = newTextCell(s)
 	}
 
 	inds := make([]indicatorCells, len(ds.Catalogue.Indicators))
@@ -159,7 +161,7 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 			ind := &inds[i]
 			for t, p := range periods {
 				csvAt, jsonAt := len(unitTable.csv), len(unitTable.json)
-				unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], statuses, res.Value(ind.def.ID, unit.Code, p))
+				unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], named, res.Value(ind.def.ID, unit.Code, p))
 				tables[i].raw(unitTable.csv[csvAt:], unitTable.json[jsonAt:])
 			}
 			if err := tables[i].err; err != nil {
@@ -220,7 +222,7 @@ func newIndicatorCells(f locale.Formatter, ind *dataset.Indicator) indicatorCell
 }
 
 // indicatorRow appends the row of value v, in the order of DownloadColumns.
-func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, geocode, p textCell, statuses map[indicator.Status]textCell, v indicator.Value) {
+func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, geocode, p textCell, named map[string]textCell, v indicator.Value) {
 	t.beginRow()
 	t.text(ind.id)
 	t.text(code)
@@ -231,7 +233,7 @@ func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, 
 	t.number(f, v.OK || v.Numerator != 0, v.Numerator, 4)
 	t.number(f, ind.rate && (v.OK || v.Denominator != 0), v.Denominator, 4)
 	t.boolean(v.Partial)
-	t.boolean(v.Reported)
+	t.text(named[v.Basis()])
 	t.number(f, v.Prev.OK, v.Prev.Delta, 4)
 	t.number(f, v.YearAgo.OK, v.YearAgo.Delta, 4)
 	t.text(ind.changeUnit)
@@ -240,7 +242,7 @@ func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, 
 	t.text(ind.target)
 	t.text(ind.deadline)
 	if v.Target != nil {
-		t.text(statuses[v.Target.Status])
+		t.text(named[v.Target.Status.String()])
 	} else {
 		t.empty()
 	}

@@ -44,6 +44,7 @@ func Generate(p Profile) (*Sample, error) {
 		{"public-service files", g.files},
 		{"network inventory", g.network},
 		{"departments", g.departments},
+		{"merged provinces", g.merged},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {

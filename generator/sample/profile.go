@@ -33,6 +33,8 @@ type Profile struct {
 	// non-territorial level Agency), listed after Units; they report
 	// e-office documents only, and are not part of the province's totals.
 	Departments []DepartmentProfile
+	// Merged are the provinces the province took in (see MergedProfile).
+	Merged []MergedProfile
 }
 
 // UnitProfile is one commune-level unit and how it behaves in the sample.
@@ -194,9 +196,12 @@ func AnGiang() (Profile, error) {
 	p := Profile{
 		Province:    province,
 		Departments: anGiangDepartmentProfiles(province.Code),
-		First:       period.Q(2024, 1),
-		Last:        period.Q(2025, 3),
-		Seed:        seed,
+		// On 1 July 2025 An Giang took in Kiên Giang province. Kiên Giang's
+		// totals are invented; from 2025-Q3 the communes cover both.
+		Merged: []MergedProfile{{Code: "kien-giang", Name: "Kiên Giang", Until: period.Q(2025, 2), Share: 0.82, RateOffset: -0.03, SpeedFactor: 0.96}},
+		First:  period.Q(2024, 1),
+		Last:   period.Q(2025, 3),
+		Seed:   seed,
 		Trends: Trends{
 			Activity:      Curve{{period.Q(2024, 1), 0.87}, {period.Q(2025, 1), 1.0}, {period.Q(2025, 3), 1.07}},
 			SignatureRate: Curve{{period.Q(2024, 1), 0.812}, {period.Q(2024, 4), 0.842}, {period.Q(2025, 1), 0.867}, {period.Q(2025, 3), 0.895}},

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"minhbach/generator/dataset"
@@ -38,6 +39,9 @@ type Quarter struct {
 	Provinces []ProvinceFigures
 	// Departments are the departments' e-office figures (see DepartmentFigures).
 	Departments []DepartmentFigures
+	// Merged are the own totals of the provinces the province took in,
+	// while they existed (see MergedProfile).
+	Merged []Figures
 }
 
 // Figures are one commune-level unit's figures for one quarter. Flows
@@ -87,7 +91,8 @@ func WriteAnGiang(dir string) error {
 // Write writes s under dir: dir/units.csv and, per quarter,
 // dir/exports/<yyyy>-q<n>/eoffice.csv (wide form), portal.csv (wide form)
 // and network.csv (long form), and eoffice-departments.csv (wide form) when
-// the sample has departments. Each file is written whole to a temporary file
+// the sample has departments, and <province>.csv for each province the
+// province took in, while it existed. Each file is written whole to a temporary file
 // and renamed into place, so readers never see half a file. Nothing else in
 // dir is touched.
 func Write(dir string, s *Sample) error {
@@ -114,6 +119,12 @@ func Write(dir string, s *Sample) error {
 				records [][]string
 			}{"eoffice-departments.csv", departmentRecords(q)})
 		}
+		for _, m := range q.Merged {
+			files = append(files, struct {
+				name    string
+				records [][]string
+			}{m.Unit + ".csv", mergedRecords(q, m)})
+		}
 		for _, f := range files {
 			if err := writeCSV(filepath.Join(qdir, f.name), f.records); err != nil {
 				return err
@@ -123,11 +134,24 @@ func Write(dir string, s *Sample) error {
 	return nil
 }
 
-// unitRecords is units.csv: code,name,type,parent.
+// unitRecords is units.csv: code,name,type,parent, and valid_to,successor
+// when a unit ended.
 func unitRecords(units []dataset.Unit) [][]string {
 	recs := [][]string{{"code", "name", "type", "parent"}}
+	ended := slices.ContainsFunc(units, func(u dataset.Unit) bool { return u.Successor != "" })
+	if ended {
+		recs[0] = append(recs[0], "valid_to", "successor")
+	}
 	for _, u := range units {
-		recs = append(recs, []string{u.Code, u.Name, string(u.Type), u.Parent})
+		rec := []string{u.Code, u.Name, string(u.Type), u.Parent}
+		if ended {
+			to := ""
+			if !u.ValidTo.IsZero() {
+				to = u.ValidTo.String()
+			}
+			rec = append(rec, to, u.Successor)
+		}
+		recs = append(recs, rec)
 	}
 	return recs
 }

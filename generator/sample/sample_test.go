@@ -7,6 +7,7 @@ package sample_test
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"flag"
 	"io/fs"
 	"math"
@@ -39,6 +40,10 @@ const localUnits = 102
 // departments is how many provincial departments (level agency) the sample has.
 const departments = 6
 
+// mergedQuarters are the quarters in which Kiên Giang reported its own
+// totals, 2024-Q1 to 2025-Q2, before it merged into An Giang.
+const mergedQuarters = 6
+
 // TestGeneratedSampleIsCurrent checks that the committed sample is exactly
 // what the generator writes. Run with -update to rewrite it.
 func TestGeneratedSampleIsCurrent(t *testing.T) {
@@ -67,8 +72,8 @@ func TestGeneratedSampleIsCurrent(t *testing.T) {
 
 func TestWriteAnGiangIsDeterministic(t *testing.T) {
 	a, b := readTree(t, generate(t)), readTree(t, generate(t))
-	if len(a) != 1+4*len(quarterSlugs) {
-		t.Errorf("wrote %d files, want units.csv and 4 exports for each of %d quarters", len(a), len(quarterSlugs))
+	if len(a) != 1+4*len(quarterSlugs)+mergedQuarters {
+		t.Errorf("wrote %d files, want units.csv, 4 exports for each of %d quarters and Kiên Giang's %d", len(a), len(quarterSlugs), mergedQuarters)
 	}
 	for name, data := range a {
 		if !bytes.Equal(data, b[name]) {
@@ -103,14 +108,17 @@ func TestWriteAnGiangLeavesOtherFilesAlone(t *testing.T) {
 
 func TestUnitsFile(t *testing.T) {
 	units := readTable(t, filepath.Join(generate(t), "units.csv"))
-	if got := strings.Join(units.header, ","); got != "code,name,type,parent" {
-		t.Fatalf("header %q, want code,name,type,parent", got)
+	if got := strings.Join(units.header, ","); got != "code,name,type,parent,valid_to,successor" {
+		t.Fatalf("header %q, want code,name,type,parent,valid_to,successor", got)
 	}
-	if len(units.rows) != 1+localUnits+departments {
-		t.Fatalf("%d units, want the province, %d commune-level units and %d departments", len(units.rows), localUnits, departments)
+	if len(units.rows) != 1+localUnits+departments+1 {
+		t.Fatalf("%d units, want the province, %d commune-level units, %d departments and Kiên Giang", len(units.rows), localUnits, departments)
 	}
-	if got := strings.Join(units.rows[0], ","); got != "an-giang,An Giang,province," {
-		t.Errorf("first unit %q, want an-giang,An Giang,province,", got)
+	if got := strings.Join(units.rows[len(units.rows)-1], ","); got != "kien-giang,Kiên Giang,province,,2025-Q2,an-giang" {
+		t.Errorf("last unit %q, want Kiên Giang, valid to 2025-Q2, succeeded by an-giang", got)
+	}
+	if got := strings.Join(units.rows[0], ","); got != "an-giang,An Giang,province,,," {
+		t.Errorf("first unit %q, want an-giang,An Giang,province,,,", got)
 	}
 
 	// The names and types are the published list's, in its order.
@@ -125,7 +133,7 @@ func TestUnitsFile(t *testing.T) {
 	slug := regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 	codes := map[string]bool{}
 	types := map[string]int{}
-	for i, row := range units.rows[1:] {
+	for i, row := range units.rows[1 : len(units.rows)-1] { // Kiên Giang, last, is checked above
 		code, name, typ, parent := row[0], row[1], row[2], row[3]
 		if i >= localUnits {
 			if typ != "agency" || parent != "an-giang" || !strings.HasPrefix(name, "Sở ") {
@@ -177,6 +185,9 @@ func TestExportShapes(t *testing.T) {
 		if row[2] == "agency" {
 			depts = append(depts, row[0])
 			continue
+		}
+		if row[2] == "province" {
+			continue // Kiên Giang: its own file (TestMergedProvince)
 		}
 		order = append(order, row[0])
 	}
@@ -649,4 +660,36 @@ func median(xs []int) float64 {
 		return float64(s[len(s)/2])
 	}
 	return float64(s[len(s)/2-1]+s[len(s)/2]) / 2
+}
+
+// TestMergedProvince: Kiên Giang reports its own totals in a file of its
+// own up to 2025-Q2, with rates a little below An Giang's, and from 2025-Q3
+// An Giang's communes cover both provinces: their documents are about
+// An Giang's and Kiên Giang's together.
+func TestMergedProvince(t *testing.T) {
+	dir := generate(t)
+	sum := func(q, file string, col int) (total int) {
+		for _, row := range readTable(t, filepath.Join(dir, "exports", q, file)).rows {
+			total += count(t, row[col])
+		}
+		return total
+	}
+	for _, q := range quarterSlugs[:mergedQuarters] {
+		kg := readTable(t, filepath.Join(dir, "exports", q, "kien-giang.csv"))
+		if len(kg.rows) != 1 || len(kg.header) != 15 || kg.rows[0][1] != "kien-giang" {
+			t.Fatalf("%s/kien-giang.csv: %v %v, want one row of Kiên Giang's 13 measures", q, kg.header, kg.rows)
+		}
+		in, out, signed := count(t, kg.rows[0][2]), count(t, kg.rows[0][3]), count(t, kg.rows[0][4])
+		agIn := sum(q, "eoffice.csv", 2)
+		if in < agIn/2 || in > agIn || signed > out {
+			t.Errorf("%s: Kiên Giang %d incoming (An Giang %d), %d of %d signed", q, in, agIn, signed, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "exports", "2025-q3", "kien-giang.csv")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("2025-q3/kien-giang.csv: %v, want none after the merger", err)
+	}
+	q2, q3 := sum("2025-q2", "eoffice.csv", 2)+count(t, readTable(t, filepath.Join(dir, "exports", "2025-q2", "kien-giang.csv")).rows[0][2]), sum("2025-q3", "eoffice.csv", 2)
+	if q3 < q2*9/10 || q3 > q2*12/10 {
+		t.Errorf("An Giang's communes in 2025-Q3: %d incoming, want about An Giang's and Kiên Giang's %d of 2025-Q2", q3, q2)
+	}
 }

@@ -24,13 +24,23 @@ func TestGeographyFromTheData(t *testing.T) {
 		{"en/units/london/index.html", "<h1>London (Region)</h1>"},
 		{"en/units/london/index.html", `<a href="/en/units/uk/">United Kingdom</a> — <span class="geocode">Official code E12000007</span>`},
 		{"en/units/merton/index.html", "<h1>Merton (Local authority)</h1>"},
-		{"en/units/allerdale/index.html", `<p class="successor">After Q1 2021, merged into <a href="/en/units/cumberland/">Cumberland</a>.</p>`},
-		{"units/copeland/index.html", `<p class="successor">Sau Quý I/2021, đã sáp nhập vào <a href="/units/cumberland/">Cumberland</a>.</p>`},
+		{"en/units/allerdale/index.html", `<p class="successor">On 1 Apr 2021, merged into <a href="/en/units/cumberland/">Cumberland</a>.</p>`},
+		{"units/copeland/index.html", `<p class="successor">Ngày 01/04/2021, đã sáp nhập vào <a href="/units/cumberland/">Cumberland</a>.</p>`},
 		{"en/units/cumberland/index.html", `<p class="predecessors">Formed from <a href="/en/units/allerdale/">Allerdale</a>, <a href="/en/units/copeland/">Copeland</a>.</p>`},
 		// Sutton existed and did not report in 2021-Q2; the merged units did
 		// not exist any more, and Cumberland not yet in 2021-Q1.
 		{"en/reports/2021-q2/index.html", `Units that did not report: <a href="/en/units/sutton/">Sutton</a>.</p>`},
 		{"data/units/merton.csv", "online_rate,merton,Merton,E09000024,2021-Q1,60,"},
+		// Cumberland before it existed: Allerdale's and Copeland's forms
+		// together, (20 + 30) / (50 + 50) = 50%, marked in the downloads, the
+		// table and the summary; its 55% in 2021-Q2 is 5 points above that.
+		{"data/units/cumberland.csv", "online_rate,cumberland,Cumberland,E06000063,2021-Q1,50,50,100,false,reconstructed,,"},
+		{"data/units/cumberland.csv", "online_rate,cumberland,Cumberland,E06000063,2021-Q2,55,55,100,false,reported,5,"},
+		{"data/units/merton.csv", "online_rate,merton,Merton,E09000024,2021-Q2,70,70,100,false,reported,10,"},
+		{"en/units/cumberland/index.html", `<td class="num">50.0% *</td>`},
+		{"en/units/cumberland/index.html", "(+5.0 pp compared with Q1 2021 on the merged boundaries (better))"},
+		{"en/units/cumberland/index.html", "rebuilt from the units it took over (Allerdale, Copeland)"},
+		{"units/cumberland/index.html", "dựng lại từ các đơn vị đã sáp nhập vào (Allerdale, Copeland)"},
 	} {
 		if page := readPage(t, out, c.page); !strings.Contains(page, c.want) {
 			t.Errorf("%s does not contain %q", c.page, c.want)
@@ -53,7 +63,7 @@ func TestYearlyOnlyDataBuilds(t *testing.T) {
 		{"en/reports/2019/index.html", "<h1>"},
 		{"en/reports/2021/index.html", "<h1>"},
 		{"en/index.html", `<p class="period">2021</p>`},
-		{"en/units/allerdale/index.html", `<p class="successor">After 2020, merged into <a href="/en/units/cumberland/">Cumberland</a>.</p>`},
+		{"en/units/allerdale/index.html", `<p class="successor">On 1 Jan 2021, merged into <a href="/en/units/cumberland/">Cumberland</a>.</p>`},
 	} {
 		if page := readPage(t, out, c.page); !strings.Contains(page, c.want) {
 			t.Errorf("%s does not contain %q", c.page, c.want)

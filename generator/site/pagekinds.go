@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
@@ -192,7 +193,9 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang)}
 	params.Geocode = u.Geocode
 	if s, ok := p.unit(u.Successor); ok {
-		params.Successor, params.Ended = link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Period(u.ValidTo)
+		y, m, d := u.ValidTo.End()
+		next := time.Date(y, time.Month(m), d+1, 0, 0, 0, 0, time.UTC) // the day it merged
+		params.Successor, params.Ended = link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Date(next.Year(), int(next.Month()), next.Day())
 	}
 	for _, v := range p.ds.Predecessors(u.Code) {
 		params.Predecessors = append(params.Predecessors, link{Text: v.NameIn(p.lang), URL: unitURL(v.Code)})
@@ -232,8 +235,12 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	}
 	params.Summary = tbl
 	_, rates := p.headline()
-	if len(rates) > 0 {
-		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.NameIn(p.lang), u, rates, false, p.latest)
+	if upTo := p.quartersUpTo(u.ValidTo); len(rates) > 0 {
+		at := p.latest // a unit that ended: up to its own last period
+		if !u.ValidTo.IsZero() && len(upTo) > 0 {
+			at = upTo[len(upTo)-1]
+		}
+		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.NameIn(p.lang), u, rates, false, at)
 		if err != nil {
 			return page{}, err
 		}

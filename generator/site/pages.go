@@ -8,6 +8,7 @@ import (
 	"minhbach/generator/markdown"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"minhbach/generator/calendar"
@@ -229,6 +230,9 @@ func (p *pager) change(c indicator.Change) change {
 		text = p.f.Points(c.Delta, 1)
 	}
 	label := p.w.Since + " " + p.f.Period(c.From)
+	if c.Reconstructed { // a change across a boundary change: on the later boundaries
+		label += " " + p.html.i18n.get("on_rebuilt_base")
+	}
 	var verdict string
 	switch c.Verdict {
 	case indicator.Better:
@@ -300,7 +304,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	first := inds[0]
 	tbl := table{Caption: title, Head: []string{p.w.Period}, Numeric: []bool{false}}
-	var series []chart.Series
+	series, rebuilt := []chart.Series(nil), false
 	rows := make([][]cell, len(quarters))
 	for i, q := range quarters {
 		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
@@ -308,18 +312,30 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	for k, ind := range inds {
 		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(quarters)]
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
+		// Values rebuilt from predecessors are a dashed series of their own,
+		// marked * in the table, and joined to the first value after them.
+		rs := chart.Series{Name: s.Name + " *", Values: make([]float64, len(quarters)), Dashed: true}
 		for i := range quarters {
-			s.Values[i] = math.NaN()
-			if i < len(vals) && vals[i].OK {
+			s.Values[i], rs.Values[i] = math.NaN(), math.NaN()
+			text := p.value(ind, vals[i])
+			if vals[i].OK && !vals[i].Reconstructed {
 				s.Values[i] = vals[i].Value
 			}
-			text := p.f.NoData()
-			if i < len(vals) {
-				text = p.value(ind, vals[i])
+			if m := p.res.Merged(ind.ID, unit.Code, quarters[i]); m.OK {
+				rs.Values[i], text = m.Value, text+" ("+p.value(ind, m)+" *)"
+			} else if vals[i].Reconstructed {
+				rs.Values[i], text = vals[i].Value, text+" *"
+			} else if vals[i].OK {
+				if i > 0 && !math.IsNaN(rs.Values[i-1]) {
+					rs.Values[i] = vals[i].Value
+				}
 			}
 			rows[i] = append(rows[i], cell{Text: text, Num: true})
 		}
 		series = append(series, s)
+		if slices.ContainsFunc(rs.Values, func(x float64) bool { return !math.IsNaN(x) }) {
+			series, rebuilt = append(series, rs), true
+		}
 		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
 		tbl.Numeric = append(tbl.Numeric, true)
 	}
@@ -337,10 +353,16 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	if err != nil {
 		return chartView{}, fmt.Errorf("chart %s: %w", id, err)
 	}
-	return chartView{
-		ID: c.ID, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
-		Summary: p.trendSummary(unit, inds, quarters), Table: tbl,
-	}, nil
+	cv := chartView{ID: c.ID, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
+		Summary: p.trendSummary(unit, inds, quarters), Table: tbl}
+	if rebuilt { // the note, under the chart and in its summary
+		var names []string
+		for _, u := range p.ds.Predecessors(unit.Code) {
+			names = append(names, u.NameIn(p.lang))
+		}
+		cv.Summary += " " + fmt.Sprintf(p.html.i18n.get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
+	}
+	return cv, nil
 }
 
 // quartersUpTo returns the published periods of q's kind (the site's
@@ -386,13 +408,5 @@ func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator, quar
 	}
 	return fmt.Sprintf("%s %s, %s %s %s %s. %s %s — %s.",
 		p.w.TrendOf, unit.NameIn(p.lang), p.w.From, p.f.Period(quarters[0]), p.w.To, p.f.Period(last),
-		capitalize(p.w.Latest), p.f.Period(last), strings.Join(parts, "; "))
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+		locale.Capitalize(p.w.Latest), p.f.Period(last), strings.Join(parts, "; "))
 }

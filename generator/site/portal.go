@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
 )
 
@@ -103,7 +104,7 @@ func (p *pager) changeView(c opendata.Change) changeView {
 		parts = append(parts, p.w.NewPeriods+": "+strings.Join(c.NewPeriods, ", "))
 	}
 	parts = append(parts, fmt.Sprintf(p.w.ChangeCounts, p.f.Count(float64(c.Added)), p.f.Count(float64(max(c.RevisedCount, len(c.Revised)))), p.f.Count(float64(c.Removed))))
-	v := changeView{Title: title, Summary: capitalize(strings.Join(parts, "; ")) + "."}
+	v := changeView{Title: title, Summary: locale.Capitalize(strings.Join(parts, "; ")) + "."}
 	if len(c.Revised) > 0 {
 		v.Revised = table{Caption: p.w.Revised + " — " + title,
 			Head:    []string{p.w.Period, p.w.Unit, p.w.Measure, p.w.OldValue, p.w.NewValue},

@@ -137,8 +137,8 @@ func TestDataPackage(t *testing.T) {
 	if len(dp.Licenses) == 0 || dp.Licenses[0].Name != "CC-BY-4.0" {
 		t.Errorf("licenses = %+v", dp.Licenses)
 	}
-	// 10 indicators and 109 units (103 territorial, 6 departments), each as CSV and JSON, and the observations.
-	if len(dp.Resources) != 2*(10+109)+1 {
+	// 10 indicators and 110 units (104 territorial, Kiên Giang among them, 6 departments), each as CSV and JSON, and the observations.
+	if len(dp.Resources) != 2*(10+110)+1 {
 		t.Errorf("%d resources", len(dp.Resources))
 	}
 	names := map[string]bool{}

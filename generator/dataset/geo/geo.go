@@ -214,3 +214,47 @@ func (row *Row) Read(code string, pos func(column string) finding.Position, c *f
 // that it is expected to report for p: outside its validity nothing of it
 // is missing.
 func (e *Extras) Covers(p period.Period) bool { return period.Within(p, e.ValidFrom, e.ValidTo) }
+
+// Overlaps reports whether a unit with these extras existed during some
+// part of p: a value it reports for p is one of its own.
+func (e *Extras) Overlaps(p period.Period) bool {
+	first, last := months(p)
+	if !e.ValidFrom.IsZero() {
+		if from, _ := months(e.ValidFrom); last < from {
+			return false
+		}
+	}
+	if !e.ValidTo.IsZero() {
+		if _, to := months(e.ValidTo); first > to {
+			return false
+		}
+	}
+	return true
+}
+
+// Validity describes the periods of a unit with these extras, for
+// messages: "2021-Q2 to 2025-Q2", "from 2021-Q2", "to 2025-Q2".
+func (e *Extras) Validity() string {
+	switch {
+	case e.ValidFrom.IsZero() && e.ValidTo.IsZero():
+		return "always"
+	case e.ValidFrom.IsZero():
+		return "to " + e.ValidTo.String()
+	case e.ValidTo.IsZero():
+		return "from " + e.ValidFrom.String()
+	}
+	return e.ValidFrom.String() + " to " + e.ValidTo.String()
+}
+
+// months numbers the first and last month of p.
+func months(p period.Period) (first, last int) {
+	switch p.Kind {
+	case period.Quarter:
+		first = p.Year*12 + (p.N-1)*3
+		return first, first + 2
+	case period.Month:
+		first = p.Year*12 + p.N - 1
+		return first, first
+	}
+	return p.Year * 12, p.Year*12 + 11
+}
