@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"math/bits"
+	"minhbach/generator/dataset/keysort"
 	"slices"
 	"strings"
 
@@ -93,7 +94,7 @@ func (pl *plan) pos(cf *csvFile, s cellSource) Position {
 // after each one (exports repeat them row after row, in the same order).
 // Duplicates are found in a bitmap over the ids; they are rare, so where
 // the first of a pair was read is looked up only when one is found, in
-// finish. Then finish puts the ids in order (see sortWithIndex) and builds
+// finish. Then finish puts the ids in order (see keysort.WithIndex) and builds
 // each observation once, in its final place.
 type exportReader struct {
 	cfg      config
@@ -573,7 +574,7 @@ func ranks(n int, cmp func(i, j int) int) (rank, item []int32) {
 //
 // The observations are put in order through their ids: each id becomes a
 // sort key that packs the rank of its measure, unit and period, the keys
-// are sorted (see sortWithIndex), and each observation is built once, in
+// are sorted (see keysort.WithIndex), and each observation is built once, in
 // its place, from its entry.
 func (er *exportReader) finish() *sortedObservations {
 	er.reportDuplicates()
@@ -608,7 +609,7 @@ func (er *exportReader) finish() *sortedObservations {
 	// rather than add a write barrier to the writes below.
 	s.list = make([]Observation, len(s.key))
 	s.value = make([]float64, len(s.key))
-	order := sortWithIndex(s.key, 1<<(s.measureShift+er.measureBits))
+	order := keysort.WithIndex(s.key, 1<<(s.measureShift+er.measureBits))
 
 	// The entries are gathered a block at a time into a small buffer
 	// first: the reads from all over the entries then overlap, rather than

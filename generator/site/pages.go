@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"minhbach/generator/choropleth"
+	"minhbach/generator/markdown"
 	"path"
 	"path/filepath"
 	"strings"
@@ -47,12 +49,13 @@ type pager struct {
 	f    locale.Formatter
 	w    words
 	lang string
-	md   markdown
+	md   markdown.Renderer
 	// html writes the pages' bodies, reusing its memory from page to page.
 	html *htmlWriter
 	// charts draws the charts, reusing the options of trend charts of the
 	// same shape, such as those of the unit pages.
 	charts chart.Drawer
+	maps   *choropleth.Maker
 	// contentDir holds the hand-written content, for report commentary.
 	contentDir string
 	// pdf says that build --pdf prints the reports, so they link their PDF.
@@ -73,7 +76,7 @@ type pager struct {
 	headlines, headlineRates []*dataset.Indicator
 }
 
-func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown) (*pager, error) {
+func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown.Renderer) (*pager, error) {
 	f, err := locale.New(lang)
 	if err != nil {
 		return nil, err
@@ -87,6 +90,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
 	p.html = newHTMLWriter(cfg.BaseURL, lang, tr)
+	p.maps = choropleth.New(ds, res, lang, tr.get, f)
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		p.units[u.Code] = u

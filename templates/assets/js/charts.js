@@ -18,6 +18,7 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { extensions } from './chart-extensions.js';
 
 echarts.use([
   LineChart, BarChart, AriaComponent, GridComponent, LegendComponent,
@@ -74,8 +75,9 @@ function palette() {
     return getComputedStyle(probe).color;
   };
   const colours = {
-    fg: read('--fg'), muted: read('--muted'), line: read('--line'), panel: read('--panel'),
+    fg: read('--fg'), muted: read('--muted'), line: read('--line'), panel: read('--panel'), bg: read('--bg'),
     series: [0, 1, 2, 3, 4, 5].map((i) => read(`--s${i}`)),
+    map: [0, 1, 2, 3, 4].map((i) => read(`--m${i}`)),
   };
   probe.remove();
   return colours;
@@ -229,10 +231,16 @@ function draw(figure) {
   canvas.append(live);
   fit();
   const chart = echarts.init(live, null, { renderer: 'svg' });
-  chart.setOption(option, { lazyUpdate: true });
-  chart.setOption(themed(option, colours));
-  fitLegend(chart, option, canvas.clientWidth);
-  charts.push({ option, chart });
+  // A kind of figure of its own (a map) draws itself.
+  const ext = extensions.find((e) => e.handles(option));
+  if (ext) {
+    ext.draw(chart, figure, canvas, option, colours, palette);
+  } else {
+    chart.setOption(option, { lazyUpdate: true });
+    chart.setOption(themed(option, colours));
+    fitLegend(chart, option, canvas.clientWidth);
+  }
+  charts.push({ option, chart, ext, figure });
   figure.dataset.animated = String(option.animation);
   figure.dataset.rendered = 'true';
   if ('ResizeObserver' in window) {
@@ -242,15 +250,16 @@ function draw(figure) {
       width = canvas.clientWidth;
       fit();
       chart.resize();
-      fitLegend(chart, option, width);
+      if (!ext) fitLegend(chart, option, width);
     }).observe(canvas);
   }
 }
 
 // recolour gives every drawn chart the colours of the current scheme.
 function recolour() {
-  for (const { option, chart } of charts) {
-    chart.setOption(themed(option, palette()));
+  for (const { option, chart, ext, figure } of charts) {
+    if (ext) ext.recolour(chart, figure, option, palette());
+    else chart.setOption(themed(option, palette()));
   }
 }
 schemes.forEach((m) => m.addEventListener('change', recolour));
