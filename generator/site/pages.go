@@ -4,17 +4,18 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"minhbach/generator/choropleth"
-	"minhbach/generator/markdown"
 	"path"
 	"path/filepath"
 	"strings"
 
 	"minhbach/generator/calendar"
 	"minhbach/generator/chart"
+	"minhbach/generator/choropleth"
 	"minhbach/generator/dataset"
+	texts "minhbach/generator/i18n"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/markdown"
 	"minhbach/generator/opendata"
 	"minhbach/generator/period"
 )
@@ -47,7 +48,7 @@ type pager struct {
 	ds   *dataset.Dataset
 	res  *indicator.Result
 	f    locale.Formatter
-	w    words
+	w    texts.Words
 	lang string
 	md   markdown.Renderer
 	// html writes the pages' bodies, reusing its memory from page to page.
@@ -86,7 +87,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, err
 	}
 	maps.Copy(tr.strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
-	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
+	p := &pager{ds: ds, res: res, f: f, w: texts.NewWords(tr.get), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
 	p.html = newHTMLWriter(cfg.BaseURL, lang, tr)
@@ -101,7 +102,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
 	p.whole = p.top.NameIn(lang)
-	p.w = p.w.about(p.whole)
+	p.w = p.w.About(p.whole)
 	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
 	// Reports and trends go by quarter, or by year for yearly-only data.
 	p.quarters = res.Periods(res.Finest())
