@@ -146,6 +146,16 @@ func TestBrowserLiveMap(t *testing.T) {
 			t.Errorf("%s: %s", what, s)
 		}
 	}
+	// What a reader sees at each width: each figure drawn once (maps and
+	// a ranking of two units), no axis or legend text running into another,
+	// nothing scrolling sideways.
+	seen, err := lookAtEach(p, screens, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range seen {
+		t.Error(s)
+	}
 
 	off, err := b.Visit(context.Background(), base+"en/indicators/online_rate/", browser.WithJavaScriptDisabled())
 	if err != nil {

@@ -155,6 +155,12 @@ function prepare(figure, source) {
 // the labels of a value axis run into each other.
 const minHeight = 260;
 
+// rowHeight is the least height of a ranking's row, and gridMargins the
+// room above and below its rows (the grid's top and bottom, in
+// generator/chart/option.go, and the value axis labels), in CSS pixels.
+const rowHeight = 24;
+const gridMargins = 96;
+
 // narrow is the width below which the legend of a chart of several series
 // lists them one under the other rather than wrapping over the axis
 // labels; legendRow is the height each then takes.
@@ -213,10 +219,13 @@ function draw(figure) {
   const drawnHeight = Number(figure.dataset.height) || drawnWidth / 2;
   // A ranking (bars along a category axis, one row per unit) keeps the
   // height it was drawn with, so that its rows never run into each other
-  // on a narrow screen; any other chart keeps its proportions, but at
-  // least minHeight, so that its axis labels stay apart.
-  const rows = list(option.yAxis).some((a) => a.type === 'category');
-  const height = () => (rows ? drawnHeight
+  // on a narrow screen, and at least rowHeight a unit besides the grid's
+  // margins (a ranking of two units); any other chart keeps its
+  // proportions, but at least minHeight, so that its axis labels stay apart.
+  const categories = list(option.yAxis).filter((a) => a.type === 'category');
+  const rows = categories.length > 0;
+  const least = rows ? list(categories[0].data).length * rowHeight + gridMargins : 0;
+  const height = () => (rows ? Math.max(drawnHeight, least)
     : Math.max(minHeight, Math.round(canvas.clientWidth * (drawnHeight / drawnWidth))))
     + legendRows(option, canvas.clientWidth) * legendRow;
   // The static SVG stays, hidden from view and from assistive technology
