@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"minhbach/generator/internal/browser"
@@ -16,28 +15,9 @@ import (
 // merger fixture with boundaries (invented squares), regions matched by
 // code and local authorities by geocode, Sutton a square with a hole that
 // Merton fills and an islet.
-var mapsSite struct {
-	once sync.Once
-	dir  string
-	err  error
-}
+var mapsSite = &sharedBuild{data: filepath.Join("testdata", "maps")}
 
-func mapsBuild(t *testing.T) string {
-	t.Helper()
-	mapsSite.once.Do(func() {
-		tmp, err := os.MkdirTemp("", "minhbach-maps-")
-		if err != nil {
-			mapsSite.err = err
-			return
-		}
-		mapsSite.dir = filepath.Join(tmp, "public")
-		mapsSite.err = buildData(filepath.Join("testdata", "maps"), mapsSite.dir)
-	})
-	if mapsSite.err != nil {
-		t.Fatal(mapsSite.err)
-	}
-	return mapsSite.dir
-}
+func mapsBuild(t *testing.T) string { return mapsSite.site(t) }
 
 // TestMapsOnPagesWithBoundaries checks where maps appear: on the indicator
 // page one per depth of the territory with boundaries (regions, local
