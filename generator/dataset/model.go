@@ -8,6 +8,7 @@
 package dataset
 
 import (
+	"minhbach/generator/geomap"
 	"strings"
 
 	"minhbach/generator/dataset/geo"
@@ -252,6 +253,9 @@ type Dataset struct {
 	Findings Findings
 	// Tally counts the findings, also those past the cap.
 	Tally Tally
+	// Atlas holds the units' boundaries, from the levels' boundary files
+	// (geomap.Read); empty when no level has any.
+	Atlas *geomap.Atlas
 }
 
 // Meta describes the publication as a whole, from site.toml.

@@ -97,7 +97,9 @@ func (w *htmlWriter) figure(c *chartView, heading bool) {
 		w.textIn(`"><figcaption>`, c.Title, `</figcaption><div class="chart-canvas">`)
 	}
 	w.html(c.SVG)
-	w.textIn(`</div><p class="chart-summary">`, c.Summary, `</p><script type="application/json" id="`)
+	w.raw(`</div>`)
+	w.html(c.Extra)
+	w.textIn(`<p class="chart-summary">`, c.Summary, `</p><script type="application/json" id="`)
 	w.text(c.ID)
 	w.raw(`-option">`)
 	w.json(c.Option)

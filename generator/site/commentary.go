@@ -16,7 +16,7 @@ func (p *pager) commentary(q period.Period) (string, error) {
 	if err != nil || src == "" {
 		return "", err
 	}
-	return p.md.render(src)
+	return p.md.Render(src)
 }
 
 // figure formats the figure a placeholder cites in the report for q.

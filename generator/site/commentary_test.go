@@ -1,6 +1,7 @@
 package site
 
 import (
+	"minhbach/generator/markdown"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func samplePager(t *testing.T, lang, contentDir string) *pager {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := newPager(ds, res, lang, Config{Root: "../..", BaseURL: "/"}, newMarkdown())
+	p, err := newPager(ds, res, lang, Config{Root: "../..", BaseURL: "/"}, markdown.New())
 	if err != nil {
 		t.Fatal(err)
 	}

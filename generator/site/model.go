@@ -45,6 +45,7 @@ type pageParams struct {
 	LangSwitch int    `json:"langswitch,omitempty"`
 	Kind       string `json:"kind"`
 	Charts     bool   `json:"charts,omitempty"`
+	Maps       bool   `json:"maps,omitempty"`
 	PeriodSlug string `json:"period_slug,omitempty"`
 }
 
@@ -84,9 +85,14 @@ type chartView struct {
 	Summary string
 	Option  string
 	SVG     string
-	Width   int
-	Height  int
-	Table   table
+	// Extra follows the drawing: a map's controls and legend (HTML). Map
+	// marks a map, whose page loads the map script; Place a unit page's
+	// map of the unit within its parent, which gets no embed.
+	Extra      string
+	Map, Place bool
+	Width      int
+	Height     int
+	Table      table
 }
 
 // change is a formatted comparison with an earlier period.

@@ -66,7 +66,7 @@ func (p *pager) home() (page, error) {
 }
 
 func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
-	desc, err := p.md.render(ind.Description.Get(p.lang))
+	desc, err := p.md.Render(ind.Description.Get(p.lang))
 	if err != nil {
 		return page{}, err
 	}
@@ -101,6 +101,11 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		params.Charts = append(params.Charts, rank)
 		params.Ranking = tbl
 	}
+	maps, err := p.mapCharts(ind, nil)
+	if err != nil {
+		return page{}, err
+	}
+	params.Charts = append(params.Charts, maps...)
 	// Each non-territorial level (the departments) is ranked apart.
 	for _, level := range p.res.Apart(p.top.Code) {
 		rank, _, err := p.rankingChart(ind, at, level)
@@ -112,7 +117,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	return page{Path: "indicators/" + ind.ID, FM: frontMatter{
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), params.Period, params.Value),
-		Params:      pageParams{Kind: "indicator", Charts: true},
+		Params:      pageParams{Kind: "indicator", Charts: true, Maps: hasMap(params.Charts)},
 	}, Body: p.body(func(w *htmlWriter) {
 		w.indicatorBody(name, &params)
 		p.notes.End(w)
@@ -285,6 +290,11 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 			return page{}, err
 		}
 		params.Charts = append(params.Charts, cv)
+		maps, err := p.mapCharts(rates[0], u)
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, maps...)
 	}
 	title := u.NameIn(p.lang)
 	// "Xã Gò Quao", but "Sở Y tế" for a unit whose name begins with its level's.
@@ -297,7 +307,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	return page{Path: "units/" + u.Code, FM: frontMatter{
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
-		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0},
+		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0, Maps: hasMap(params.Charts)},
 	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params); p.notes.End(w) }), Charts: params.Charts}, nil
 }
 

@@ -6,14 +6,16 @@ import (
 	"math"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"minhbach/generator/calendar"
 	"minhbach/generator/chart"
+	"minhbach/generator/choropleth"
 	"minhbach/generator/dataset"
+	texts "minhbach/generator/i18n"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/markdown"
 	"minhbach/generator/opendata"
 	"minhbach/generator/period"
 	"minhbach/generator/site/annot"
@@ -47,14 +49,15 @@ type pager struct {
 	ds   *dataset.Dataset
 	res  *indicator.Result
 	f    locale.Formatter
-	w    words
+	w    texts.Words
 	lang string
-	md   markdown
+	md   markdown.Renderer
 	// html writes the pages' bodies, reusing its memory from page to page.
 	html *htmlWriter
 	// charts draws the charts, reusing the options of trend charts of the
 	// same shape, such as those of the unit pages.
 	charts chart.Drawer
+	maps   *choropleth.Maker
 	// contentDir holds the hand-written content, for report commentary.
 	contentDir string
 	// pdf says that build --pdf prints the reports, so they link their PDF.
@@ -77,7 +80,7 @@ type pager struct {
 	notes annot.Page
 }
 
-func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown) (*pager, error) {
+func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown.Renderer) (*pager, error) {
 	f, err := locale.New(lang)
 	if err != nil {
 		return nil, err
@@ -87,10 +90,11 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, err
 	}
 	maps.Copy(tr.Strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
-	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
+	p := &pager{ds: ds, res: res, f: f, w: texts.NewWords(tr.Get), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
 	p.html = newHTMLWriter(cfg.BaseURL, lang, tr)
+	p.maps = choropleth.New(ds, res, lang, tr.Get, f)
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		p.units[u.Code] = u
@@ -319,23 +323,20 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	for k, ind := range inds {
 		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(quarters)]
+		// One line for each indicator, on the unit's boundaries today:
+		// before a merger, the values rebuilt from the units it took over,
+		// which the table marks * beside the figure published then.
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
-		// Values rebuilt from predecessors are a dashed series of their own,
-		// marked * in the table, and joined to the first value after them.
-		rs := chart.Series{Name: s.Name + " *", Values: make([]float64, len(quarters)), Dashed: true}
 		for i := range quarters {
-			s.Values[i], rs.Values[i] = math.NaN(), math.NaN()
+			s.Values[i] = math.NaN()
 			text := p.value(ind, vals[i])
-			if vals[i].OK && !vals[i].Reconstructed {
+			switch m := p.res.Merged(ind.ID, unit.Code, quarters[i]); {
+			case m.OK:
+				s.Values[i], text, rebuilt = m.Value, text+" ("+p.value(ind, m)+" *)", true
+			case vals[i].OK:
 				s.Values[i] = vals[i].Value
-			}
-			if m := p.res.Merged(ind.ID, unit.Code, quarters[i]); m.OK {
-				rs.Values[i], text = m.Value, text+" ("+p.value(ind, m)+" *)"
-			} else if vals[i].Reconstructed {
-				rs.Values[i], text = vals[i].Value, text+" *"
-			} else if vals[i].OK {
-				if i > 0 && !math.IsNaN(rs.Values[i-1]) {
-					rs.Values[i] = vals[i].Value
+				if vals[i].Reconstructed {
+					text, rebuilt = text+" *", true
 				}
 			}
 			vc := p.valueCell(ind, vals[i])
@@ -343,9 +344,6 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 			rows[i] = append(rows[i], vc)
 		}
 		series = append(series, s)
-		if slices.ContainsFunc(rs.Values, func(x float64) bool { return !math.IsNaN(x) }) {
-			series, rebuilt = append(series, rs), true
-		}
 		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
 		tbl.Numeric = append(tbl.Numeric, true)
 	}

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"minhbach/generator/markdown"
 	"os"
 	"path/filepath"
 	"sync"
@@ -115,7 +116,7 @@ func (c *Content) MakeLater(bodies *hugosite.Bodies, open *opendata.Catalogue, o
 
 // writeLanguage writes the front matter of the pages of one language.
 func writeLanguage(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, cfg Config, bodies *hugosite.Bodies, lang, src, staging string, added func(n int)) (Content, error) {
-	p, err := newPager(ds, res, lang, cfg, newMarkdown())
+	p, err := newPager(ds, res, lang, cfg, markdown.New())
 	if err != nil {
 		return Content{}, err
 	}
@@ -261,7 +262,7 @@ func Reports(ds *dataset.Dataset, res *indicator.Result, root string) ([]Report,
 func Check(ds *dataset.Dataset, res *indicator.Result, root string) error {
 	var errs []error
 	for _, lang := range Languages {
-		p, err := newPager(ds, res, lang, Config{Root: root}, newMarkdown())
+		p, err := newPager(ds, res, lang, Config{Root: root}, markdown.New())
 		for i := 0; err == nil && i < len(p.reports); i++ {
 			_, err = p.commentary(p.reports[i])
 		}

@@ -6,15 +6,7 @@ import (
 	"strings"
 
 	"minhbach/generator/dataset"
-	"minhbach/generator/site/wording"
 )
-
-// words are the texts the generator composes (see wording.Words).
-type words = wording.Words
-
-// newWords reads the words of one language from its interface strings. A
-// key the file lacks is remembered by tr and reported by tr.err.
-func newWords(tr *i18n) words { return wording.Read(tr.Get) }
 
 // siteTexts returns the site's own words in lang: site.toml's (Meta.Texts)
 // and, for a footer (about) or meta description it does not give, neutral

@@ -1,5 +1,6 @@
-// Package keysort sorts the distinct, dense keys that package dataset
-// packs its observations into, and says where each key came from.
+// Package keysort sorts distinct integer keys and says where each was:
+// by a bitmap when they are dense, as the keys of a load's observations
+// are, else by comparison.
 package keysort
 
 import (
@@ -12,7 +13,7 @@ import (
 // returns where each was before: order[i] is the index keys[i] had.
 //
 // It is how the observations of a load are put in order (see
-// dataset's exportReader.finish), and their keys are dense: most of the numbers
+// package dataset's exportReader.finish), and their keys are dense: most of the numbers
 // below limit are keys, since most units report most measures in most
 // periods. So rather than compare or move keys, it marks each key in a
 // bitmap of limit bits; the rank of a key is then the number of bits set
@@ -22,7 +23,7 @@ import (
 // comparison.
 func WithIndex(keys []uint64, limit uint64) []int32 {
 	order := make([]int32, len(keys))
-	if limit/64 <= uint64(len(keys)) && rankByBitmap(keys, limit, order) {
+	if limit/64 <= uint64(len(keys)) && RankByBitmap(keys, limit, order) {
 		return order
 	}
 	for i := range order {
@@ -33,9 +34,9 @@ func WithIndex(keys []uint64, limit uint64) []int32 {
 	return order
 }
 
-// rankByBitmap is WithIndex for dense keys. It reports false, with
+// RankByBitmap is WithIndex for dense keys. It reports false, with
 // keys and order unchanged, when keys are not distinct.
-func rankByBitmap(keys []uint64, limit uint64, order []int32) bool {
+func RankByBitmap(keys []uint64, limit uint64, order []int32) bool {
 	// present has the bit of each key; before[w] counts the keys in the
 	// words of present before w.
 	present := make([]uint64, (limit+63)/64)

@@ -27,11 +27,11 @@ func TestSortWithIndex(t *testing.T) {
 // WithIndex to sort by comparison.
 func TestRankByBitmap(t *testing.T) {
 	keys, order := []uint64{130, 64, 63, 0, 127}, make([]int32, 5)
-	if !rankByBitmap(keys, 131, order) || !slices.Equal(keys, []uint64{0, 63, 64, 127, 130}) || !slices.Equal(order, []int32{3, 2, 1, 4, 0}) {
+	if !RankByBitmap(keys, 131, order) || !slices.Equal(keys, []uint64{0, 63, 64, 127, 130}) || !slices.Equal(order, []int32{3, 2, 1, 4, 0}) {
 		t.Errorf("distinct keys: keys %v, order %v", keys, order)
 	}
 	keys, order = []uint64{5, 2, 5}, make([]int32, 3)
-	if rankByBitmap(keys, 8, order) || !slices.Equal(keys, []uint64{5, 2, 5}) || !slices.Equal(order, []int32{0, 0, 0}) {
+	if RankByBitmap(keys, 8, order) || !slices.Equal(keys, []uint64{5, 2, 5}) || !slices.Equal(order, []int32{0, 0, 0}) {
 		t.Errorf("keys given twice: ranked, or changed to keys %v, order %v", keys, order)
 	}
 	order = WithIndex(keys, 8)

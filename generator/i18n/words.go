@@ -1,13 +1,10 @@
-// Package wording names the words the site's Go code composes into
-// figures, captions and summaries, read from the interface strings of one
-// language.
-package wording
+package i18n
 
 import "fmt"
 
 // Words holds the texts the generator composes into figures, captions and
 // summaries, in one language. Like every interface string they live in
-// templates/i18n/<lang>.toml (Read reads them from there); this struct
+// templates/i18n/<lang>.toml (NewWords reads them from there); this struct
 // only names them for the Go code, so that a misspelt word is a compile
 // error and a missing one a build error.
 type Words struct {
@@ -40,9 +37,9 @@ type Words struct {
 	InProgress, Partial string
 }
 
-// Read reads the words of one language from its interface strings
-// through get, which remembers a key the file lacks.
-func Read(get func(key string) string) Words {
+// NewWords reads the words of one language from its interface strings
+// through get, which remembers (and later reports) a key the file lacks.
+func NewWords(get func(key string) string) Words {
 	w := Words{
 		Better: get("verdict_better"), Worse: get("verdict_worse"), Same: get("verdict_same"),
 		NoComparison: get("no_comparison"), Since: get("compared_with"),
