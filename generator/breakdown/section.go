@@ -24,8 +24,9 @@ type Words struct {
 	// Category, Value and VsPrev head the table's columns.
 	Category, Value, VsPrev string
 	// Gap says the largest gap between categories:
-	// "%s: %s (%s) — %s (%s), %s" (breakdown, highest, lowest, difference).
-	Gap string
+	// "%s: %s (%s) — %s (%s), %s" (breakdown, highest, lowest, difference);
+	// Gaps heads a report's list of them.
+	Gap, Gaps string
 }
 
 // Page writes the breakdown sections of one language's pages.
@@ -102,6 +103,20 @@ func (pg *Page) Section(ind *dataset.Indicator, unit *dataset.Unit, p period.Per
 	w.WriteString(panels.String())
 	w.WriteString(`</section>`)
 	return w.String(), nil
+}
+
+// Sections returns the breakdown sections of every indicator of inds
+// that has one, for unit, each at the period at gives it (its latest).
+func (pg *Page) Sections(inds []dataset.Indicator, unit *dataset.Unit, at func(*dataset.Indicator) period.Period) (string, error) {
+	var all strings.Builder
+	for i := range inds {
+		s, err := pg.Section(&inds[i], unit, at(&inds[i]))
+		if err != nil {
+			return "", err
+		}
+		all.WriteString(s)
+	}
+	return all.String(), nil
 }
 
 // panel writes one breakdown: its heading, chart and table.
@@ -202,6 +217,21 @@ func (pg *Page) Gaps(ind *dataset.Indicator, unit string, p period.Period) []str
 	return out
 }
 
+// GapsSection returns the HTML of a report's section that names the
+// largest gap of each breakdown of inds for unit in p; "" when none has one.
+func (pg *Page) GapsSection(inds []dataset.Indicator, unit string, p period.Period) string {
+	var items strings.Builder
+	for i := range inds {
+		for _, g := range pg.Gaps(&inds[i], unit, p) {
+			fmt.Fprintf(&items, "<li>%s</li>", esc(g))
+		}
+	}
+	if items.Len() == 0 {
+		return ""
+	}
+	return fmt.Sprintf(`<section aria-labelledby="gaps-h"><h2 id="gaps-h">%s</h2><ul>%s</ul></section>`, esc(pg.Words.Gaps), items.String())
+}
+
 func esc(s string) string { return html.EscapeString(s) }
 
 // slug makes an id usable in element ids: ids and codes have only
@@ -212,5 +242,5 @@ func slug(s string) string { return strings.ReplaceAll(s, "_", "-") }
 // interface string of a key (templates/i18n).
 func WordsFrom(get func(key string) string) Words {
 	return Words{Heading: get("breakdowns"), By: get("breakdown_by"), Choose: get("breakdown_choose"),
-		Category: get("breakdown_category"), Value: get("breakdown_value"), VsPrev: get("vs_prev"), Gap: get("breakdown_gap")}
+		Category: get("breakdown_category"), Value: get("breakdown_value"), VsPrev: get("vs_prev"), Gap: get("breakdown_gap"), Gaps: get("breakdown_gaps")}
 }

@@ -19,6 +19,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -85,6 +86,9 @@ type Bar struct {
 	Decimals int
 	Format   func(float64) string
 	NoData   string
+	// Lower and Upper, when not nil, bound each value (a confidence
+	// interval), drawn as a range across its bar; NaN for none.
+	Lower, Upper []float64
 }
 
 // Chart is one chart ready to be placed on a page.
@@ -182,6 +186,12 @@ func checkBar(b Bar) error {
 	}
 	if b.Reference != nil && !isFinite(*b.Reference) {
 		return fmt.Errorf("reference %v is not a finite number", *b.Reference)
+	}
+	if (b.Lower == nil) != (b.Upper == nil) || b.Lower != nil && (len(b.Lower) != len(b.Values) || len(b.Upper) != len(b.Values)) {
+		return fmt.Errorf("intervals: want lower and upper bounds for each of %d values, or none", len(b.Values))
+	}
+	if err := checkValues(append(slices.Clone(b.Lower), b.Upper...)); err != nil {
+		return fmt.Errorf("intervals: %w", err)
 	}
 	return nil
 }

@@ -188,8 +188,50 @@ func barOption(b Bar) ([]byte, error) {
 			charts.WithMarkLineStyleOpts(markLineStyle(b.ReferenceLabel, suffix, "end")),
 		)
 	}
+	if b.Lower != nil {
+		seriesOpts = append(seriesOpts, charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}))
+	}
 	c.AddSeries(b.Title, data, seriesOpts...)
+	if b.Lower != nil {
+		c.AddSeries(b.Title+" ±", intervalBars(b), intervalOpts(b, categories)...)
+	}
 	return marshalOption(c.Validate, c.JSON)
+}
+
+// intervalBars is the data of the series that carries a ranking's
+// intervals: no bars of its own.
+func intervalBars(b Bar) []opts.BarData {
+	data := make([]opts.BarData, len(b.Values))
+	for i := range data {
+		data[i] = opts.BarData{Value: missingValue}
+	}
+	return data
+}
+
+// intervalOpts draw each interval of a ranking as a solid line across its
+// bar, from lower to upper bound, as the SVG does: mark lines of a series
+// of their own, since the reference line's style is dashed. The series
+// lies over the bars (bar gap −100%); categories are the option's.
+func intervalOpts(b Bar, categories []string) []charts.SeriesOpts {
+	out := []charts.SeriesOpts{
+		charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%"}),
+		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(false)},
+			LineStyle: &opts.LineStyle{Type: "solid", Color: textColor, Width: 1.5},
+		}),
+	}
+	for i, v := range b.Values {
+		lo, hi := b.Lower[i], b.Upper[i]
+		if math.IsNaN(v) || math.IsNaN(lo) || math.IsNaN(hi) {
+			continue
+		}
+		out = append(out, charts.WithMarkLineNameCoordItemOpts(opts.MarkLineNameCoordItem{
+			Coordinate0: []any{roundTo(lo, b.Decimals), categories[i]},
+			Coordinate1: []any{roundTo(hi, b.Decimals), categories[i]},
+		}))
+	}
+	return out
 }
 
 // optionValue is v rounded for the option, or ECharts' missing-value mark.

@@ -48,6 +48,7 @@ func lineTicks(l Line) []float64 {
 // the reference and 0, where bars start.
 func barTicks(b Bar) []float64 {
 	values := append([]float64{0}, b.Values...)
+	values = append(append(values, b.Lower...), b.Upper...)
 	if b.Reference != nil {
 		values = append(values, *b.Reference)
 	}
@@ -376,6 +377,22 @@ func barSVG(b Bar) (string, int, int) {
 	}
 	s.raw(`</g>`)
 
+	// Intervals across their bars, with end caps.
+	if b.Lower != nil {
+		s.raw(`<g class="intervals" stroke="` + textColor + `" stroke-width="1.5">`)
+		for i := range b.Values {
+			lo, hi := b.Lower[i], b.Upper[i]
+			if math.IsNaN(lo) || math.IsNaN(hi) || math.IsNaN(b.Values[i]) {
+				continue
+			}
+			y := rowMiddle(i)
+			s.line(x.at(lo), y, x.at(hi), y)
+			s.line(x.at(lo), y-barThickness/3, x.at(lo), y+barThickness/3)
+			s.line(x.at(hi), y-barThickness/3, x.at(hi), y+barThickness/3)
+		}
+		s.raw(`</g>`)
+	}
+
 	// Value labels at the bar ends, or "no data" from the baseline.
 	s.raw(`<g class="values" fill="` + textColor + `">`)
 	for i, v := range b.Values {
@@ -394,6 +411,8 @@ func barSVG(b Bar) (string, int, int) {
 		case v < 0:
 			s.raw(` text-anchor="end"`)
 			s.attr("x", x.at(v)-4)
+		case b.Upper != nil && b.Upper[i] > v:
+			s.attr("x", x.at(b.Upper[i])+4) // past its interval
 		default:
 			s.attr("x", x.at(v)+4)
 		}

@@ -24,6 +24,7 @@ func sampleCmd(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 0, "seed of the random draws (0: the default)")
 	catalogue := fs.String("catalogue", filepath.Join("data", "catalogue.toml"), "catalogue to copy into --out")
 	out := fs.String("out", "", "folder to write the dataset to (required)")
+	fs.BoolVar(&n.Boundaries, "boundaries", true, "also write synthetic boundaries (a grid of squares, invented) and name them in the catalogue, for the maps")
 	if code := parse(fs, args, stderr); code >= 0 {
 		return code
 	}
@@ -46,6 +47,9 @@ func sampleCmd(args []string, stdout, stderr io.Writer) int {
 	if err := sample.WriteNational(*out, n); err != nil {
 		fmt.Fprintf(stderr, "minhbach sample: %v\n", err)
 		return ExitBadInput
+	}
+	if n.Boundaries {
+		cat = sample.WithBoundaries(cat)
 	}
 	if err := os.WriteFile(filepath.Join(*out, "catalogue.toml"), cat, 0o644); err != nil {
 		fmt.Fprintf(stderr, "minhbach sample: %v\n", err)

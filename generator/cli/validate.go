@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,6 +32,9 @@ type checkConfig struct {
 	strict bool
 	// jump overrides the rate-jump threshold of site.toml when >= 0.
 	jump float64
+	// pages, when set, is the project folder whose pages are checked too
+	// (site.Check): validate's. A build checks them by building them.
+	pages string
 	// loaded, when set, is told of the data once it is read and checked,
 	// before the indicators are computed: build's progress starts its
 	// compute stage there.
@@ -50,7 +54,7 @@ func (cc *checkConfig) options() []dataset.Option {
 func validate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", stderr)
 	data := fs.String("data", "data", "folder with units.csv, catalogue.toml and exports/")
-	cc := &checkConfig{}
+	cc := &checkConfig{pages: "."}
 	fs.StringVar(&cc.format, "format", formatText, "how to print findings: text (to stderr), json (one object a line) or github (Actions annotations), to stdout")
 	fs.BoolVar(&cc.strict, "strict", false, "fail on warnings too")
 	fs.Float64Var(&cc.jump, "max-jump", -1, "percentage points a rate may move between consecutive periods without a warning (default: site.toml's [checks] jump_points, else 20)")
@@ -105,11 +109,13 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 		// What the pages would refuse (a report commentary naming an
 		// unknown figure) is an error here too, so that "no errors" means
 		// the build publishes.
-		if _, err := os.Stat("templates"); err == nil {
-			pages := siteFindings(site.Check(ds, res, "."))
+		switch _, err := os.Stat(filepath.Join(cc.pages, "templates")); {
+		case cc.pages == "":
+		case err == nil:
+			pages := siteFindings(site.Check(ds, res, cc.pages))
 			tally.Errors += len(pages)
 			findings = append(findings, pages...)
-		} else {
+		default:
 			findings = append(findings, dataset.Finding{Pos: dataset.Position{File: "templates"}, Severity: finding.Note, Code: "pages-not-checked",
 				Message: "not found here, so the pages (report commentaries, interface strings) are not checked; run validate in the project folder to check them"})
 		}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/generator/dataset/csvfile"
 	"minhbach/generator/dataset/finding"
 )
 
@@ -214,11 +215,11 @@ type gocsvRow struct {
 // parses its value: what reading exports through gocsv would cost before
 // any check.
 func gocsvRead(b *testing.B, path string) int {
-	cf, done := openCSV(path, fileOptions{maxSize: DefaultMaxFileSize, maxField: DefaultMaxField}, finding.NewCollector(0))
+	cf, done := csvfile.Open(path, csvfile.Options{MaxSize: DefaultMaxFileSize, MaxField: DefaultMaxField}, finding.NewCollector(0))
 	defer done()
 	rows := 0
-	cf.chunks(func(recs []record) {
-		out, err := decodeChunk[gocsvRow](cf.header, recs)
+	cf.Chunks(func(recs []csvfile.Record) {
+		out, err := csvfile.DecodeChunk[gocsvRow](cf.Header, recs)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -233,7 +234,7 @@ func gocsvRead(b *testing.B, path string) int {
 }
 
 // BenchmarkReadExportGocsv reads the 250,000 rows of BenchmarkReadExport
-// through gocsv, for comparison (see decodeChunk).
+// through gocsv, for comparison (see csvfile.DecodeChunk).
 func BenchmarkReadExportGocsv(b *testing.B) {
 	const rows = 250_000
 	_, export := benchData(b, rows)

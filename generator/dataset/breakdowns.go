@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"minhbach/generator/dataset/csvfile"
 	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/foreign"
 	"minhbach/generator/period"
@@ -59,12 +60,12 @@ func (er *exportReader) mappedDims(pl *plan, l *foreign.Layout) bool {
 
 // readCell reads the current row's breakdown cell into er.cell; false
 // after reporting a value its dimension does not have.
-func (er *exportReader) readCell(cf *csvFile, pl *plan) bool {
+func (er *exportReader) readCell(cf *csvfile.File, pl *plan) bool {
 	er.parts = er.parts[:0]
 	var ps []dims.Part
 	ok := true
 	for _, dc := range pl.dims {
-		text := string(dc.src.get(cf.s))
+		text := string(dc.src.get(cf.S))
 		if dc.names != nil {
 			text = dc.names.ValueID(text)
 		}
@@ -77,7 +78,7 @@ func (er *exportReader) readCell(cf *csvFile, pl *plan) bool {
 			continue
 		}
 		ps = append(ps, dims.Part{Dim: dc.dim.ID, Value: text})
-		er.parts = append(er.parts, cellPart{ps[len(ps)-1], dc.src.column(cf.s)})
+		er.parts = append(er.parts, cellPart{ps[len(ps)-1], dc.src.column(cf.S)})
 	}
 	er.cell = dims.Key(er.dims, ps)
 	return ok
@@ -85,7 +86,7 @@ func (er *exportReader) readCell(cf *csvFile, pl *plan) bool {
 
 // brokenDownBy reports whether measure mi has the dimensions of the
 // current row's cell, reporting those it has not.
-func (er *exportReader) brokenDownBy(cf *csvFile, pl *plan, mi int32) bool {
+func (er *exportReader) brokenDownBy(cf *csvfile.File, pl *plan, mi int32) bool {
 	m := er.measures[mi]
 	for _, p := range er.parts {
 		if !slices.Contains(m.Dimensions, p.Dim) {

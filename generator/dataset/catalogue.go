@@ -80,11 +80,17 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 			measures[m.ID] = m
 		}
 		checkText(places.At(input.Key("measures", i, "name")), "measure "+m.ID, m.Name, c)
-		if m.Kind != Count && m.Kind != Amount {
-			bad("measures", i, "kind", "measure %q: kind %q, expected count or amount", m.ID, m.Kind)
+		if m.Kind != Count && m.Kind != Amount && m.Kind != Percent {
+			bad("measures", i, "kind", "measure %q: kind %q, expected count, amount or percent", m.ID, m.Kind)
 		}
-		if m.OverTime != Sum && m.OverTime != Last {
-			bad("measures", i, "over_time", "measure %q: over_time %q, expected sum or last", m.ID, m.OverTime)
+		if m.OverTime != Sum && m.OverTime != Last && m.OverTime != None {
+			bad("measures", i, "over_time", "measure %q: over_time %q, expected sum, last or none", m.ID, m.OverTime)
+		}
+		if m.Per < 0 || m.Per > 0 && m.Kind != Amount {
+			bad("measures", i, "per", "measure %q: per %g, expected the base of a ratio of kind amount (100, 100000); a percent is per 100 already", m.ID, m.Per)
+		}
+		if m.Published() && (m.OverTime == Sum || m.AcrossUnits == Sum) {
+			bad("measures", i, "across_units", "measure %q: a published rate does not add up: expected over_time \"last\" or \"none\", and across_units \"weighted_mean\" (with a weight such as respondents) or \"none\"", m.ID)
 		}
 		switch m.AcrossUnits {
 		case Sum, None:
@@ -129,6 +135,12 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 		checkText(places.At(input.Key("indicators", i, "description")), "indicator "+ind.ID+" description", ind.Description, c)
 		switch ind.Type {
 		case Rate:
+			if ind.Measure != "" {
+				if m := measures[ind.Measure]; m == nil || !m.Published() || ind.Numerator != "" || ind.Denominator != "" {
+					bad("indicators", i, "measure", "indicator %q: a rate with measure %q: expected a measure of kind percent or with a per base, and no numerator or denominator", ind.ID, ind.Measure)
+				}
+				break
+			}
 			for _, ref := range []struct{ key, id string }{{"numerator", ind.Numerator}, {"denominator", ind.Denominator}} {
 				if measures[ref.id] == nil {
 					bad("indicators", i, ref.key, "indicator %q: %q is not a measure", ind.ID, ref.id)
@@ -150,6 +162,11 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 			if _, err := period.Parse(t.Deadline); err != nil {
 				bad("indicators", i, "target.deadline", "indicator %q: target deadline: %v", ind.ID, err)
 			}
+		}
+		if md := ind.Metadata; md != nil {
+			md.Check(func(key, msg string) {
+				bad("indicators", i, "metadata."+key, "indicator %q: metadata.%s: %s", ind.ID, key, msg)
+			})
 		}
 		if s := ind.Score; s != nil {
 			if !groups[s.Group] {

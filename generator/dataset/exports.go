@@ -2,14 +2,16 @@ package dataset
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
 
+	"minhbach/generator/dataset/csvfile"
 	"minhbach/generator/dataset/csvscan"
-	"minhbach/generator/dataset/fastindex"
 	"minhbach/generator/dataset/foreign"
 	"minhbach/generator/dataset/input"
+	"minhbach/generator/dataset/keysort"
 	"minhbach/generator/period"
 )
 
@@ -75,12 +77,14 @@ type plan struct {
 	number func(string, MeasureKind) (float64, error)
 	// canonical says that numbers are canonical, for the fast path.
 	canonical bool
+	// attr holds the columns that qualify a long export's value.
+	attr foreign.Attributes
 }
 
 // pos returns where the source s of the current row of cf is.
-func (pl *plan) pos(cf *csvFile, s cellSource) Position {
-	if col := s.column(cf.s); col >= 0 {
-		return cf.at(col)
+func (pl *plan) pos(cf *csvfile.File, s cellSource) Position {
+	if col := s.column(cf.S); col >= 0 {
+		return cf.At(col)
 	}
 	return Position{File: pl.mapping}
 }
@@ -96,7 +100,7 @@ func (pl *plan) pos(cf *csvFile, s cellSource) Position {
 // after each one (exports repeat them row after row, in the same order).
 // Duplicates are found in a bitmap over the ids; they are rare, so where
 // the first of a pair was read is looked up only when one is found, in
-// finish. Then finish puts the ids in order (see fastindex.SortWithIndex) and builds
+// finish. Then finish puts the ids in order (see keysort.WithIndex) and builds
 // each observation once, in its final place.
 type exportReader struct {
 	cfg      config
@@ -104,7 +108,7 @@ type exportReader struct {
 	units    []Unit
 	measures []*Measure
 	// unitCodes finds units by code, measureIDs measures by id.
-	unitCodes, measureIDs *fastindex.Codes
+	unitCodes, measureIDs *codeIndex
 	names                 *foreign.NameIndex
 	// applies[m*len(units)+u] says whether measure m applies to unit u.
 	applies []bool
@@ -126,6 +130,8 @@ type exportReader struct {
 	// entries and ids hold the observations read, in the order read.
 	entries []entry
 	ids     []uint64
+	// attrs holds the statuses, notes and bounds of the entries that have any.
+	attrs []attribute
 
 	// dims are the catalogue's dimensions, dimIDs their ids; cell is the
 	// key of the current row's breakdown cell, parts its parts; cells
@@ -159,6 +165,9 @@ type entry struct {
 	line, col int32
 	// file indexes exportReader.files.
 	file int32
+	// attr indexes exportReader.attrs, −1 for a value without status,
+	// note or bounds.
+	attr int32
 }
 
 // duplicate is an observation given again, to be reported with the place
@@ -174,6 +183,40 @@ type observationKey struct {
 	p       period.Period
 	unit    string
 	measure string
+}
+
+// codeIndex finds a unit by its code or a measure by its id. Exports list
+// units and measures in the same order again and again, so it first tries
+// the one that came after the previous one the last time: one comparison of
+// bytes, cheaper than a map look-up.
+type codeIndex struct {
+	codes []string
+	index map[string]int32
+	// after[i] is the index found after i the last time, or -1.
+	after []int32
+}
+
+func newCodeIndex(codes []string) *codeIndex {
+	x := &codeIndex{codes: codes, index: make(map[string]int32, len(codes)), after: make([]int32, len(codes))}
+	for i, c := range codes {
+		x.index[c] = int32(i)
+		x.after[i] = -1
+	}
+	return x
+}
+
+// find returns the index of code; prev is the index found before, or -1.
+func (x *codeIndex) find(prev int32, code []byte) (int32, bool) {
+	if prev >= 0 && int(prev) < len(x.after) {
+		if next := x.after[prev]; next >= 0 && string(code) == x.codes[next] {
+			return next, true
+		}
+	}
+	i, ok := x.index[string(code)]
+	if ok && prev >= 0 && int(prev) < len(x.after) {
+		x.after[prev] = i
+	}
+	return i, ok
 }
 
 func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *exportReader {
@@ -201,7 +244,7 @@ func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *ex
 			er.applies[i*len(units)+u] = m.AppliesToType(units[u].Type)
 		}
 	}
-	er.unitCodes, er.measureIDs = fastindex.NewCodes(codes), fastindex.NewCodes(ids)
+	er.unitCodes, er.measureIDs = newCodeIndex(codes), newCodeIndex(ids)
 	er.dims, er.cellAt = cat.Dimensions, map[cellID]Position{}
 	for _, d := range cat.Dimensions {
 		er.dimIDs = append(er.dimIDs, d.ID)
@@ -219,15 +262,15 @@ func (er *exportReader) id(slot int, measure, unit int32) uint64 {
 
 // read reads one export file, through its mapping when mappingPath is not "".
 func (er *exportReader) read(path, mappingPath string) {
-	opts := fileOptions{dir: er.cfg.dir, maxSize: er.cfg.maxFileSize, maxField: er.cfg.maxField}
+	opts := csvfile.Options{Dir: er.cfg.dir, MaxSize: er.cfg.maxFileSize, MaxField: er.cfg.maxField}
 	var m *foreign.Mapping
 	if mappingPath != "" {
 		if m = readMapping(mappingPath, er.cfg, er.c); m == nil {
 			return
 		}
-		opts.encoding, opts.comma = m.Encoding, m.Comma
+		opts.Encoding, opts.Comma = m.Encoding, m.Comma
 	}
-	cf, done := openCSV(path, opts, er.c)
+	cf, done := csvfile.Open(path, opts, er.c)
 	defer done()
 	if cf == nil {
 		return
@@ -244,55 +287,56 @@ func (er *exportReader) read(path, mappingPath string) {
 	er.file = int32(len(er.files))
 	er.files = append(er.files, path)
 	before := len(er.entries)
-	for cf.next() {
+	for cf.Next() {
 		er.row(cf, pl)
-		if cf.rows == estimateAfter {
+		if cf.Rows == estimateAfter {
 			er.reserve(cf, len(er.entries)-before)
 		}
 	}
-	if cf.rows == 0 {
+	if cf.Rows == 0 {
 		er.c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-rows", "the file has a header but no data rows")
 	}
 }
 
 // canonicalPlan reads the header of a canonical export, long or wide.
-func (er *exportReader) canonicalPlan(cf *csvFile, m *foreign.Mapping) *plan {
-	pl := &plan{parsePeriod: parsePeriod, number: ParseNumber, value: -1, canonical: true}
+func (er *exportReader) canonicalPlan(cf *csvfile.File, m *foreign.Mapping) *plan {
+	pl := &plan{parsePeriod: parsePeriod, number: ParseNumber, value: -1, canonical: true, attr: foreign.NoAttributes()}
 	if m != nil {
 		pl.number, _ = numberParser(m.Numbers)
 		pl.canonical = m.Numbers == "" || m.Numbers == foreign.NumbersCanonical
 	}
-	if slices.Contains(cf.header, "measure") || slices.Contains(cf.header, "value") {
-		if !checkHeader(cf, longColumns, append(slices.Clip(longColumns), er.dimIDs...), er.c) {
+	if slices.Contains(cf.Header, "measure") || slices.Contains(cf.Header, "value") {
+		if !checkHeader(cf, longColumns, slices.Concat(longColumns[:4:4], foreign.AttributeColumns, er.dimIDs), er.c) {
 			return nil
 		}
-		col := columnIndex(cf.header)
+		pl.attr = foreign.CanonicalAttributes(cf.Header)
+		col := columnIndex(cf.Header)
 		pl.period, pl.unit = cellSource{col: col["period"]}, cellSource{col: col["unit"]}
 		pl.measure, pl.value = cellSource{col: col["measure"]}, col["value"]
-		pl.dims = er.canonicalDims(cf.header)
+		pl.dims = er.canonicalDims(cf.Header)
 		return pl
 	}
-	h := cf.header
+	h := cf.Header
 	if len(h) < 3 || h[0] != "period" || h[1] != "unit" {
-		er.c.Errorf(Position{File: cf.path, Line: 1, Column: 1}, "header",
+		er.c.Errorf(Position{File: cf.Path, Line: 1, Column: 1}, "header",
 			"found header %s, expected period,unit,measure,value (long form) or period,unit,<measure>,… (wide form); for other columns, add a mapping file beside the export",
-			foreign.Quote(strings.Join(h, string(cf.s.Comma))))
+			foreign.Quote(strings.Join(h, string(cf.S.Comma))))
 		return nil
 	}
 	ok := true
 	seen := map[string]int{}
 	for j := 2; j < len(h); j++ {
 		if first, dup := seen[h[j]]; dup {
-			er.c.Errorf(cf.headerPos[j], "header", "column %s appears twice (also column %d)", foreign.Quote(h[j]), first+1)
+			er.c.Errorf(cf.HeaderPos[j], "header", "column %s appears twice (also column %d)", foreign.Quote(h[j]), first+1)
 			ok = false
 		}
 		seen[h[j]] = j
 		if slices.Contains(er.dimIDs, h[j]) {
 			continue
 		}
-		mi, known := er.measureIDs.Index[h[j]]
+		mi, known := er.measureIDs.index[h[j]]
 		if !known {
-			er.c.Errorf(cf.headerPos[j], "unknown-measure", "unknown measure column %s; expected a measure id from the catalogue", foreign.Quote(h[j]))
+			er.c.Errorf(cf.HeaderPos[j], "unknown-measure", "unknown measure column %s; expected a measure id from the catalogue", foreign.Quote(h[j]))
 			ok = false
 		}
 		pl.wide = append(pl.wide, wideColumn{col: j, m: mi})
@@ -330,15 +374,15 @@ func readMapping(path string, cfg config, c *collector) *foreign.Mapping {
 
 // mappedPlan finds the mapping's columns in the header of cf and returns
 // the plan of its rows, or nil after reporting what does not fit.
-func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
-	l, problems := m.Layout(cf.header, func(id string) bool { _, ok := er.measureIDs.Index[id]; return ok })
+func (er *exportReader) mappedPlan(cf *csvfile.File, m *foreign.Mapping) *plan {
+	l, problems := m.Layout(cf.Header, func(id string) bool { _, ok := er.measureIDs.index[id]; return ok })
 	for _, p := range problems {
 		at := Position{File: m.Path}
 		switch {
 		case p.Column >= 0:
-			at = cf.headerPos[p.Column]
+			at = cf.HeaderPos[p.Column]
 		case p.Column == foreign.AtHeader:
-			at = Position{File: cf.path, Line: 1, Column: 1}
+			at = Position{File: cf.Path, Line: 1, Column: 1}
 		}
 		sev := Error
 		if p.Note {
@@ -361,9 +405,10 @@ func (er *exportReader) mappedPlan(cf *csvFile, m *foreign.Mapping) *plan {
 		value:       l.Value,
 		number:      number,
 		canonical:   m.Numbers == "" || m.Numbers == foreign.NumbersCanonical,
+		attr:        l.Attr,
 	}
 	for _, w := range l.Wide {
-		pl.wide = append(pl.wide, wideColumn{col: w.Column, m: er.measureIDs.Index[w.Measure]})
+		pl.wide = append(pl.wide, wideColumn{col: w.Column, m: er.measureIDs.index[w.Measure]})
 	}
 	if !er.mappedDims(pl, l) {
 		return nil
@@ -384,13 +429,13 @@ func parsePeriod(s string) (period.Period, error) {
 //
 // Cells are compared and looked up as bytes, which does not allocate; they
 // become strings only when they differ from the last row's, or in messages.
-func (er *exportReader) row(cf *csvFile, pl *plan) {
+func (er *exportReader) row(cf *csvfile.File, pl *plan) {
 	if pl != er.lastPlan {
 		er.lastPlan = pl
 		er.lastPeriodText, er.lastUnitText, er.lastMeasText = "\x00", "\x00", "\x00"
 	}
 	ok := true
-	if t := pl.period.get(cf.s); string(t) != er.lastPeriodText {
+	if t := pl.period.get(cf.S); string(t) != er.lastPeriodText {
 		er.lastPeriodText = string(t)
 		er.lastPeriod, er.lastPeriodErr = pl.parsePeriod(er.lastPeriodText)
 		if e := er.cfg.exported; er.lastPeriodErr == nil && !e.IsZero() && er.lastPeriod.StartsAfter(e.Year()+1, int(e.Month())) {
@@ -401,10 +446,10 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		er.c.Errorf(pl.pos(cf, pl.period), "period", "%v", er.lastPeriodErr)
 		ok = false
 	}
-	if t := pl.unit.get(cf.s); string(t) != er.lastUnitText {
+	if t := pl.unit.get(cf.S); string(t) != er.lastUnitText {
 		i, found := int32(-1), false
 		if pl.by == "" || pl.by == foreign.ByCode {
-			i, found = er.unitCodes.Find(er.lastUnit, t) // the usual case, without allocating
+			i, found = er.unitCodes.find(er.lastUnit, t) // the usual case, without allocating
 		}
 		if found {
 			er.lastUnit, er.lastUnitText = i, er.units[i].Code
@@ -427,10 +472,10 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		}
 		return
 	}
-	if t := pl.measure.get(cf.s); string(t) != er.lastMeasText {
+	if t := pl.measure.get(cf.S); string(t) != er.lastMeasText {
 		i, found := int32(-1), false
 		if pl.layout == nil || !pl.layout.NamesMeasures() {
-			i, found = er.measureIDs.Find(er.lastMeas, t)
+			i, found = er.measureIDs.find(er.lastMeas, t)
 		}
 		if found {
 			er.lastMeas, er.lastMeasText = i, er.measures[i].ID
@@ -440,7 +485,7 @@ func (er *exportReader) row(cf *csvFile, pl *plan) {
 		}
 	}
 	if er.lastMeas < 0 {
-		er.c.Errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %s, expected a measure id from the catalogue", foreign.Quote(string(pl.measure.get(cf.s))))
+		er.c.Errorf(pl.pos(cf, pl.measure), "unknown-measure", "found %s, expected a measure id from the catalogue", foreign.Quote(string(pl.measure.get(cf.S))))
 		return
 	}
 	er.add(cf, pl, ok, er.lastMeas, pl.value, pl.measure.col)
@@ -467,7 +512,7 @@ func (er *exportReader) findMeasure(text string, pl *plan) int32 {
 	if pl.layout != nil {
 		text = pl.layout.MeasureID(text)
 	}
-	if i, ok := er.measureIDs.Index[text]; ok {
+	if i, ok := er.measureIDs.index[text]; ok {
 		return i
 	}
 	return -1
@@ -476,13 +521,13 @@ func (er *exportReader) findMeasure(text string, pl *plan) int32 {
 // add checks the value in column vcol of the current row for measure mi
 // and, when the row's period and unit are good (rowOK), records it. A
 // measure that does not apply to the unit is reported at column mcol.
-func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, mcol int) {
+func (er *exportReader) add(cf *csvfile.File, pl *plan, rowOK bool, mi int32, vcol, mcol int) {
 	m := er.measures[mi]
-	cell := cf.s.Field(vcol)
+	cell := cf.S.Field(vcol)
 	if !rowOK {
 		// Still check the number, so that every bad cell is named.
 		if _, err := pl.number(string(cell), m.Kind); err != nil {
-			er.c.Errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
+			er.c.Errorf(cf.At(vcol), "number", "%s: %v", m.ID, err)
 		}
 		return
 	}
@@ -496,29 +541,43 @@ func (er *exportReader) add(cf *csvFile, pl *plan, rowOK bool, mi int32, vcol, m
 		return
 	}
 	v, ok := 0.0, false
-	if pl.canonical {
-		v, ok = foreign.ParseCanonical(cell, m.Kind == Amount)
+	var attr attribute
+	if pl.attr.Any() {
+		var missing, good bool
+		if attr, missing, good = er.attributes(cf, pl, m, cell); !good {
+			return
+		}
+		ok = missing
+	}
+	if pl.canonical && !ok {
+		v, ok = parseCanonical(cell, m.Kind)
 	}
 	if !ok {
 		var err error
 		if v, err = pl.number(string(cell), m.Kind); err != nil {
-			er.c.Errorf(cf.at(vcol), "number", "%s: %v", m.ID, err)
+			er.c.Errorf(cf.At(vcol), "number", "%s: %v", m.ID, err)
 			return
 		}
 	}
 	if er.cell != "" {
-		er.addCell(cf.at(vcol), mi, v)
+		er.addCell(cf.At(vcol), mi, v)
 		return
 	}
 	id := er.id(er.slotOf(er.lastPeriod), mi, ui)
 	word, bit := &er.seen[id/64], uint64(1)<<(id%64)
 	if *word&bit != 0 {
-		er.dups = append(er.dups, duplicate{id, observationKey{er.lastPeriod, er.units[ui].Code, m.ID}, cf.at(vcol)})
+		er.dups = append(er.dups, duplicate{id, observationKey{er.lastPeriod, er.units[ui].Code, m.ID}, cf.At(vcol)})
 		return
 	}
 	*word |= bit
-	at := cf.s.Pos[vcol]
-	er.entries = append(er.entries, entry{value: v, line: int32(at.Line), col: int32(at.Col), file: er.file})
+	at := cf.S.Pos[vcol]
+	e := entry{value: v, line: int32(at.Line), col: int32(at.Col), file: er.file, attr: -1}
+	if attr.status != 0 || attr.detail != nil {
+		er.checkBounds(cf, pl, m, attr, v)
+		e.attr = int32(len(er.attrs))
+		er.attrs = append(er.attrs, attr)
+	}
+	er.entries = append(er.entries, e)
 	er.ids = append(er.ids, id)
 }
 
@@ -547,13 +606,13 @@ const estimateAfter = 1000
 // from its size and the rows read so far, which gave got observations.
 // Room grows at least by doubling, so that many files read one after
 // another still copy the observations only a few times.
-func (er *exportReader) reserve(cf *csvFile, got int) {
-	size, read := cf.size(), cf.offset()
+func (er *exportReader) reserve(cf *csvfile.File, got int) {
+	size, read := cf.Size(), cf.Offset()
 	if size <= 0 || read <= 0 {
 		return
 	}
-	perRow := float64(got) / float64(cf.rows)
-	more := int(float64(cf.rows)*float64(size-read)/float64(read)*perRow*1.02) + 64
+	perRow := float64(got) / float64(cf.Rows)
+	more := int(float64(cf.Rows)*float64(size-read)/float64(read)*perRow*1.02) + 64
 	if free := cap(er.entries) - len(er.entries); more <= free {
 		return
 	}
@@ -582,7 +641,7 @@ func ranks(n int, cmp func(i, j int) int) (rank, item []int32) {
 //
 // The observations are put in order through their ids: each id becomes a
 // sort key that packs the rank of its measure, unit and period, the keys
-// are sorted (see fastindex.SortWithIndex), and each observation is built once, in
+// are sorted (see keysort.WithIndex), and each observation is built once, in
 // its place, from its entry.
 func (er *exportReader) finish() *sortedObservations {
 	er.reportDuplicates()
@@ -598,7 +657,7 @@ func (er *exportReader) finish() *sortedObservations {
 		unitAt:       unitAt,
 		periods:      make([]period.Period, len(er.periods)),
 	}
-	for id, mi := range er.measureIDs.Index {
+	for id, mi := range er.measureIDs.index {
 		s.measureRank[id] = measureRank[mi]
 	}
 	for r, slot := range periodAt {
@@ -617,7 +676,7 @@ func (er *exportReader) finish() *sortedObservations {
 	// rather than add a write barrier to the writes below.
 	s.list = make([]Observation, len(s.key))
 	s.value = make([]float64, len(s.key))
-	order := fastindex.SortWithIndex(s.key, 1<<(s.measureShift+er.measureBits))
+	order := keysort.WithIndex(s.key, 1<<(s.measureShift+er.measureBits))
 
 	// The entries are gathered a block at a time into a small buffer
 	// first: the reads from all over the entries then overlap, rather than
@@ -639,6 +698,12 @@ func (er *exportReader) finish() *sortedObservations {
 				Source:  Position{File: er.files[e.file], Line: int(e.line), Column: int(e.col)},
 			}
 			s.value[i] = e.value
+			if e.attr >= 0 {
+				s.list[i].Status, s.list[i].Detail = er.attrs[e.attr].status, er.attrs[e.attr].detail
+				if !s.list[i].HasValue() {
+					s.value[i] = math.NaN() // the checks pass over a value the publisher says is missing
+				}
+			}
 		}
 	}
 	er.entries, er.ids = nil, nil

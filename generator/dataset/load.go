@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"minhbach/generator/geomap"
 	"path/filepath"
 	"time"
 
@@ -106,6 +107,7 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 		er.read(ex.CSV, ex.Mapping)
 	}
 	obs, cells := er.finish(), er.sortedCells()
+	atlas := geomap.Read(dir, cat.Levels, mapUnits(units), cfg.maxFileSize, c)
 	checkObservations(&cat, units, obs, cells, cfg, c)
 	if len(cells) > 0 { // the totals and margins that follow from the cells
 		obs.list, cells = dims.AddUp(dims.Lists[Observation]{Totals: obs.list, Cells: cells, Order: cat.Dimensions, Tolerance: cfg.tolerance,
@@ -125,5 +127,14 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	if tally.Errors > 0 {
 		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Breakdowns: cells, Meta: meta, Findings: found, Tally: tally}, nil
+	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Breakdowns: cells, Meta: meta, Findings: found, Tally: tally, Atlas: atlas}, nil
+}
+
+// mapUnits are the units as geomap.Read matches them to shapes.
+func mapUnits(units []Unit) []geomap.Unit {
+	out := make([]geomap.Unit, len(units))
+	for i, u := range units {
+		out[i] = geomap.Unit{Code: u.Code, Geocode: u.Geocode, Parent: u.Parent, Level: u.Type, Ended: !u.ValidTo.IsZero()}
+	}
+	return out
 }

@@ -8,11 +8,15 @@
 package dataset
 
 import (
+	"minhbach/generator/geomap"
+	"slices"
 	"strings"
 
 	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/geo"
+	"minhbach/generator/dataset/indmeta"
 	"minhbach/generator/dataset/sitemeta"
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
 )
 
@@ -69,6 +73,9 @@ const (
 	Count MeasureKind = "count"
 	// Amount is a decimal quantity, zero or more (a speed, a length of time).
 	Amount MeasureKind = "amount"
+	// Percent is a percentage as the publisher published it, without its
+	// numerator and denominator (a survey's share of satisfied people).
+	Percent MeasureKind = "percent"
 )
 
 // Aggregation says how values combine, over time or across units.
@@ -100,10 +107,17 @@ type Measure struct {
 	AppliesTo []UnitType `toml:"applies_to"`
 	// Source names the system the measure is exported from.
 	Source string `toml:"source"`
+	// Per is the base of a published ratio of kind amount ("per 100,000
+	// population": 100000); zero otherwise. A percent is per 100.
+	Per float64 `toml:"per"`
 	// Dimensions lists the ids of the dimensions the measure is broken
 	// down by (see dims); exports carry a column for each.
 	Dimensions []string `toml:"dimensions"`
 }
+
+// Published reports whether the measure is a published percentage or
+// ratio: its changes are in points, and it never adds up.
+func (m *Measure) Published() bool { return m.Kind == Percent || m.Per > 0 }
 
 // AppliesToType reports whether units of type t may report the measure.
 func (m *Measure) AppliesToType(t UnitType) bool {
@@ -122,7 +136,8 @@ func (m *Measure) AppliesToType(t UnitType) bool {
 type IndicatorType string
 
 const (
-	// Rate is Numerator / Denominator, shown as a percentage.
+	// Rate is Numerator / Denominator, shown as a percentage; or, with
+	// Measure, a published percentage or ratio (Measure.Published).
 	Rate IndicatorType = "rate"
 	// CountIndicator is the value of one count measure.
 	CountIndicator IndicatorType = "count"
@@ -161,7 +176,8 @@ type Indicator struct {
 	ID   string        `toml:"id"`
 	Name Text          `toml:"name"`
 	Type IndicatorType `toml:"type"`
-	// Measure is the measure of a count or level indicator.
+	// Measure is the measure of a count or level indicator, or of a rate
+	// as published.
 	Measure string `toml:"measure"`
 	// Numerator and Denominator are the measures of a rate.
 	Numerator   string    `toml:"numerator"`
@@ -175,7 +191,20 @@ type Indicator struct {
 	Score    *Score  `toml:"score"`
 	// Description is Markdown, in both languages.
 	Description Text `toml:"description"`
+	// Rank false leaves the units unranked (survey estimates whose
+	// intervals the publisher warns about); nil or true ranks them.
+	Rank *bool `toml:"rank"`
+	// Metadata is what statisticians publish with the indicator; nil
+	// when the catalogue gives none.
+	Metadata *indmeta.Metadata `toml:"metadata"`
 }
+
+// Ranked reports whether the indicator's units are ranked.
+func (ind *Indicator) Ranked() bool { return ind.Rank == nil || *ind.Rank }
+
+// Published reports whether the indicator is a rate as published: one
+// measure, no numerator and denominator.
+func (ind *Indicator) Published() bool { return ind.Type == Rate && ind.Measure != "" }
 
 // ScoreGroup is a group of a scored index, with its total points.
 type ScoreGroup struct {
@@ -209,7 +238,18 @@ type Observation struct {
 	Computed bool
 	// Source is where the value was read, for messages.
 	Source Position
+	// Status is the observation's SDMX status (zero: A, normal). With
+	// mark.Missing the observation has no value (Value is zero): the
+	// publisher says it is missing.
+	Status mark.Status
+	// Detail is the observation's note, interval and sample size; nil
+	// when it has none.
+	Detail *mark.Detail
 }
+
+// HasValue reports whether the observation has a value: it is not one
+// the publisher marks missing.
+func (o *Observation) HasValue() bool { return !o.Status.Has(mark.Missing) }
 
 // Dataset is everything Minh Bạch publishes from, after validation.
 type Dataset struct {
@@ -229,6 +269,21 @@ type Dataset struct {
 	Findings Findings
 	// Tally counts the findings, also those past the cap.
 	Tally Tally
+	// Atlas holds the units' boundaries, from the levels' boundary files
+	// (geomap.Read); empty when no level has any.
+	Atlas *geomap.Atlas
+}
+
+// Sources lists the sources the catalogue's measures name, once each, in
+// the order of the measures.
+func (c *Catalogue) Sources() []string {
+	var sources []string
+	for _, m := range c.Measures {
+		if m.Source != "" && !slices.Contains(sources, m.Source) {
+			sources = append(sources, m.Source)
+		}
+	}
+	return sources
 }
 
 // Dimension is a breakdown of measures (see dims).

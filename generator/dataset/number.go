@@ -1,24 +1,19 @@
 package dataset
 
 import (
-	"fmt"
-
 	"minhbach/generator/dataset/foreign"
+	"minhbach/generator/dataset/number"
 )
 
-// ParseNumber reads a value in the canonical number format of exports:
-// digits, with an optional '.' and decimals for amounts. It rejects what
-// spreadsheets and lenient parsers let through — "1,234", "010", "0x1F",
-// "1_000", "1e3", "NaN", "Inf", signs and blanks — with a hint that says
-// how to write the value instead. Counts must be whole numbers.
+// ParseNumber reads a value in the canonical number format of exports
+// (see number.Parse); a count must be a whole number.
 func ParseNumber(s string, kind MeasureKind) (float64, error) {
-	if v, ok := foreign.ParseCanonical(s, kind == Amount); ok {
-		return v, nil
-	}
-	if err := foreign.CheckCanonical(s, kind == Amount); err != nil {
-		return 0, err
-	}
-	return 0, fmt.Errorf("found %s, expected a number such as 1234 or 86.7", foreign.Quote(s))
+	return number.Parse(s, kind != Count)
+}
+
+// parseCanonical is the fast path of ParseNumber (see number.Canonical).
+func parseCanonical[T string | []byte](s T, kind MeasureKind) (float64, bool) {
+	return number.Canonical(s, kind != Count)
 }
 
 // numberParser returns the parser of a number format (see
@@ -31,5 +26,5 @@ func numberParser(format string) (func(string, MeasureKind) (float64, error), bo
 	case grouped == nil:
 		return ParseNumber, true
 	}
-	return func(s string, k MeasureKind) (float64, error) { return grouped(s, k == Amount) }, true
+	return func(s string, k MeasureKind) (float64, error) { return grouped(s, k != Count) }, true
 }

@@ -57,8 +57,8 @@ func TestStructureChecks(t *testing.T) {
 			`exports/a.csv:1:1: missing column "value"; the header must have period,unit,measure,value`)
 	})
 	t.Run("unknown column", func(t *testing.T) {
-		only(t, map[string]string{"exports/a.csv": "period,unit,measure,value,note\n2025-Q1,go-quao,files_online,1,x\n"},
-			`exports/a.csv:1:27: unknown column "note", expected one of period, unit, measure, value`)
+		only(t, map[string]string{"exports/a.csv": "period,unit,measure,value,remark\n2025-Q1,go-quao,files_online,1,x\n"},
+			`exports/a.csv:1:27: unknown column "remark", expected one of period, unit, measure, value, status, note, lower, upper, n`)
 	})
 	t.Run("field over the limit", func(t *testing.T) {
 		big := strings.Repeat("9", DefaultMaxField+1)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"minhbach/generator/dataset/csvfile"
 	"minhbach/generator/dataset/foreign"
 	"minhbach/generator/dataset/geo"
 	"minhbach/generator/dataset/input"
@@ -35,7 +36,7 @@ var unitColumns = []string{"code", "name", "type", "parent"}
 // the catalogue's levels; with no levels (a catalogue that could not be
 // read) types are not checked.
 func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
-	cf, done := openCSV(path, fileOptions{dir: cfg.dir, maxSize: cfg.maxFileSize, maxField: cfg.maxField}, c)
+	cf, done := csvfile.Open(path, csvfile.Options{Dir: cfg.dir, MaxSize: cfg.maxFileSize, MaxField: cfg.maxField}, c)
 	defer done()
 	if cf == nil {
 		return nil
@@ -46,15 +47,15 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 	var units []Unit
 	seen := map[string]Position{}
 	successors := map[string]Position{} // successor codes, checked once every unit is read
-	cf.chunks(func(recs []record) {
-		rows, err := decodeChunk[unitRow](cf.header, recs)
+	cf.Chunks(func(recs []csvfile.Record) {
+		rows, err := csvfile.DecodeChunk[unitRow](cf.Header, recs)
 		if err != nil {
-			c.Errorf(recs[0].pos[0], "csv", "%v", err)
+			c.Errorf(recs[0].Pos[0], "csv", "%v", err)
 			return
 		}
-		col := columnIndex(cf.header)
+		col := columnIndex(cf.Header)
 		for i, row := range rows {
-			pos := func(name string) Position { return recs[i].pos[col[name]] }
+			pos := func(name string) Position { return recs[i].Pos[col[name]] }
 			u := Unit{Code: row.Code, Name: row.Name, Type: UnitType(row.Type), Parent: row.Parent}
 			ok := true
 			if !IsSlug(u.Code) {
@@ -97,7 +98,7 @@ func readUnits(path string, cfg config, cat *Catalogue, c *collector) []Unit {
 			c.Errorf(successors[key], "unit-successor", "found %s, expected the code of a unit in %s", foreign.Quote(code), UnitsFile)
 		}
 	}
-	if cf.rows == 0 {
+	if cf.Rows == 0 {
 		c.Errorf(Position{File: path, Line: 2, Column: 1}, "no-units", "no units; expected a row for each unit after the header")
 	}
 	return units
@@ -114,24 +115,24 @@ func columnIndex(header []string) map[string]int {
 
 // checkHeader reports duplicated, unknown and missing columns. Columns in
 // required must all be present; only columns in allowed may appear.
-func checkHeader(cf *csvFile, required, allowed []string, c *collector) bool {
+func checkHeader(cf *csvfile.File, required, allowed []string, c *collector) bool {
 	ok := true
 	seen := map[string]int{}
-	for i, h := range cf.header {
+	for i, h := range cf.Header {
 		if j, dup := seen[h]; dup {
-			c.Errorf(cf.headerPos[i], "header", "column %s appears twice (also column %d)", foreign.Quote(h), j+1)
+			c.Errorf(cf.HeaderPos[i], "header", "column %s appears twice (also column %d)", foreign.Quote(h), j+1)
 			ok = false
 			continue
 		}
 		seen[h] = i
 		if !contains(allowed, h) {
-			c.Errorf(cf.headerPos[i], "header", "unknown column %s, expected one of %s", foreign.Quote(h), strings.Join(allowed, ", "))
+			c.Errorf(cf.HeaderPos[i], "header", "unknown column %s, expected one of %s", foreign.Quote(h), strings.Join(allowed, ", "))
 			ok = false
 		}
 	}
 	for _, r := range required {
 		if _, found := seen[r]; !found {
-			c.Errorf(Position{File: cf.path, Line: 1, Column: 1}, "header", "missing column %q; the header must have %s", r, strings.Join(required, ","))
+			c.Errorf(Position{File: cf.Path, Line: 1, Column: 1}, "header", "missing column %q; the header must have %s", r, strings.Join(required, ","))
 			ok = false
 		}
 	}

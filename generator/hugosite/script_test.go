@@ -24,7 +24,7 @@ func TestScriptsAreWhatJSBuildMakes(t *testing.T) {
 	if err := os.MkdirAll(layouts, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	home := `{{- range slice "charts" "chart-loader" "search" }}
+	home := `{{- range slice "charts" "maps" "chart-loader" "search" }}
 {{- $js := resources.Get (printf "js/%s.js" .) | js.Build (dict "minify" true "target" "es2020" "format" "iife") }}
 {{- $js.Publish }}
 {{- end }}`

@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"minhbach/generator/dataset"
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
 )
 
@@ -19,15 +20,19 @@ func (r *Result) Compare(indicatorID, unitCode string, p, base period.Period) Ch
 		return ch
 	}
 	s := &r.specs[i]
-	ch.Points = s.rate
-	if p.Kind != base.Kind && !s.rate && r.measures[s.num].def.OverTime != dataset.Last {
+	ch.Points = s.points
+	if p.Kind != base.Kind && !s.points && r.measures[s.num].def.OverTime != dataset.Last {
 		return ch
 	}
 	now, then := r.Value(indicatorID, unitCode, p), r.Value(indicatorID, unitCode, base)
 	if !now.OK || !then.OK {
 		return ch
 	}
-	if s.rate {
+	if now.Status.Has(mark.Break) && period.Compare(base, p) < 0 {
+		ch.Break = true // the series breaks at p: not comparable with before
+		return ch
+	}
+	if s.points {
 		ch.Delta = now.Value - then.Value
 	} else {
 		if then.Value == 0 {

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
 )
 
@@ -63,8 +64,11 @@ type measure struct {
 
 // spec is a catalogue indicator resolved against the measures and score groups.
 type spec struct {
-	def      *dataset.Indicator
-	rate     bool
+	def  *dataset.Indicator
+	rate bool
+	// points: changes are differences in points, not relative: a rate,
+	// or a published percentage or ratio.
+	points   bool
 	num, den int           // measures; den is −1 for a count or level
 	deadline period.Period // the target's deadline, zero without a target
 	group    int           // score group, −1 when not scored
@@ -108,6 +112,13 @@ type timeline struct {
 
 	published    []period.Period // periods with any data, ascending
 	completeness []Completeness  // [t]
+
+	// mstat and istat hold the statuses (mark.Status) of the measure and
+	// indicator cells; nil when no observation has one.
+	mstat, istat []mark.Status
+	// detail holds the notes and intervals of observed measure cells, by
+	// cell; nil when none has any.
+	detail map[int]*mark.Detail
 }
 
 func newTimeline(k period.Kind, start, n, units, measures, indicators int) *timeline {
@@ -245,10 +256,10 @@ func (r *Result) indexMeasures(defs []dataset.Measure) error {
 		ms := &r.measures[m]
 		def := ms.def
 		switch def.OverTime {
-		case dataset.Sum, dataset.Last:
+		case dataset.Sum, dataset.Last, dataset.None:
 		default:
-			return fmt.Errorf("indicator: measure %q: over_time %q: want %q or %q",
-				def.ID, def.OverTime, dataset.Sum, dataset.Last)
+			return fmt.Errorf("indicator: measure %q: over_time %q: want %q, %q or %q",
+				def.ID, def.OverTime, dataset.Sum, dataset.Last, dataset.None)
 		}
 		switch def.AcrossUnits {
 		case dataset.Sum, dataset.None:
@@ -328,6 +339,14 @@ func (r *Result) resolve(def *dataset.Indicator, groupAt map[string]int) (spec, 
 	var err error
 	switch def.Type {
 	case dataset.Rate:
+		s.points = true
+		if def.Measure != "" {
+			// A rate as published: the value of its one measure.
+			if s.num, err = lookup("measure", def.Measure); err != nil {
+				return s, err
+			}
+			break
+		}
 		s.rate = true
 		if s.num, err = lookup("numerator", def.Numerator); err != nil {
 			return s, err
@@ -437,10 +456,34 @@ func (r *Result) place(obs []dataset.Observation) error {
 		if tl.mflag[c]&present != 0 {
 			return fmt.Errorf("indicator: %s: observed twice", describe(o))
 		}
+		if o.Status != 0 || o.Detail != nil {
+			tl.annotate(c, o)
+		}
+		if !o.HasValue() {
+			continue // the publisher says it is missing: no value, its status only
+		}
 		tl.mval[c] = o.Value
 		tl.mflag[c] = present | reported | own
 	}
 	return nil
+}
+
+// annotate records the status and detail of observation o, in measure
+// cell c.
+func (tl *timeline) annotate(c int, o *dataset.Observation) {
+	if o.Status != 0 && tl.mstat == nil {
+		tl.mstat = make([]mark.Status, len(tl.mflag))
+		tl.istat = make([]mark.Status, len(tl.iflag))
+	}
+	if o.Status != 0 {
+		tl.mstat[c] = o.Status
+	}
+	if o.Detail != nil {
+		if tl.detail == nil {
+			tl.detail = map[int]*mark.Detail{}
+		}
+		tl.detail[c] = o.Detail
+	}
 }
 
 // describe names an observation for an error message.
@@ -500,6 +543,9 @@ func (r *Result) settle(tl, finer *timeline, acc *rollup, m, u, t int) {
 	case finer != nil && r.overTime(tl, finer, m, u, t):
 	case rolledFlag&present != 0:
 		tl.mval[c], tl.mflag[c] = rolled, rolledFlag
+		if acc.stat != nil {
+			tl.setStatus(c, acc.stat[(r.slot[u]*acc.measures+m)*acc.n+t])
+		}
 	}
 }
 
@@ -513,6 +559,10 @@ func (r *Result) overTime(tl, finer *timeline, m, u, t int) bool {
 	parts := p.Parts(finer.kind)
 	first := monthIn(finer.kind, startMonth(p)) - finer.start
 	sum := r.measures[m].def.OverTime == dataset.Sum
+	if r.measures[m].def.OverTime == dataset.None {
+		return false // a published rate of a year is not made of its quarters'
+	}
+	var stat mark.Status
 
 	var v float64
 	n, flag := 0, own
@@ -524,6 +574,9 @@ func (r *Result) overTime(tl, finer *timeline, m, u, t int) bool {
 		}
 		n++
 		flag |= f & partial
+		if finer.mstat != nil {
+			stat |= finer.mstat[fc].Carried()
+		}
 		if f&own == 0 {
 			flag &^= own
 		}
@@ -552,7 +605,21 @@ func (r *Result) overTime(tl, finer *timeline, m, u, t int) bool {
 	}
 	c := tl.at(m, u, t)
 	tl.mval[c], tl.mflag[c] = v, present|flag
+	tl.setStatus(c, stat)
 	return true
+}
+
+// setStatus records the status of a derived measure cell c, allocating the
+// status grids when it is the first.
+func (tl *timeline) setStatus(c int, s mark.Status) {
+	if s == 0 {
+		return
+	}
+	if tl.mstat == nil {
+		tl.mstat = make([]mark.Status, len(tl.mflag))
+		tl.istat = make([]mark.Status, len(tl.iflag))
+	}
+	tl.mstat[c] |= s
 }
 
 // rollup accumulates children's values into their parent, for every measure
@@ -562,6 +629,8 @@ type rollup struct {
 	measures, n int
 	sum, weight []float64
 	flag        []uint8 // present once a child contributed; partial if one was partial
+	// stat holds the statuses the children's values carry; nil until one has one.
+	stat []mark.Status
 }
 
 func newRollup(parents, measures, n int) *rollup {
@@ -600,6 +669,12 @@ func (a *rollup) add(r *Result, tl *timeline, child, slot int) {
 				a.sum[i] += tl.mval[c]
 			}
 			a.flag[i] |= present | f&partial
+			if tl.mstat != nil && tl.mstat[c].Carried() != 0 {
+				if a.stat == nil {
+					a.stat = make([]mark.Status, len(a.flag))
+				}
+				a.stat[i] |= tl.mstat[c].Carried()
+			}
 		}
 	}
 }
@@ -637,10 +712,20 @@ func (r *Result) evaluate(tl *timeline) {
 					tl.xival[c], tl.xiflag[c] = compute(tl.xval, tl.xflag, tl.at(s.num, u, t), s.rate, tl.at(max(s.den, 0), u, t))
 				}
 				v, f := compute(tl.mval, tl.mflag, tl.at(s.num, u, t), s.rate, tl.at(max(s.den, 0), u, t))
+				c := tl.at(i, u, t)
+				if tl.istat != nil {
+					st := tl.mstat[tl.at(s.num, u, t)]
+					if s.rate {
+						st |= tl.mstat[tl.at(s.den, u, t)]
+					}
+					if f&present != 0 {
+						st = st.Carried()
+					}
+					tl.istat[c] = st
+				}
 				if f&present == 0 {
 					continue
 				}
-				c := tl.at(i, u, t)
 				tl.ival[c], tl.iflag[c] = v, f
 				if first < 0 {
 					first = int32(t)
@@ -684,6 +769,9 @@ func (r *Result) rank(tl *timeline) {
 	var ranked []entry
 	var groups []dataset.UnitType
 	for i := range r.specs {
+		if !r.specs[i].def.Ranked() {
+			continue // rank = false: the publisher's estimates are not to be ranked
+		}
 		ascending := r.specs[i].def.Direction == dataset.LowerIsBetter
 		for _, kids := range r.children {
 			if len(kids) == 0 {

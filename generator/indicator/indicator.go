@@ -31,6 +31,7 @@ package indicator
 import (
 	"fmt"
 
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
 )
 
@@ -111,6 +112,18 @@ type Value struct {
 	// Score is the indicator's points in its scored index, nil when the
 	// indicator is not scored or there is no data.
 	Score *float64
+
+	// Status is the value's observation status: its own observations',
+	// and those of the values it is made of (mark.Missing when there is
+	// no value because the publisher says it is missing).
+	Status mark.Status
+	// Note is the note of the observation the value rests on, "" for none.
+	Note string
+	// Interval is the confidence interval the publisher gives, and N the
+	// sample size (zero for none); only for a value exported for the unit
+	// itself, of an indicator of one measure.
+	Interval *mark.Interval
+	N        float64
 }
 
 // Change compares a value with the value of an earlier period.
@@ -121,8 +134,9 @@ type Change struct {
 	// From is the period compared with, and Base its value.
 	From period.Period
 	Base float64
-	// Delta is the change: in percentage points when Points is set (rates),
-	// otherwise in percent of Base (counts and levels).
+	// Delta is the change: in percentage points when Points is set (rates,
+	// and points of the base of a published ratio), otherwise in percent
+	// of Base (counts and levels).
 	Delta   float64
 	Points  bool
 	Verdict Verdict
@@ -130,6 +144,9 @@ type Change struct {
 	// predecessors: a change across a boundary change, on the later
 	// boundaries.
 	Reconstructed bool
+	// Break says that the change is not computed (OK is false) because
+	// the series breaks in between (status B).
+	Break bool
 }
 
 // The bases of a value (Value.Basis).

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
 )
 
@@ -244,6 +246,10 @@ func (r *Result) fill(v *Value, i, u int, tl *timeline, t int) {
 
 	c := tl.at(i, u, t)
 	f := tl.iflag[c]
+	if tl.istat != nil {
+		v.Status = tl.istat[c]
+	}
+	r.details(v, s, tl, u, t)
 	if f&present == 0 {
 		return
 	}
@@ -271,8 +277,12 @@ func (r *Result) fill(v *Value, i, u int, tl *timeline, t int) {
 // changes by the difference in percentage points, a count or level by the
 // relative difference in percent (no data when the base is zero).
 func (r *Result) change(s *spec, tl *timeline, i, u, t, base int) Change {
-	ch := Change{From: tl.period(base), Points: s.rate}
+	ch := Change{From: tl.period(base), Points: s.points}
 	if base < 0 || base >= tl.n {
+		return ch
+	}
+	if tl.breaks(i, u, base, t) {
+		ch.Break = true
 		return ch
 	}
 	bc, c := tl.at(i, u, base), tl.at(i, u, t)
@@ -287,7 +297,7 @@ func (r *Result) change(s *spec, tl *timeline, i, u, t, base int) Change {
 	}
 	ch.Reconstructed = f&rebuilt != 0
 	now := tl.ival[c]
-	if s.rate {
+	if s.points {
 		ch.Delta = now - then
 	} else {
 		if then == 0 {
@@ -350,4 +360,44 @@ func (r *Result) target(s *spec, tl *timeline, i, u, t int) *TargetStatus {
 		ts.Status = OnTrack
 	}
 	return ts
+}
+
+// breaks reports whether the series of indicator i for unit u breaks
+// after base, up to t: a value in (base, t] has status B.
+func (tl *timeline) breaks(i, u, base, t int) bool {
+	if tl.istat == nil {
+		return false
+	}
+	for k := max(base+1, 0); k <= t && k < tl.n; k++ {
+		if tl.istat[tl.at(i, u, k)].Has(mark.Break) {
+			return true
+		}
+	}
+	return false
+}
+
+// details fills in the note, interval and sample size of v from the
+// observations it rests on: its measure's (for a rate, a note of either
+// measure); a value rolled up or derived over time has none.
+func (r *Result) details(v *Value, s *spec, tl *timeline, u, t int) {
+	if tl.detail == nil {
+		return
+	}
+	d := tl.detail[tl.at(s.num, u, t)]
+	if d != nil && !s.rate {
+		if d.HasBounds {
+			v.Interval = &mark.Interval{Lower: d.Lower, Upper: d.Upper}
+		}
+		if d.HasN {
+			v.N = d.N
+		}
+	}
+	if d != nil {
+		v.Note = d.Note
+	}
+	if s.rate {
+		if dd := tl.detail[tl.at(s.den, u, t)]; dd != nil && dd.Note != "" && dd.Note != v.Note {
+			v.Note = strings.TrimPrefix(v.Note+" "+dd.Note, " ")
+		}
+	}
 }

@@ -1,7 +1,5 @@
-// Package markdown renders the Markdown texts of the catalogue (indicator
-// descriptions) to HTML. Raw HTML in the source is not passed through: the
-// renderer is not given html.WithUnsafe, so it writes a comment in its place,
-// and links with dangerous schemes such as javascript: lose their target.
+// Package markdown renders the Markdown texts of the site (indicator
+// descriptions, report commentaries) to HTML.
 package markdown
 
 import (
@@ -11,12 +9,15 @@ import (
 	"github.com/yuin/goldmark/extension"
 )
 
-// Renderer renders Markdown with tables and strikethrough.
+// Renderer renders Markdown to HTML. Raw HTML in the source is not passed
+// through: the renderer is not given html.WithUnsafe, so it writes a
+// comment in its place, and links with dangerous schemes such as
+// javascript: lose their target.
 type Renderer struct {
 	md goldmark.Markdown
 }
 
-// New returns a Renderer.
+// New returns a renderer with tables and strikethrough.
 func New() Renderer {
 	return Renderer{md: goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))}
 }

@@ -2,7 +2,6 @@ package opendata
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -36,20 +35,6 @@ func writeCrossTab(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func readCSV(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
 }
 
 // TestDownloadHasNoEmptyRows: the indicator's table holds a row for each

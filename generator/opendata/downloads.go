@@ -56,13 +56,14 @@ var DownloadColumns = []struct{ Name, Type, VI, EN string }{
 	{"basis", "string", "Cơ sở của giá trị: reported (do chính đơn vị báo cáo), computed (cộng từ các đơn vị trực thuộc) hoặc reconstructed (dựng lại từ các đơn vị tiền thân, trên địa giới mới); thay đổi qua mốc sáp nhập được tính trên cơ sở dựng lại", "What the value rests on: reported (exported for the unit itself), computed (rolled up from its units) or reconstructed (rebuilt from the units it took over, on its later boundaries); a change across a boundary change is computed on the rebuilt base"},
 	{"change_prev", "number", "Thay đổi so với kỳ trước", "Change on the previous period"},
 	{"change_year_ago", "number", "Thay đổi so với cùng kỳ năm trước", "Change on the same period a year earlier"},
-	{"change_unit", "string", "Đơn vị của thay đổi: pp (điểm %) cho tỷ lệ, percent cho số lượng và mức", "Unit of the changes: pp (percentage points) for rates, percent for counts and levels"},
+	{"change_unit", "string", "Đơn vị của thay đổi: pp (điểm %) cho tỷ lệ, points (điểm của cơ số) cho tỷ số công bố theo cơ số (trên 100.000 dân), percent cho số lượng và mức", "Unit of the changes: pp (percentage points) for rates, points (of its base) for a ratio published per a base (per 100,000 population), percent for counts and levels"},
 	{"rank", "integer", "Thứ hạng trong các đơn vị cùng cấp (1 là tốt nhất, bằng nhau cùng hạng)", "Rank among sibling units (1 is best; ties share a rank)"},
 	{"rank_of", "integer", "Số đơn vị được xếp hạng", "Number of units ranked"},
 	{"target", "number", "Mục tiêu của chỉ số", "The indicator's target"},
 	{"target_deadline", "string", "Hạn của mục tiêu", "Deadline of the target"},
 	{"target_status", "string", "achieved, on_track hoặc behind", "achieved, on_track or behind"},
 	{"score", "number", "Điểm trong bộ chỉ số (nếu có)", "Points in the scored index, where the indicator has them"},
+	annotationColumns[0], annotationColumns[1], annotationColumns[2], annotationColumns[3], annotationColumns[4],
 }
 
 // ObservationColumns are the columns of /data/observations.csv.
@@ -99,6 +100,13 @@ func writeDownloads(ctx context.Context, ds *dataset.Dataset, res *indicator.Res
 	}
 	files = append(files, File{Path: "data/observations.csv", Bytes: int64(len(obs.data)), Columns: "observations",
 		Title: dataset.Text{VI: "Số liệu đầu vào đã kiểm tra", EN: "Validated observations"}})
+	if annotated(ds) {
+		ann, err := writeAnnotations(ds, out)
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, ann)
+	}
 	return files, obs, nil
 }
 
@@ -148,7 +156,7 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 	}()
 	for i := range inds {
 		ind := &ds.Catalogue.Indicators[i]
-		inds[i] = newIndicatorCells(f, ind)
+		inds[i] = newIndicatorCells(f, &ds.Catalogue, ind)
 		tables[i] = &tableFile{}
 		if err := tables[i].create(out, "data/indicators/"+ind.ID, header); err != nil {
 			return nil, err
@@ -205,17 +213,20 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 		if err != nil {
 			return nil, err
 		}
-		title := inds[i].def.Name
+		title, md := inds[i].def.Name, inds[i].def.Metadata
 		byIndicator = append(byIndicator,
-			File{Path: t.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
-			File{Path: t.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
+			File{Path: t.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title, Metadata: md},
+			File{Path: t.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title, Metadata: md})
 	}
 	return append(byIndicator, files...), nil
 }
 
-// hasData says whether a value has anything to publish: a value, or a
-// numerator or denominator.
-func hasData(v indicator.Value) bool { return v.OK || v.Numerator != 0 || v.Denominator != 0 }
+// hasData says whether a value has anything to publish: a value, a
+// numerator or denominator, a status (a value the publisher says is
+// missing) or a note.
+func hasData(v indicator.Value) bool {
+	return v.OK || v.Numerator != 0 || v.Denominator != 0 || v.Status != 0 || v.Note != ""
+}
 
 // cellTexts are the dimension cells of a breakdown cell's row.
 func cellTexts(cell string, dimIDs []string) []textCell {
@@ -237,7 +248,7 @@ type indicatorCells struct {
 	id, changeUnit, target, deadline textCell
 }
 
-func newIndicatorCells(f locale.Formatter, ind *dataset.Indicator) indicatorCells {
+func newIndicatorCells(f locale.Formatter, cat *dataset.Catalogue, ind *dataset.Indicator) indicatorCells {
 	c := indicatorCells{def: ind, decimals: 4, rate: ind.Type == dataset.Rate,
 		id: newTextCell(ind.ID), changeUnit: newTextCell("percent")}
 	if ind.Type == dataset.CountIndicator {
@@ -245,6 +256,12 @@ func newIndicatorCells(f locale.Formatter, ind *dataset.Indicator) indicatorCell
 	}
 	if c.rate {
 		c.changeUnit = newTextCell("pp")
+	}
+	if ind.Published() {
+		c.rate = false // no numerator and denominator: the value as published
+		if m, ok := cat.Measure(ind.Measure); ok && m.Per > 0 {
+			c.changeUnit = newTextCell("points") // of its base: per 100,000
+		}
 	}
 	c.target, c.deadline = newTextCell(""), newTextCell("")
 	if t := ind.Target; t != nil {
@@ -288,6 +305,11 @@ func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, 
 	} else {
 		t.empty()
 	}
+	var lower, upper float64
+	if v.Interval != nil {
+		lower, upper = v.Interval.Lower, v.Interval.Upper
+	}
+	t.annotations(f, v.Status.Codes(), v.Note, v.Interval != nil, lower, upper, v.N > 0, v.N)
 	t.endRow()
 }
 
@@ -538,8 +560,13 @@ func writeObservations(ds *dataset.Dataset, path string) (*observationsFile, err
 	buf := make([]byte, 0, 56*len(obs)+64) // rows run 30 to 50 bytes
 	buf = append(buf, strings.Join(ObservationHeader(ds), ",")...)
 	buf = append(buf, '\n')
+	rows := 0
 	for i := range obs {
 		o := &obs[i]
+		if !o.HasValue() {
+			continue // marked missing: in annotations.csv only
+		}
+		rows++
 		p, ok := texts[o.Period]
 		if !ok {
 			p = o.Period.String()
@@ -561,7 +588,7 @@ func writeObservations(ds *dataset.Dataset, path string) (*observationsFile, err
 	if err := os.WriteFile(path, buf, 0o644); err != nil {
 		return nil, err
 	}
-	file := &observationsFile{data: buf, rows: len(obs)}
+	file := &observationsFile{data: buf, rows: rows}
 	for _, p := range texts {
 		file.periods = append(file.periods, p)
 	}
@@ -650,6 +677,7 @@ func WriteColumnDocs(dataDir string) error {
 	b, err := json.Marshal(map[string][]col{
 		"indicators":   conv(DownloadColumns),
 		"observations": conv(ObservationColumns),
+		"annotations":  conv(AnnotationColumns),
 	})
 	if err != nil {
 		return err

@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/dataset/indmeta"
 	"minhbach/generator/indicator"
 	"minhbach/generator/period"
 )
@@ -64,6 +65,8 @@ type File struct {
 	Columns string
 	// Title says what the file holds.
 	Title dataset.Text
+	// Metadata is the indicator's, for an indicator's table; nil otherwise.
+	Metadata *indmeta.Metadata
 }
 
 // Change is what one export changed, as the change log keeps it.
@@ -456,6 +459,8 @@ type (
 		// Schema is the path of the resource's Table Schema: the thousands
 		// of tables of a national site share two.
 		Schema string `json:"schema"`
+		// Metadata is the indicator's metadata, on its tables.
+		Metadata *dpMetadata `json:"metadata,omitempty"`
 	}
 	dpSchema struct {
 		Fields        []dpField `json:"fields"`
@@ -501,10 +506,16 @@ func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 	}{
 		{"indicators", DownloadColumns, DownloadHeader(ds), downloadKey},
 		{"observations", ObservationColumns, ObservationHeader(ds), observationKey},
+		{"annotations", AnnotationColumns, columnNames(AnnotationColumns), observationKey},
 	}
 	for _, s := range schemas {
 		// The dimension columns are part of the key: a row is one cell.
-		schema := dpSchema{MissingValues: []string{""}, PrimaryKey: slices.Concat(s.key, dimensionIDs(ds))}
+		schema := dpSchema{MissingValues: []string{""}, PrimaryKey: s.key}
+		for _, d := range dimensionIDs(ds) {
+			if slices.Contains(s.header, d) {
+				schema.PrimaryKey = append(schema.PrimaryKey, d)
+			}
+		}
 		for _, name := range s.header {
 			if d, ok := ds.Catalogue.Dimension(name); ok {
 				enum := &dpConstraints{}
@@ -539,7 +550,8 @@ func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 		base, format, _ := strings.Cut(strings.TrimPrefix(f.Path, "data/"), ".")
 		name := strings.ReplaceAll(strings.ReplaceAll(base, "/", "-"), "_", "-")
 		r := dpResource{Name: name, Path: f.Path, Title: f.Title.EN, Profile: "tabular-data-resource",
-			Format: format, MediaType: "text/csv", Encoding: "utf-8", Bytes: f.Bytes, Schema: schemaPath(f.Columns)}
+			Format: format, MediaType: "text/csv", Encoding: "utf-8", Bytes: f.Bytes, Schema: schemaPath(f.Columns),
+			Metadata: newDPMetadata(f.Metadata)}
 		if format == "json" {
 			r.Name += ".json"
 			r.MediaType = "application/json"

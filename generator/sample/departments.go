@@ -17,6 +17,9 @@ const Agency dataset.UnitType = "agency"
 type DepartmentFigures struct {
 	Unit                                           string
 	DocsIncoming, DocsOutgoing, DocsOutgoingSigned int
+	// Break is the note of a quarter in which the series breaks (status
+	// B), "" otherwise.
+	Break string
 }
 
 // anGiangDepartments are the departments of the sample, with their size in
@@ -56,6 +59,15 @@ func (g *generator) departments() error {
 			rate := clamp(g.p.Trends.SignatureRate.At(q)+offset+between(n, -0.02, 0.02), 0.4, 0.99)
 			f := DepartmentFigures{Unit: d.Code,
 				DocsIncoming: int(math.Round(in)), DocsOutgoing: int(math.Round(out))}
+			if b := g.p.Break; b != nil && b.Department == d.Code && len(g.p.Merged) > 0 && quarterIndex(q) > quarterIndex(g.p.Merged[0].Until) {
+				// The department took in the merged province's: its series
+				// breaks in the first quarter after the merger.
+				grown := 1 + g.p.Merged[0].Share
+				f.DocsIncoming, f.DocsOutgoing = int(math.Round(in*grown)), int(math.Round(out*grown))
+				if quarterIndex(q) == quarterIndex(g.p.Merged[0].Until)+1 {
+					f.Break = b.Note
+				}
+			}
 			f.DocsOutgoingSigned = int(math.Round(float64(f.DocsOutgoing) * rate))
 			g.sample.Quarters[qi].Departments = append(g.sample.Quarters[qi].Departments, f)
 		}
@@ -67,6 +79,9 @@ func (g *generator) departments() error {
 func departmentRecords(q *Quarter) [][]string {
 	recs := [][]string{{"period", "unit", "docs_incoming", "docs_outgoing", "docs_outgoing_signed"}}
 	for _, f := range q.Departments {
+		if f.Break != "" {
+			continue // in eoffice-departments-break.csv, with its status and note
+		}
 		recs = append(recs, []string{q.Period.String(), f.Unit,
 			count(f.DocsIncoming), count(f.DocsOutgoing), count(f.DocsOutgoingSigned)})
 	}

@@ -45,6 +45,7 @@ func Generate(p Profile) (*Sample, error) {
 		{"network inventory", g.network},
 		{"departments", g.departments},
 		{"merged provinces", g.merged},
+		{"satisfaction survey", g.survey},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {

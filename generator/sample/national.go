@@ -29,6 +29,10 @@ type National struct {
 	Last period.Period
 	// Seed seeds every random draw; 0 means the default seed.
 	Seed uint64
+	// Boundaries also writes synthetic boundaries of the units
+	// (SyntheticBoundaries) to BoundariesFile; the caller's catalogue
+	// names them (WithBoundaries).
+	Boundaries bool
 }
 
 // DefaultNational is the national benchmark: 34 provinces, 3,321
@@ -180,6 +184,11 @@ func WriteNational(dir string, n National) error {
 	}
 	if err := Write(dir, s); err != nil {
 		return err
+	}
+	if n.Boundaries {
+		if err := writeBoundaries(dir, s); err != nil {
+			return err
+		}
 	}
 	return writeFileAtomic(filepath.Join(dir, "site.toml"), []byte(nationalSiteTOML))
 }

@@ -35,6 +35,10 @@ type Profile struct {
 	Departments []DepartmentProfile
 	// Merged are the provinces the province took in (see MergedProfile).
 	Merged []MergedProfile
+	// Survey is the yearly satisfaction survey, nil for none; Break a
+	// department whose series breaks at the merger, nil for none.
+	Survey *SurveyProfile
+	Break  *BreakProfile
 }
 
 // UnitProfile is one commune-level unit and how it behaves in the sample.
@@ -199,9 +203,14 @@ func AnGiang() (Profile, error) {
 		// On 1 July 2025 An Giang took in Kiên Giang province. Kiên Giang's
 		// totals are invented; from 2025-Q3 the communes cover both.
 		Merged: []MergedProfile{{Code: "kien-giang", Name: "Kiên Giang", Until: period.Q(2025, 2), Share: 0.82, RateOffset: -0.03, SpeedFactor: 0.96}},
-		First:  period.Q(2024, 1),
-		Last:   period.Q(2025, 3),
-		Seed:   seed,
+		// The satisfaction survey of 2024 (invented): the province's
+		// figure provisional, the Department of Construction's estimated.
+		Survey: &SurveyProfile{Years: []int{2024}, Satisfied: 84.5, Estimated: "so-xay-dung"},
+		// The Department of Home Affairs took in Kiên Giang's at the merger.
+		Break: &BreakProfile{Department: "so-noi-vu", Note: "Từ quý III/2025, số liệu gồm cả Sở Nội vụ tỉnh Kiên Giang cũ, hợp nhất khi sáp nhập tỉnh ngày 1/7/2025 (dữ liệu mẫu). From Q3 2025 the figures include the former Kiên Giang department of home affairs, merged with the province on 1 July 2025 (sample data)."},
+		First: period.Q(2024, 1),
+		Last:  period.Q(2025, 3),
+		Seed:  seed,
 		Trends: Trends{
 			Activity:      Curve{{period.Q(2024, 1), 0.87}, {period.Q(2025, 1), 1.0}, {period.Q(2025, 3), 1.07}},
 			SignatureRate: Curve{{period.Q(2024, 1), 0.812}, {period.Q(2024, 4), 0.842}, {period.Q(2025, 1), 0.867}, {period.Q(2025, 3), 0.895}},

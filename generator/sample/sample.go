@@ -28,6 +28,8 @@ type Sample struct {
 	// Units are written to units.csv in this order: parents before their children.
 	Units    []dataset.Unit
 	Quarters []Quarter
+	// Survey is the yearly satisfaction survey (see SurveyFigures).
+	Survey []SurveyFigures
 }
 
 // Quarter holds the figures of one quarter.
@@ -122,6 +124,12 @@ func Write(dir string, s *Sample) error {
 				records [][]string
 			}{"eoffice-departments.csv", departmentRecords(q)})
 		}
+		if recs := breakRecords(q); len(recs) > 1 {
+			files = append(files, struct {
+				name    string
+				records [][]string
+			}{"eoffice-departments-break.csv", recs})
+		}
 		for _, m := range q.Merged {
 			files = append(files, struct {
 				name    string
@@ -133,6 +141,13 @@ func Write(dir string, s *Sample) error {
 				return err
 			}
 		}
+	}
+	if len(s.Survey) > 0 {
+		dir := filepath.Join(dir, "exports", "surveys")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("sample survey: %w", err)
+		}
+		return writeCSV(filepath.Join(dir, "satisfaction.csv"), surveyRecords(s.Survey))
 	}
 	return nil
 }

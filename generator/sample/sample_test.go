@@ -72,8 +72,8 @@ func TestGeneratedSampleIsCurrent(t *testing.T) {
 
 func TestWriteAnGiangIsDeterministic(t *testing.T) {
 	a, b := readTree(t, generate(t)), readTree(t, generate(t))
-	if len(a) != 1+5*len(quarterSlugs)+mergedQuarters {
-		t.Errorf("wrote %d files, want units.csv, 5 exports for each of %d quarters and Kiên Giang's %d", len(a), len(quarterSlugs), mergedQuarters)
+	if len(a) != 1+5*len(quarterSlugs)+mergedQuarters+2 {
+		t.Errorf("wrote %d files, want units.csv, 5 exports for each of %d quarters, Kiên Giang's %d, the survey and the break", len(a), len(quarterSlugs), mergedQuarters)
 	}
 	for name, data := range a {
 		if !bytes.Equal(data, b[name]) {
@@ -232,8 +232,24 @@ func TestExportShapes(t *testing.T) {
 		if got := strings.Join(dt.header, ","); got != "period,unit,docs_incoming,docs_outgoing,docs_outgoing_signed" {
 			t.Errorf("%s/eoffice-departments.csv: header %q", q, got)
 		}
-		if len(dt.rows) != departments {
-			t.Fatalf("%s/eoffice-departments.csv: %d rows, want %d", q, len(dt.rows), departments)
+		// In the quarter after the merger, Sở Nội vụ's series breaks: its
+		// figures are in eoffice-departments-break.csv, with status B and
+		// its note, in long form.
+		depts := depts
+		if q == "2025-q3" {
+			bt := readTable(t, filepath.Join(dir, "exports", q, "eoffice-departments-break.csv"))
+			if got := strings.Join(bt.header, ","); got != "period,unit,measure,value,status,note" || len(bt.rows) != 3 {
+				t.Fatalf("%s/eoffice-departments-break.csv: header %q, %d rows; want the long form with status and note, 3 rows", q, got, len(bt.rows))
+			}
+			for _, row := range bt.rows {
+				if row[1] != "so-noi-vu" || row[4] != "B" || !strings.Contains(row[5], "Kiên Giang") {
+					t.Errorf("%s/eoffice-departments-break.csv: row %v, want so-noi-vu with B and a note naming Kiên Giang", q, row)
+				}
+			}
+			depts = depts[1:]
+		}
+		if len(dt.rows) != len(depts) {
+			t.Fatalf("%s/eoffice-departments.csv: %d rows, want %d", q, len(dt.rows), len(depts))
 		}
 		for i, row := range dt.rows {
 			in, out, signed := count(t, row[2]), count(t, row[3]), count(t, row[4])

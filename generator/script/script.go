@@ -24,7 +24,7 @@ import (
 
 // Names are the scripts, by name: templates/assets/js/<name>.js is bundled
 // into <name>.js.
-var Names = []string{"charts", "chart-loader", "search"}
+var Names = []string{"charts", "maps", "chart-loader", "search"}
 
 // File is a bundled script.
 type File struct {

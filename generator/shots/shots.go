@@ -5,7 +5,6 @@
 package shots
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -46,7 +45,8 @@ type Kind struct {
 
 // Kinds picks one page of every kind from the built site in dir, in both
 // languages where the site has them: home, the lists, an indicator, a
-// unit, a report, search, open data, the hand-written pages, an embed and
+// unit (and the first with a metadata section, the first with footnotes,
+// when those are others), a report, search, open data, the hand-written pages, an embed and
 // the page for a missing address. The pages picked are the first of their
 // kind in name order (the latest report), so the same site gives the same
 // pages.
@@ -76,6 +76,19 @@ func Kinds(dir string) ([]Kind, error) {
 		return section + "/" + names[0] + "/"
 	}
 	first := func(section string) string { return pick(section, false) }
+	// firstWith is the first page of section whose HTML holds marker, so
+	// that the sections some pages only have (an indicator's metadata, a
+	// unit's footnotes) are looked at too.
+	firstWith := func(section, marker string) string {
+		entries, _ := os.ReadDir(filepath.Join(dir, section))
+		for _, e := range entries { // in name order
+			b, err := os.ReadFile(filepath.Join(dir, section, e.Name(), "index.html"))
+			if err == nil && strings.Contains(string(b), marker) {
+				return section + "/" + e.Name() + "/"
+			}
+		}
+		return "-"
+	}
 	last := func(section string) string { return pick(section, true) }
 	if !exists("index.html") {
 		return nil, fmt.Errorf("%s has no index.html: build the site first (minhbach build --out %s)", dir, dir)
@@ -96,7 +109,13 @@ func Kinds(dir string) ([]Kind, error) {
 			add(s, lang+s+"/")
 			add(strings.TrimSuffix(s, "s"), first(lang+s))
 		}
-		add("breakdown", withBreakdowns(dir, lang+"indicators"))
+		add("breakdown", firstWith(lang+"indicators", "data-breakdowns"))
+		if p := firstWith(lang+"indicators", `<section class="metadata"`); p != first(lang+"indicators") {
+			add("indicator-metadata", p)
+		}
+		if p := firstWith(lang+"units", `<section class="footnotes"`); p != first(lang+"units") {
+			add("unit-notes", p)
+		}
 		add("reports", lang+"reports/")
 		add("report", last(lang+"reports")) // the latest, with the most to show
 		add("search", lang+"search/")
@@ -109,22 +128,6 @@ func Kinds(dir string) ([]Kind, error) {
 		kinds = append(kinds, Kind{Name: "not-found", Path: "no-such-page/"})
 	}
 	return kinds, nil
-}
-
-// withBreakdowns returns the first indicator page of section (in name
-// order) that has a breakdown section, or "-".
-func withBreakdowns(dir, section string) string {
-	entries, err := os.ReadDir(filepath.Join(dir, section))
-	if err != nil {
-		return "-"
-	}
-	for _, e := range entries { // ReadDir sorts by name
-		page, err := os.ReadFile(filepath.Join(dir, section, e.Name(), "index.html"))
-		if err == nil && bytes.Contains(page, []byte("data-breakdowns")) {
-			return section + "/" + e.Name() + "/"
-		}
-	}
-	return "-"
 }
 
 // Options say what to take.

@@ -3,6 +3,8 @@ package site
 import (
 	"fmt"
 	"strconv"
+
+	"minhbach/generator/site/annot"
 )
 
 // The bodies of generated pages, one function per page kind, and the pieces
@@ -59,6 +61,9 @@ func (w *htmlWriter) cell(c *cell) {
 	} else {
 		w.text(c.Text)
 	}
+	if c.Status != 0 || c.Note > 0 {
+		annot.Marks(w, c.Status, c.Note)
+	}
 	// A change coloured as better or worse also says so in words.
 	if c.Class == "better" || c.Class == "worse" {
 		w.raw(`<span class="sr-only"> (`)
@@ -92,7 +97,9 @@ func (w *htmlWriter) figure(c *chartView, heading bool) {
 		w.textIn(`"><figcaption>`, c.Title, `</figcaption><div class="chart-canvas">`)
 	}
 	w.html(c.SVG)
-	w.textIn(`</div><p class="chart-summary">`, c.Summary, `</p><script type="application/json" id="`)
+	w.raw(`</div>`)
+	w.html(c.Extra)
+	w.textIn(`<p class="chart-summary">`, c.Summary, `</p><script type="application/json" id="`)
 	w.text(c.ID)
 	w.raw(`-option">`)
 	w.json(c.Option)
@@ -193,6 +200,7 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 	w.t("latest_value")
 	w.textIn(` — `, p.Period, `</h2><p class="value big">`)
 	w.text(p.Value)
+	annot.Marks(w, p.Marks.Status, p.Marks.Note)
 	w.raw(`</p><ul class="changes"><li>`)
 	w.t("vs_prev")
 	w.raw(`: `)
@@ -223,6 +231,9 @@ func (w *htmlWriter) indicatorBody(title string, p *indicatorParams) {
 		if p.Source != "" {
 			w.textIn(`<p class="source">`, p.Source, `</p>`)
 		}
+	}
+	for _, s := range p.Statements {
+		w.textIn(`<p class="statement">`, s, `</p>`)
 	}
 	w.raw(`</section>`)
 	w.section("charts-h", w.i18n.Get("trend_and_ranking"))
@@ -300,11 +311,7 @@ func (w *htmlWriter) reportBody(p *reportParams) {
 	w.section("summary-h", w.i18n.Get("summary"))
 	w.table(&p.Summary)
 	w.raw(`</section>`)
-	if len(p.Gaps) > 0 {
-		w.section("gaps-h", w.i18n.Get("breakdown_gaps"))
-		w.list(p.Gaps)
-		w.raw(`</section>`)
-	}
+	w.html(p.Gaps)
 	if len(p.Charts) > 0 {
 		w.section("trend-h", w.i18n.Get("trends"))
 		w.charts(p.Charts)

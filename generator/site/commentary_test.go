@@ -1,7 +1,6 @@
 package site
 
 import (
-	"minhbach/generator/markdown"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
+	"minhbach/generator/markdown"
 	"minhbach/generator/period"
 )
 

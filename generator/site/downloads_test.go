@@ -74,7 +74,7 @@ func TestDownloadRowsMatchPages(t *testing.T) {
 		}
 		html := readPage(t, dir, page)
 		// A ranking row: rank, unit link, value.
-		re := regexp.MustCompile(`<tr><td class="num">(\d+)</td><th scope="row"><a href="(?:/en)?/units/([a-z0-9-]+)/">[^<]*</a></th><td class="num">([^<]*)</td>`)
+		re := regexp.MustCompile(`<tr><td class="num">(\d+)</td><th scope="row"><a href="(?:/en)?/units/([a-z0-9-]+)/">[^<]*</a></th><td class="num">([^<]*)(?:</td>|<span class="obs-mark")`)
 		shown := map[string][2]string{}
 		for _, m := range re.FindAllStringSubmatch(html, -1) {
 			shown[m[2]] = [2]string{m[1], m[3]}

@@ -110,6 +110,11 @@ func (w *htmlWriter) escape(s string, asTemplates bool) {
 // t writes the interface string key of the page's language, escaped.
 func (w *htmlWriter) t(key string) { w.text(w.i18n.Get(key)) }
 
+// Raw, Text and Word let package annot write through this writer.
+func (w *htmlWriter) Raw(s string)           { w.raw(s) }
+func (w *htmlWriter) Text(s string)          { w.text(s) }
+func (w *htmlWriter) Word(key string) string { return w.i18n.Get(key) }
+
 // langURL writes the link to a site-relative path within the page's
 // language ("units/an-an/" → "/en/units/an-an/"), like Hugo's relLangURL.
 func (w *htmlWriter) langURL(path string) {
@@ -148,8 +153,8 @@ func (w *htmlWriter) String() string { return string(w.b) }
 // reset empties the writer for the next page, keeping its memory.
 func (w *htmlWriter) reset() { w.b = w.b[:0] }
 
-// i18n holds the interface strings of one language (package i18n).
-type i18n = texts.Table
+// i18n holds the interface strings of one language (see texts.Lookup).
+type i18n = texts.Lookup
 
-// loadI18n reads templates/i18n/<lang>.toml below root (package i18n).
-func loadI18n(root, lang string) (*i18n, error) { return texts.Open(root, lang) }
+// loadI18n reads templates/i18n/<lang>.toml below root.
+func loadI18n(root, lang string) (*i18n, error) { return texts.NewLookup(root, lang) }

@@ -1,5 +1,9 @@
 package site
 
+import (
+	"minhbach/generator/mark"
+)
+
 // The types in this file describe generated pages: the front matter Hugo
 // reads (title, description, dates, and a few params its layouts need), and
 // the views that body.go writes as each page's HTML body. Every figure in a
@@ -41,6 +45,7 @@ type pageParams struct {
 	LangSwitch int    `json:"langswitch,omitempty"`
 	Kind       string `json:"kind"`
 	Charts     bool   `json:"charts,omitempty"`
+	Maps       bool   `json:"maps,omitempty"`
 	PeriodSlug string `json:"period_slug,omitempty"`
 }
 
@@ -57,6 +62,9 @@ type cell struct {
 	Head bool
 	// Raw links the URL as it is, not within the page's language.
 	Raw bool
+	// Status marks the figure, Note is its footnote's number (0: none).
+	Status mark.Status
+	Note   int
 }
 
 // table is a data table with a caption, the accessible form of every chart.
@@ -77,9 +85,14 @@ type chartView struct {
 	Summary string
 	Option  string
 	SVG     string
-	Width   int
-	Height  int
-	Table   table
+	// Extra follows the drawing: a map's controls and legend (HTML). Map
+	// marks a map, whose page loads the map script; Place a unit page's
+	// map of the unit within its parent, which gets no embed.
+	Extra      string
+	Map, Place bool
+	Width      int
+	Height     int
+	Table      table
 }
 
 // change is a formatted comparison with an earlier period.
@@ -140,6 +153,10 @@ type indicatorParams struct {
 	Source     string
 	Charts     []chartView
 	Ranking    table
+	// Marks are the latest value's; Statements say how it rolls up and
+	// what its ranking means.
+	Marks      cell
+	Statements []string
 	// Breakdowns is the HTML of the breakdown section (package breakdown).
 	Breakdowns string
 }
@@ -175,8 +192,8 @@ type reportParams struct {
 	Summary    table
 	Improved   []string
 	Fell       []string
-	// Gaps name the largest gap between categories of each breakdown.
-	Gaps         []string
+	// Gaps is the HTML of the largest gaps between categories (package breakdown).
+	Gaps         string
 	Lagging      []table
 	Leading      []table
 	Completeness string

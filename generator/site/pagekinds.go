@@ -11,7 +11,9 @@ import (
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
+	"minhbach/generator/site/annot"
 )
 
 // headline returns the catalogue's headline indicators, and of them the rates.
@@ -72,10 +74,14 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	// "year earlier" beside its previous period.
 	at := p.latestOf(ind, p.top)
 	v := p.res.Value(ind.ID, p.top.Code, at)
+	p.notes.Start()
+	defer p.notes.Stop()
 	params := indicatorParams{ID: ind.ID, Description: desc, Period: p.f.Period(at),
 		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo), Yearly: at.Kind == period.Year,
 		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, at, period.Y(at.Year-1))),
 		LastYearLabel: fmt.Sprintf(p.w.VsYear, at.Year-1)}
+	params.Marks = p.valueCell(ind, v)
+	params.Statements = p.statements(ind)
 	params.Target, params.Status, params.StatusText = p.target(ind, v)
 	if ind.Target != nil {
 		params.Source = ind.Target.Source.Get(p.lang)
@@ -86,12 +92,20 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, trend)
-	rank, tbl, err := p.rankingChart(ind, at, "")
+	// The territorial units are ranked unless only other levels have data.
+	if apart := p.res.Apart(p.top.Code); len(apart) == 0 || slices.ContainsFunc(p.res.Ranking(ind.ID, p.top.Code, at), func(v indicator.Value) bool { return v.OK }) {
+		rank, tbl, err := p.rankingChart(ind, at, "")
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, rank)
+		params.Ranking = tbl
+	}
+	maps, err := p.mapCharts(ind, nil)
 	if err != nil {
 		return page{}, err
 	}
-	params.Charts = append(params.Charts, rank)
-	params.Ranking = tbl
+	params.Charts = append(params.Charts, maps...)
 	// Each non-territorial level (the departments) is ranked apart.
 	for _, level := range p.res.Apart(p.top.Code) {
 		rank, _, err := p.rankingChart(ind, at, level)
@@ -106,8 +120,12 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	return page{Path: "indicators/" + ind.ID, FM: frontMatter{
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), params.Period, params.Value),
-		Params:      pageParams{Kind: "indicator", Charts: true},
-	}, Body: p.body(func(w *htmlWriter) { w.indicatorBody(name, &params) }), Charts: params.Charts}, nil
+		Params:      pageParams{Kind: "indicator", Charts: true, Maps: hasMap(params.Charts)},
+	}, Body: p.body(func(w *htmlWriter) {
+		w.indicatorBody(name, &params)
+		p.notes.End(w)
+		annot.Metadata(w, ind.Metadata, p.lang, p.f)
+	}), Charts: params.Charts}, nil
 }
 
 // rankingChart draws the ranking of the top unit's territorial children for
@@ -125,6 +143,11 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 	tbl := table{Caption: title,
 		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.whole},
 		Numeric: []bool{true, false, true, true, false}}
+	intervals := slices.ContainsFunc(ranked, func(v indicator.Value) bool { return v.Interval != nil || v.N > 0 })
+	if intervals {
+		tbl.Head = slices.Insert(tbl.Head, 3, p.html.i18n.Get("col_interval"))
+		tbl.Numeric = slices.Insert(tbl.Numeric, 3, true)
+	}
 	bar := chart.Bar{ID: id, Title: title, Highlight: -1,
 		Unit: chartUnit(ind, p.lang), Decimals: decimals(ind), Format: p.plain(ind), NoData: p.f.NoData()}
 	top := p.res.Value(ind.ID, p.top.Code, q)
@@ -141,6 +164,10 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 			x = v.Value
 		}
 		bar.Values = append(bar.Values, x)
+		if intervals {
+			lo, hi := annot.Bounds(v.Interval)
+			bar.Lower, bar.Upper = append(bar.Lower, lo), append(bar.Upper, hi)
+		}
 		rank := "—"
 		if v.Rank > 0 {
 			rank = fmt.Sprintf("%d", v.Rank)
@@ -152,21 +179,42 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 		case -1:
 			vs = p.w.Below
 		}
-		tbl.Rows = append(tbl.Rows, []cell{
+		row := []cell{
 			{Text: rank, Num: true},
 			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true},
-			{Text: p.value(ind, v), Num: true},
+			p.valueCell(ind, v),
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: vs},
-		})
+		}
+		if intervals {
+			row = slices.Insert(row, 3, cell{Text: annot.Interval(p.f, v.Interval, v.N), Num: true})
+		}
+		tbl.Rows = append(tbl.Rows, row)
 	}
 	c, err := p.charts.Bar(bar)
 	if err != nil {
 		return chartView{}, table{}, fmt.Errorf("chart %s: %w", bar.ID, err)
 	}
-	summary := p.rankingSummary(ind, ranked)
+	summary := p.rankingSummary(ind, ranked) + p.overlapNote(ranked)
 	return chartView{ID: c.ID, Title: title, Summary: summary, Option: string(c.Option), SVG: c.SVG,
 		Width: c.Width, Height: c.Height, Table: tbl}, tbl, nil
+}
+
+// statements say how the indicator rolls up and whether it is ranked.
+func (p *pager) statements(ind *dataset.Indicator) []string {
+	return annot.Statements(p.html.i18n.Get, ind, &p.ds.Catalogue, p.lang)
+}
+
+// overlapNote says when the intervals of ranked values overlap.
+func (p *pager) overlapNote(ranked []indicator.Value) string {
+	var values []float64
+	var ivs []*mark.Interval
+	for _, v := range ranked {
+		if v.OK {
+			values, ivs = append(values, v.Value), append(ivs, v.Interval)
+		}
+	}
+	return annot.Overlap(p.html.i18n.Get, values, ivs)
 }
 
 // rankingSummary names the first and last ranked units.
@@ -189,6 +237,8 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang)}
+	p.notes.Start()
+	defer p.notes.Stop()
 	params.Geocode = u.Geocode
 	if s, ok := p.unit(u.Successor); ok {
 		y, m, d := u.ValidTo.End()
@@ -225,7 +275,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		tbl.Rows = append(tbl.Rows, []cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.f.Period(at)},
-			{Text: p.value(ind, v), Num: true},
+			p.valueCell(ind, v),
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: rank, Num: true},
 			{Text: prov, Num: true},
@@ -243,6 +293,11 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 			return page{}, err
 		}
 		params.Charts = append(params.Charts, cv)
+		maps, err := p.mapCharts(rates[0], u)
+		if err != nil {
+			return page{}, err
+		}
+		params.Charts = append(params.Charts, maps...)
 	}
 	title := u.NameIn(p.lang)
 	// "Xã Gò Quao", but "Sở Y tế" for a unit whose name begins with its level's.
@@ -252,19 +307,15 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		title = u.NameIn(p.lang) + " (" + tn + ")"
 	}
 	params.Children = p.unitTable(u.NameIn(p.lang), p.children[u.Code])
-	for i := range p.ds.Catalogue.Indicators {
-		ind := &p.ds.Catalogue.Indicators[i]
-		s, err := p.bd.Section(ind, u, p.latestOf(ind, u))
-		if err != nil {
-			return page{}, err
-		}
-		params.Breakdowns += s
+	var err error
+	if params.Breakdowns, err = p.bd.Sections(p.ds.Catalogue.Indicators, u, func(ind *dataset.Indicator) period.Period { return p.latestOf(ind, u) }); err != nil {
+		return page{}, err
 	}
 	return page{Path: "units/" + u.Code, FM: frontMatter{
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
-		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0 || params.Breakdowns != ""},
-	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params) }), Charts: params.Charts}, nil
+		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0 || params.Breakdowns != "", Maps: hasMap(params.Charts)},
+	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params); p.notes.End(w) }), Charts: params.Charts}, nil
 }
 
 func (p *pager) reportPage(q period.Period) (page, error) {
@@ -288,10 +339,10 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		delta float64
 	}
 	var improved, fell []moved
+	params.Gaps = p.bd.GapsSection(p.ds.Catalogue.Indicators, p.top.Code, q)
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
 		v := p.res.Value(ind.ID, p.top.Code, q)
-		params.Gaps = append(params.Gaps, p.bd.Gaps(ind, p.top.Code, q)...)
 		lastYear := p.res.Compare(ind.ID, p.top.Code, q, period.Y(q.Year-1))
 		target, status, statusText := p.target(ind, v)
 		if statusText != "" {

@@ -4,20 +4,22 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"minhbach/generator/breakdown"
-	"minhbach/generator/markdown"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
+	"minhbach/generator/breakdown"
 	"minhbach/generator/calendar"
 	"minhbach/generator/chart"
+	"minhbach/generator/choropleth"
 	"minhbach/generator/dataset"
+	texts "minhbach/generator/i18n"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/markdown"
 	"minhbach/generator/opendata"
 	"minhbach/generator/period"
+	"minhbach/generator/site/annot"
 )
 
 // page is one generated content file: its path below content/ (without the
@@ -48,7 +50,7 @@ type pager struct {
 	ds   *dataset.Dataset
 	res  *indicator.Result
 	f    locale.Formatter
-	w    words
+	w    texts.Words
 	lang string
 	md   markdown.Renderer
 	// html writes the pages' bodies, reusing its memory from page to page.
@@ -56,6 +58,7 @@ type pager struct {
 	// charts draws the charts, reusing the options of trend charts of the
 	// same shape, such as those of the unit pages.
 	charts chart.Drawer
+	maps   *choropleth.Maker
 	// contentDir holds the hand-written content, for report commentary.
 	contentDir string
 	// pdf says that build --pdf prints the reports, so they link their PDF.
@@ -76,6 +79,8 @@ type pager struct {
 	// headlines are the catalogue's headline indicators, headlineRates
 	// those of them that are rates (see headline).
 	headlines, headlineRates []*dataset.Indicator
+	// notes gathers the marks and footnotes of the page being made.
+	notes annot.Page
 }
 
 func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Config, md markdown.Renderer) (*pager, error) {
@@ -88,10 +93,11 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, err
 	}
 	maps.Copy(tr.Strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
-	p := &pager{ds: ds, res: res, f: f, w: newWords(tr), lang: lang, md: md,
+	p := &pager{ds: ds, res: res, f: f, w: texts.NewWords(tr.Get), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
 	p.html = newHTMLWriter(cfg.BaseURL, lang, tr)
+	p.maps = choropleth.New(ds, res, lang, tr.Get, f)
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		p.units[u.Code] = u
@@ -102,7 +108,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, fmt.Errorf("units.csv has no top unit (a unit without parent)")
 	}
 	p.whole = p.top.NameIn(lang)
-	p.w = p.w.about(p.whole)
+	p.w = p.w.About(p.whole)
 	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
 	// Reports and trends go by quarter, or by year for yearly-only data.
 	p.quarters = res.Periods(res.Finest())
@@ -186,6 +192,11 @@ func (p *pager) value(ind *dataset.Indicator, v indicator.Value) string {
 	return p.number(ind, v.Value)
 }
 
+// valueCell is the table cell of value v: its figure, marks and footnote.
+func (p *pager) valueCell(ind *dataset.Indicator, v indicator.Value) cell {
+	return cell{Text: p.value(ind, v), Num: true, Status: v.Status, Note: p.notes.Add(v.Status, v.Note)}
+}
+
 // number formats a figure of an indicator with its unit.
 func (p *pager) number(ind *dataset.Indicator, x float64) string {
 	switch ind.Type {
@@ -226,7 +237,11 @@ func decimals(ind *dataset.Indicator) int {
 // change formats a comparison, with its verdict in words.
 func (p *pager) change(c indicator.Change) change {
 	if !c.OK {
-		return change{Text: p.f.NoData(), Verdict: "none", Label: p.w.NoComparison}
+		label := p.w.NoComparison
+		if c.Break {
+			label = p.html.i18n.Get("break_no_change")
+		}
+		return change{Text: p.f.NoData(), Verdict: "none", Label: label}
 	}
 	text := p.f.SignedPercent(c.Delta, 1)
 	if c.Points {
@@ -314,31 +329,27 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	for k, ind := range inds {
 		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(quarters)]
+		// One line for each indicator, on the unit's boundaries today:
+		// before a merger, the values rebuilt from the units it took over,
+		// which the table marks * beside the figure published then.
 		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
-		// Values rebuilt from predecessors are a dashed series of their own,
-		// marked * in the table, and joined to the first value after them.
-		rs := chart.Series{Name: s.Name + " *", Values: make([]float64, len(quarters)), Dashed: true}
 		for i := range quarters {
-			s.Values[i], rs.Values[i] = math.NaN(), math.NaN()
+			s.Values[i] = math.NaN()
 			text := p.value(ind, vals[i])
-			if vals[i].OK && !vals[i].Reconstructed {
+			switch m := p.res.Merged(ind.ID, unit.Code, quarters[i]); {
+			case m.OK:
+				s.Values[i], text, rebuilt = m.Value, text+" ("+p.value(ind, m)+" *)", true
+			case vals[i].OK:
 				s.Values[i] = vals[i].Value
-			}
-			if m := p.res.Merged(ind.ID, unit.Code, quarters[i]); m.OK {
-				rs.Values[i], text = m.Value, text+" ("+p.value(ind, m)+" *)"
-			} else if vals[i].Reconstructed {
-				rs.Values[i], text = vals[i].Value, text+" *"
-			} else if vals[i].OK {
-				if i > 0 && !math.IsNaN(rs.Values[i-1]) {
-					rs.Values[i] = vals[i].Value
+				if vals[i].Reconstructed {
+					text, rebuilt = text+" *", true
 				}
 			}
-			rows[i] = append(rows[i], cell{Text: text, Num: true})
+			vc := p.valueCell(ind, vals[i])
+			vc.Text = text
+			rows[i] = append(rows[i], vc)
 		}
 		series = append(series, s)
-		if slices.ContainsFunc(rs.Values, func(x float64) bool { return !math.IsNaN(x) }) {
-			series, rebuilt = append(series, rs), true
-		}
 		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
 		tbl.Numeric = append(tbl.Numeric, true)
 	}

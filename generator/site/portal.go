@@ -131,7 +131,7 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 	var out []page
 	source := pg.url()
 	for _, c := range pg.Charts {
-		if seen[c.ID] {
+		if seen[c.ID] || c.Place {
 			continue
 		}
 		seen[c.ID] = true
@@ -141,7 +141,7 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 			// Embeds are for other sites to frame, not to be listed or
 			// indexed: they stay out of Hugo's page lists.
 			FM: frontMatter{Title: c.Title, Build: &buildOptions{List: "never", Render: "always"},
-				Params: pageParams{Kind: "embed", Charts: true}},
+				Params: pageParams{Kind: "embed", Charts: true, Maps: c.Map}},
 			Body: p.body(func(w *htmlWriter) { w.embedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
 	}
 	return out

@@ -137,8 +137,8 @@ func TestDataPackage(t *testing.T) {
 	if len(dp.Licenses) == 0 || dp.Licenses[0].Name != "CC-BY-4.0" {
 		t.Errorf("licenses = %+v", dp.Licenses)
 	}
-	// 11 indicators and 110 units (104 territorial, Kiên Giang among them, 6 departments), each as CSV and JSON, and the observations.
-	if len(dp.Resources) != 2*(11+110)+1 {
+	// 11 indicators and 110 units (104 territorial, Kiên Giang among them, 6 departments), each as CSV and JSON, the observations and their annotations.
+	if len(dp.Resources) != 2*(11+110)+2 {
 		t.Errorf("%d resources", len(dp.Resources))
 	}
 	names := map[string]bool{}
@@ -386,9 +386,10 @@ func TestChangeLogRecordsRevisions(t *testing.T) {
 		log[0].Added != 0 || log[0].Removed != 0 || len(log[0].NewPeriods) != 0 {
 		t.Fatalf("change log: %+v; want the revision alone, then the first publication", log)
 	}
-	// The first publication added every observation, in 7 quarters.
-	if obs := readCSV(t, filepath.Join(out, "data", "observations.csv")); log[1].Added != len(obs) || len(log[1].NewPeriods) != 7 {
-		t.Errorf("first publication: %d added, periods %v; want %d and 2024-Q1 to 2025-Q3", log[1].Added, log[1].NewPeriods, len(obs))
+	// The first publication added every observation, in 7 quarters and
+	// the survey's year.
+	if obs := readCSV(t, filepath.Join(out, "data", "observations.csv")); log[1].Added != len(obs) || len(log[1].NewPeriods) != 8 {
+		t.Errorf("first publication: %d added, periods %v; want %d, 2024 and 2024-Q1 to 2025-Q3", log[1].Added, log[1].NewPeriods, len(obs))
 	}
 	r := log[0].Revised[0]
 	if r.Period != "2025-Q3" || r.Unit != fields[1] || r.Measure != "docs_incoming" || r.Old != old || r.New != "1" {

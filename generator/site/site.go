@@ -15,17 +15,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"minhbach/generator/breakdown"
-	"minhbach/generator/markdown"
 	"os"
 	"path/filepath"
 	"sync"
 
+	"minhbach/generator/breakdown"
 	"minhbach/generator/calendar"
 	"minhbach/generator/dataset"
 	"minhbach/generator/hugosite"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/markdown"
 	"minhbach/generator/opendata"
 )
 

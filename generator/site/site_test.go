@@ -24,20 +24,50 @@ import (
 // root is the repository root, where data/, content/ and templates/ live.
 const root = "../.."
 
-// sample is the sample site, built once for all tests of this package.
-var sample struct {
+// sharedBuild is a site built from data once, by the first test that
+// asks for it (site), and removed when the tests are done (remove).
+type sharedBuild struct {
+	data string
 	once sync.Once
 	dir  string
 	err  error
 }
 
-// TestMain removes the shared sample build when the tests are done.
+// sample is the sample site, built once for all tests of this package.
+var sample = &sharedBuild{data: filepath.Join(root, "data")}
+
+// TestMain removes the shared builds when the tests are done.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if sample.dir != "" {
-		os.RemoveAll(filepath.Dir(sample.dir))
-	}
+	sample.remove()
+	mapsSite.remove()
 	os.Exit(code)
+}
+
+// site returns the folder of the shared build. When that build fails,
+// every test that needs it fails with the build's own error, not with what
+// a missing or half-built site would make it find.
+func (b *sharedBuild) site(t testing.TB) string {
+	t.Helper()
+	b.once.Do(func() {
+		tmp, err := os.MkdirTemp("", "minhbach-site-")
+		if err != nil {
+			b.err = err
+			return
+		}
+		b.dir = filepath.Join(tmp, "public")
+		b.err = buildData(b.data, b.dir)
+	})
+	if b.err != nil {
+		t.Fatalf("the shared build of %s failed: %v", b.data, b.err)
+	}
+	return b.dir
+}
+
+func (b *sharedBuild) remove() {
+	if b.dir != "" {
+		os.RemoveAll(filepath.Dir(b.dir))
+	}
 }
 
 // loadSample loads and computes the sample data.
@@ -82,26 +112,8 @@ func buildData(dir, out string) error {
 	return err
 }
 
-// sampleSite returns the folder of the shared sample build, made by the
-// first test that asks for it. When that build fails, every test that
-// needs it fails with the build's own error, not with what a missing or
-// half-built site would make it find.
-func sampleSite(t testing.TB) string {
-	t.Helper()
-	sample.once.Do(func() {
-		tmp, err := os.MkdirTemp("", "minhbach-site-")
-		if err != nil {
-			sample.err = err
-			return
-		}
-		sample.dir = filepath.Join(tmp, "public")
-		sample.err = buildData(filepath.Join(root, "data"), sample.dir)
-	})
-	if sample.err != nil {
-		t.Fatalf("the shared build of the sample site failed: %v", sample.err)
-	}
-	return sample.dir
-}
+// sampleSite returns the folder of the shared sample build.
+func sampleSite(t testing.TB) string { return sample.site(t) }
 
 func readPage(t *testing.T, dir, path string) string {
 	t.Helper()

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	texts "minhbach/generator/i18n"
 )
 
 // verbs finds the fmt verbs of a string, such as %s and %d ("%%" is a
@@ -43,7 +45,7 @@ func forms(t *i18n) map[string]string {
 // can print, in templates/i18n: both languages have the same keys, none is
 // empty, each takes the same fmt verbs in both (so no "%!(EXTRA …)" or
 // "%!s(MISSING)" can be printed), every key a template asks Hugo's T for
-// exists, and the words of the generator (words.go) are all there.
+// exists, and the words of the generator (i18n.Words) are all there.
 func TestInterfaceStringsAreComplete(t *testing.T) {
 	const root = "../.."
 	langs := map[string]map[string]string{}
@@ -53,7 +55,7 @@ func TestInterfaceStringsAreComplete(t *testing.T) {
 			t.Fatal(err)
 		}
 		langs[lang] = forms(tr)
-		w := newWords(tr)
+		w := texts.NewWords(tr.Get)
 		if err := tr.Err(); err != nil {
 			t.Errorf("words of %s: %v", lang, err)
 		}

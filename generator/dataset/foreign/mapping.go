@@ -37,6 +37,15 @@ import (
 //	names  = { "Văn bản đến" = "docs_incoming" }
 //	[value]
 //	column = "Số liệu"
+//	[status]                        # long form: the observation status, SDMX codes or names for them
+//	column = "Trạng thái"
+//	names  = { "Ước tính" = "E" }
+//	[note]
+//	column = "Ghi chú"
+//	[bounds]                        # a confidence interval and a sample size
+//	lower = "Cận dưới"
+//	upper = "Cận trên"
+//	n     = "Cỡ mẫu"
 //
 // The caller decodes the file into a Mapping, strictly (unknown keys are
 // errors), sets Path and calls Check.
@@ -52,6 +61,11 @@ type Mapping struct {
 	Measure   *MeasureMapping   `toml:"measure"`
 	Value     *ValueMapping     `toml:"value"`
 	Columns   map[string]string `toml:"columns"`
+	// Status, Note and Bounds name the columns that qualify the value of
+	// a long export (see Attributes).
+	Status *StatusMapping `toml:"status"`
+	Note   *NoteMapping   `toml:"note"`
+	Bounds *BoundsMapping `toml:"bounds"`
 	// Dimensions maps dimension ids to the column that holds them.
 	Dimensions map[string]DimensionMapping `toml:"dimensions"`
 
@@ -221,6 +235,7 @@ func (m *Mapping) Check() []Problem {
 	case len(m.Columns) == 0:
 		bad("columns", "[columns] is missing or empty: say which column holds which measure")
 	}
+	m.checkAttributes(bad)
 	return problems
 }
 
@@ -259,6 +274,8 @@ type Layout struct {
 	Measure Source
 	Value   int
 	Wide    []Wide
+	// Attr holds the columns that qualify a long export's value.
+	Attr Attributes
 	// Dims are the columns of dimensions, in the mapping's order of ids.
 	Dims []Dim
 	// measureNames maps the folded (ColumnKey) names of measures to their ids.
@@ -341,6 +358,7 @@ func (m *Mapping) Layout(header []string, known func(id string) bool) (*Layout, 
 		Unit:        source("unit", m.Unit.Column, m.Unit.Value),
 		By:          cmp.Or(m.Unit.By, ByCode),
 		Value:       -1,
+		Attr:        NoAttributes(),
 	}
 	if cols := m.Unit.Columns; len(cols) > 0 {
 		l.Unit = Source{Column: column("unit.columns", cols[0])}
@@ -370,6 +388,7 @@ func (m *Mapping) Layout(header []string, known func(id string) bool) (*Layout, 
 	} else {
 		l.Measure = source("measure", m.Measure.Column, m.Measure.Value)
 		l.Value = column("value.column", m.Value.Column)
+		l.Attr = m.attributes(column)
 		if len(m.Measure.Names) > 0 {
 			l.measureNames = map[string]string{}
 			for name, id := range m.Measure.Names {

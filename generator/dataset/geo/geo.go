@@ -5,6 +5,7 @@
 package geo
 
 import (
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -56,6 +57,20 @@ type Level struct {
 	// ranked among themselves and never summed into their parent's total.
 	// Absent means true.
 	Territorial *bool `toml:"territorial"`
+	// Boundaries is the GeoJSON file of the level's shapes, a path inside
+	// the data folder ("boundaries/communes.geojson"); empty for none.
+	// Several levels may share one file.
+	Boundaries string `toml:"boundaries"`
+	// Match says which feature property names the unit of each shape.
+	Match Match `toml:"match"`
+}
+
+// Match says how the features of a boundary file find their units: the
+// feature property that holds the unit's code or its geocode.
+type Match struct {
+	Property string `toml:"property"`
+	// By is "code" (units.csv's code) or "geocode" (its geocode column).
+	By string `toml:"by"`
 }
 
 // IsTerritorial reports whether the level's units divide the territory.
@@ -95,8 +110,26 @@ func CheckLevels(levels []Level, bad func(i int, field, format string, args ...a
 		if l.Plural.VI == "" || l.Plural.EN == "" {
 			bad(i, "plural", "level %s: expected a plural in both vi and en", l.ID)
 		}
+		checkBoundaries(i, &l, bad)
 	}
 	return levels
+}
+
+// checkBoundaries checks a level's boundaries and match.
+func checkBoundaries(i int, l *Level, bad func(i int, field, format string, args ...any)) {
+	switch {
+	case l.Boundaries == "" && (l.Match != Match{}):
+		bad(i, "match", "level %s: found match without boundaries; expected boundaries = \"boundaries/<file>.geojson\" beside it", l.ID)
+	case l.Boundaries == "":
+	case !l.IsTerritorial():
+		bad(i, "boundaries", "level %s is not territorial; expected boundaries only on a territorial level", l.ID)
+	case !filepath.IsLocal(l.Boundaries) || strings.Contains(l.Boundaries, "\\") || !strings.HasSuffix(strings.ToLower(l.Boundaries), ".geojson") && !strings.HasSuffix(strings.ToLower(l.Boundaries), ".json"):
+		bad(i, "boundaries", "level %s: found boundaries %s; expected a .geojson file inside the data folder, such as \"boundaries/communes.geojson\"", l.ID, foreign.Quote(l.Boundaries))
+	case l.Match.Property == "":
+		bad(i, "match", "level %s: expected match = { property = \"…\", by = \"code\" or \"geocode\" }: the feature property that names each shape's unit", l.ID)
+	case l.Match.By != "code" && l.Match.By != "geocode":
+		bad(i, "match", "level %s: match.by is %s; expected \"code\" or \"geocode\"", l.ID, foreign.Quote(l.Match.By))
+	}
 }
 
 // Columns are the optional columns of units.csv.

@@ -18,6 +18,7 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { extensions } from './chart-extensions.js';
 
 echarts.use([
   LineChart, BarChart, AriaComponent, GridComponent, LegendComponent,
@@ -74,8 +75,9 @@ function palette() {
     return getComputedStyle(probe).color;
   };
   const colours = {
-    fg: read('--fg'), muted: read('--muted'), line: read('--line'), panel: read('--panel'),
+    fg: read('--fg'), muted: read('--muted'), line: read('--line'), panel: read('--panel'), bg: read('--bg'),
     series: [0, 1, 2, 3, 4, 5].map((i) => read(`--s${i}`)),
+    map: [0, 1, 2, 3, 4].map((i) => read(`--m${i}`)),
   };
   probe.remove();
   return colours;
@@ -153,6 +155,12 @@ function prepare(figure, source) {
 // the labels of a value axis run into each other.
 const minHeight = 260;
 
+// rowHeight is the least height of a ranking's row, and gridMargins the
+// room above and below its rows (the grid's top and bottom, in
+// generator/chart/option.go, and the value axis labels), in CSS pixels.
+const rowHeight = 24;
+const gridMargins = 96;
+
 // narrow is the width below which the legend of a chart of several series
 // lists them one under the other rather than wrapping over the axis
 // labels; legendRow is the height each then takes.
@@ -211,15 +219,13 @@ function draw(figure) {
   const drawnHeight = Number(figure.dataset.height) || drawnWidth / 2;
   // A ranking (bars along a category axis, one row per unit) keeps the
   // height it was drawn with, so that its rows never run into each other
-  // on a narrow screen; any other chart keeps its proportions, but at
-  // least minHeight, so that its axis labels stay apart.
-  const rows = list(option.yAxis).some((a) => a.type === 'category');
-  // A short ranking (a breakdown's few categories) still leaves each row
-  // room for its label beside the grid's margins (32 px above, 36 below);
-  // a long one has room enough at the height it was drawn with.
-  const categories = rows ? list(option.yAxis).reduce((n, a) => n + ((a.data || []).length), 0) : 0;
-  const short = categories < 10 ? 68 + 36 * categories : 0;
-  const height = () => (rows ? Math.max(drawnHeight, short)
+  // on a narrow screen, and at least rowHeight a unit besides the grid's
+  // margins (a ranking of two units); any other chart keeps its
+  // proportions, but at least minHeight, so that its axis labels stay apart.
+  const categories = list(option.yAxis).filter((a) => a.type === 'category');
+  const rows = categories.length > 0;
+  const least = rows ? list(categories[0].data).length * rowHeight + gridMargins : 0;
+  const height = () => (rows ? Math.max(drawnHeight, least)
     : Math.max(minHeight, Math.round(canvas.clientWidth * (drawnHeight / drawnWidth))))
     + legendRows(option, canvas.clientWidth) * legendRow;
   // The static SVG stays, hidden from view and from assistive technology
@@ -234,10 +240,16 @@ function draw(figure) {
   canvas.append(live);
   fit();
   const chart = echarts.init(live, null, { renderer: 'svg' });
-  chart.setOption(option, { lazyUpdate: true });
-  chart.setOption(themed(option, colours));
-  fitLegend(chart, option, canvas.clientWidth);
-  charts.push({ option, chart });
+  // A kind of figure of its own (a map) draws itself.
+  const ext = extensions.find((e) => e.handles(option));
+  if (ext) {
+    ext.draw(chart, figure, canvas, option, colours, palette);
+  } else {
+    chart.setOption(option, { lazyUpdate: true });
+    chart.setOption(themed(option, colours));
+    fitLegend(chart, option, canvas.clientWidth);
+  }
+  charts.push({ option, chart, ext, figure });
   figure.dataset.animated = String(option.animation);
   figure.dataset.rendered = 'true';
   if ('ResizeObserver' in window) {
@@ -247,15 +259,16 @@ function draw(figure) {
       width = canvas.clientWidth;
       fit();
       chart.resize();
-      fitLegend(chart, option, width);
+      if (!ext) fitLegend(chart, option, width);
     }).observe(canvas);
   }
 }
 
 // recolour gives every drawn chart the colours of the current scheme.
 function recolour() {
-  for (const { option, chart } of charts) {
-    chart.setOption(themed(option, palette()));
+  for (const { option, chart, ext, figure } of charts) {
+    if (ext) ext.recolour(chart, figure, option, palette());
+    else chart.setOption(themed(option, palette()));
   }
 }
 schemes.forEach((m) => m.addEventListener('change', recolour));

@@ -1,4 +1,4 @@
-package search
+package searchindex
 
 import (
 	"encoding/json"
@@ -19,9 +19,8 @@ func TestIndicatorFoundByItsBreakdowns(t *testing.T) {
 			Values: []dims.Value{{ID: "full", Name: geo.Text{VI: "Toàn trình", EN: "Full process"}}}}},
 		Measures: []dataset.Measure{{ID: "online", Dimensions: []string{"level"}}, {ID: "all"}},
 	}
-	var x Index
-	x.Add("Tỷ lệ", "Chỉ số", "indicators/r/", Words(cat, "online", "all", "")...)
-	b, err := x.JSON()
+	cat.Indicators = []dataset.Indicator{{ID: "r", Name: geo.Text{VI: "Tỷ lệ", EN: "Rate"}, Numerator: "online", Denominator: "all"}}
+	b, err := Build(&dataset.Dataset{Catalogue: *cat}, Site{Lang: "vi", IndicatorWord: "Chỉ số", IndicatorURL: func(id string) string { return "indicators/" + id + "/" }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
-// Package fastindex holds the indexes that let the reading of exports keep
-// up with a national dataset: finding a unit or measure by its code from
-// bytes, and sorting dense keys while keeping where each came from.
-package fastindex
+// Package keysort sorts distinct integer keys and says where each was:
+// by a bitmap when they are dense, as the keys of a load's observations
+// are, else by comparison.
+package keysort
 
 import (
 	"cmp"
@@ -9,46 +9,11 @@ import (
 	"slices"
 )
 
-// Codes finds a unit by its code or a measure by its id. Exports list
-// units and measures in the same order again and again, so it first tries
-// the one that came after the previous one the last time: one comparison of
-// bytes, cheaper than a map look-up.
-type Codes struct {
-	codes []string
-	Index map[string]int32
-	// after[i] is the index found after i the last time, or -1.
-	after []int32
-}
-
-// NewCodes indexes codes.
-func NewCodes(codes []string) *Codes {
-	x := &Codes{codes: codes, Index: make(map[string]int32, len(codes)), after: make([]int32, len(codes))}
-	for i, c := range codes {
-		x.Index[c] = int32(i)
-		x.after[i] = -1
-	}
-	return x
-}
-
-// Find returns the index of code; prev is the index found before, or -1.
-func (x *Codes) Find(prev int32, code []byte) (int32, bool) {
-	if prev >= 0 && int(prev) < len(x.after) {
-		if next := x.after[prev]; next >= 0 && string(code) == x.codes[next] {
-			return next, true
-		}
-	}
-	i, ok := x.Index[string(code)]
-	if ok && prev >= 0 && int(prev) < len(x.after) {
-		x.after[prev] = i
-	}
-	return i, ok
-}
-
-// SortWithIndex sorts keys, which must be distinct and below limit, and
+// WithIndex sorts keys, which must be distinct and below limit, and
 // returns where each was before: order[i] is the index keys[i] had.
 //
 // It is how the observations of a load are put in order (see
-// exportReader.finish), and their keys are dense: most of the numbers
+// package dataset's exportReader.finish), and their keys are dense: most of the numbers
 // below limit are keys, since most units report most measures in most
 // periods. So rather than compare or move keys, it marks each key in a
 // bitmap of limit bits; the rank of a key is then the number of bits set
@@ -56,7 +21,7 @@ func (x *Codes) Find(prev int32, code []byte) (int32, bool) {
 // few operations a key, on a bitmap that fits in the processor's cache.
 // Keys too sparse for a bitmap of at most 64 bits a key are sorted by
 // comparison.
-func SortWithIndex(keys []uint64, limit uint64) []int32 {
+func WithIndex(keys []uint64, limit uint64) []int32 {
 	order := make([]int32, len(keys))
 	if limit/64 <= uint64(len(keys)) && RankByBitmap(keys, limit, order) {
 		return order
@@ -69,7 +34,7 @@ func SortWithIndex(keys []uint64, limit uint64) []int32 {
 	return order
 }
 
-// RankByBitmap is SortWithIndex for dense keys. It reports false, with
+// RankByBitmap is WithIndex for dense keys. It reports false, with
 // keys and order unchanged, when keys are not distinct.
 func RankByBitmap(keys []uint64, limit uint64, order []int32) bool {
 	// present has the bit of each key; before[w] counts the keys in the

@@ -1,15 +1,34 @@
-package foreign
+// Package number reads the canonical number format of exports: digits,
+// with an optional '.' and decimals, and nothing that spreadsheets and
+// lenient parsers let through.
+package number
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"minhbach/generator/dataset/foreign"
 )
 
-// ParseCanonical reads a number in the canonical format of exports, with
-// decimals when decimals is set (an amount, not a count): the fast path of
-// reading, it accepts exactly what CheckCanonical accepts, and reads whole numbers without strconv.
-func ParseCanonical[T string | []byte](s T, decimals bool) (float64, bool) {
+// Parse reads a value in the canonical number format of exports:
+// digits, with an optional '.' and decimals for amounts. It rejects what
+// spreadsheets and lenient parsers let through — "1,234", "010", "0x1F",
+// "1_000", "1e3", "NaN", "Inf", signs and blanks — with a hint that says
+// how to write the value instead. Without decimals (a count), it must be a whole number.
+func Parse(s string, decimals bool) (float64, error) {
+	if v, ok := Canonical(s, decimals); ok {
+		return v, nil
+	}
+	if err := checkCanonical(s, decimals); err != nil {
+		return 0, err
+	}
+	return 0, fmt.Errorf("found %s, expected a number such as 1234 or 86.7", foreign.Quote(s))
+}
+
+// Canonical is the fast path of Parse: it accepts exactly what
+// checkCanonical accepts, and reads whole numbers without strconv.
+func Canonical[T string | []byte](s T, decimals bool) (float64, bool) {
 	n := len(s)
 	if n == 0 || (s[0] == '0' && n > 1 && s[1] != '.') {
 		return 0, false
@@ -37,9 +56,7 @@ func ParseCanonical[T string | []byte](s T, decimals bool) (float64, bool) {
 	return v, err == nil
 }
 
-// CheckCanonical says what is wrong with s as a canonical number, with a
-// hint that says how to write it instead; nil when nothing is.
-func CheckCanonical(s string, decimals bool) error {
+func checkCanonical(s string, decimals bool) error {
 	example := "a whole number such as 1234"
 	if decimals {
 		example = "a number such as 1234 or 86.7"
@@ -48,7 +65,7 @@ func CheckCanonical(s string, decimals bool) error {
 		if hint != "" {
 			hint = "; " + hint
 		}
-		return fmt.Errorf("found %s, expected %s%s", Quote(s), example, hint)
+		return fmt.Errorf("found %s, expected %s%s", foreign.Quote(s), example, hint)
 	}
 	switch {
 	case s == "":

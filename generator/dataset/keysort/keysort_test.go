@@ -1,4 +1,4 @@
-package fastindex
+package keysort
 
 import (
 	"math/rand/v2"
@@ -6,13 +6,13 @@ import (
 	"testing"
 )
 
-// TestSortWithIndex sorts the same keys by each way SortWithIndex has: by
+// TestSortWithIndex sorts the same keys by each way WithIndex has: by
 // bitmap (limit 131: three words, keys on both sides of word edges) and by
 // comparison (limit 2^40: too sparse for a bitmap).
 func TestSortWithIndex(t *testing.T) {
 	for _, limit := range []uint64{131, 1 << 40} {
 		keys := []uint64{130, 64, 63, 0, 127}
-		order := SortWithIndex(keys, limit)
+		order := WithIndex(keys, limit)
 		if want := []uint64{0, 63, 64, 127, 130}; !slices.Equal(keys, want) {
 			t.Errorf("limit %d: keys %v, want %v", limit, keys, want)
 		}
@@ -24,7 +24,7 @@ func TestSortWithIndex(t *testing.T) {
 
 // TestRankByBitmap checks the bitmap's way by itself: it ranks distinct
 // keys, and declines keys given twice, leaving them as they were for
-// SortWithIndex to sort by comparison.
+// WithIndex to sort by comparison.
 func TestRankByBitmap(t *testing.T) {
 	keys, order := []uint64{130, 64, 63, 0, 127}, make([]int32, 5)
 	if !RankByBitmap(keys, 131, order) || !slices.Equal(keys, []uint64{0, 63, 64, 127, 130}) || !slices.Equal(order, []int32{3, 2, 1, 4, 0}) {
@@ -34,7 +34,7 @@ func TestRankByBitmap(t *testing.T) {
 	if RankByBitmap(keys, 8, order) || !slices.Equal(keys, []uint64{5, 2, 5}) || !slices.Equal(order, []int32{0, 0, 0}) {
 		t.Errorf("keys given twice: ranked, or changed to keys %v, order %v", keys, order)
 	}
-	order = SortWithIndex(keys, 8)
+	order = WithIndex(keys, 8)
 	if !slices.Equal(keys, []uint64{2, 5, 5}) || order[0] != 1 || !slices.Equal(slices.Sorted(slices.Values(order[1:])), []int32{0, 2}) {
 		t.Errorf("keys given twice, sorted: keys %v, order %v; want keys [2 5 5], order [1 0 2] or [1 2 0]", keys, order)
 	}
@@ -53,7 +53,7 @@ func TestSortWithIndexShuffled(t *testing.T) {
 	}
 	r.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
 	before := slices.Clone(keys)
-	order := SortWithIndex(keys, 10_000)
+	order := WithIndex(keys, 10_000)
 	if !slices.IsSorted(keys) || len(keys) != 7500 || keys[0] != 0 || keys[1] != 2 || keys[7499] != 9999 {
 		t.Fatalf("keys not sorted: %v … %v", keys[:4], keys[len(keys)-2:])
 	}

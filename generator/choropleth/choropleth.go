@@ -1,0 +1,221 @@
+// Package choropleth makes the maps of the pages: on an indicator page, one
+// map of the latest period for each depth of the territory whose levels
+// have boundaries; on a unit page, the unit within its parent, highlighted.
+// It picks the units and periods, formats titles and summaries in the
+// page's language and has geomap draw each map; package site lays them out
+// as it lays out charts. Non-territorial levels never appear on a map.
+package choropleth
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"minhbach/generator/dataset"
+	"minhbach/generator/geomap"
+	"minhbach/generator/indicator"
+	"minhbach/generator/locale"
+	"minhbach/generator/period"
+)
+
+// Periods is how many periods, up to the latest, the live map's period
+// selector offers.
+const Periods = 8
+
+// Words are the interface words of the maps, in the page's language.
+type Words struct {
+	geomap.Words
+	// Map names a map in its title ("Bản đồ").
+	Map string
+	// Within joins a unit and its parent: "%s trong %s".
+	Within string
+	// Summary says what a map shows: highest unit and figure, lowest unit
+	// and figure, units with a figure, units in all.
+	Summary string
+}
+
+// Maker makes the maps of the pages of one language.
+type Maker struct {
+	ds    *dataset.Dataset
+	res   *indicator.Result
+	lang  string
+	words Words
+	// period names a period as the page does ("Quý III/2025").
+	period func(period.Period) string
+	depth  map[string]int
+	// byDepth lists, at each depth of the territory, the units that have a
+	// shape, in units.csv's order.
+	byDepth map[int][]*dataset.Unit
+	depths  []int
+}
+
+// New returns the maker of the maps of ds in lang, with the interface
+// strings of i18n (map, map_within, map_summary, map_legend, map_keys,
+// map_period); it makes none when no unit has a shape.
+func New(ds *dataset.Dataset, res *indicator.Result, lang string, i18n func(key string) string, f locale.Formatter) *Maker {
+	w := Words{Words: geomap.Words{NoData: f.NoData(), Legend: i18n("map_legend"), Keys: i18n("map_keys"), Period: i18n("map_period")},
+		Map: i18n("map"), Within: i18n("map_within"), Summary: i18n("map_summary")}
+	m := &Maker{ds: ds, res: res, lang: lang, words: w, period: f.Period, depth: map[string]int{}, byDepth: map[int][]*dataset.Unit{}}
+	for i := range ds.Units {
+		u := &ds.Units[i]
+		d := 0
+		if u.Parent != "" {
+			d = m.depth[u.Parent] + 1 // parents come first
+		}
+		m.depth[u.Code] = d
+		l, ok := ds.Catalogue.Level(u.Type)
+		if _, has := ds.Atlas.Shape(u.Code); !has || !ok || !l.IsTerritorial() || !u.ValidTo.IsZero() {
+			continue
+		}
+		if len(m.byDepth[d]) == 0 {
+			m.depths = append(m.depths, d)
+		}
+		m.byDepth[d] = append(m.byDepth[d], u)
+	}
+	slices.Sort(m.depths)
+	return m
+}
+
+// Format says how an indicator's figures are written: as the page writes
+// them, how many decimals, and the live map's template ("{c}%").
+type Format struct {
+	Number   func(float64) string
+	Decimals int
+	Template string
+}
+
+// FormatOf is the format of an indicator's figures, written by number as
+// the page writes them.
+func FormatOf(ind *dataset.Indicator, lang string, number func(float64) string) Format {
+	switch ind.Type {
+	case dataset.Rate:
+		return Format{Number: number, Decimals: 1, Template: "{c}%"}
+	case dataset.Level:
+		return Format{Number: number, Decimals: 1, Template: "{c} " + ind.Unit.Get(lang)}
+	}
+	return Format{Number: number, Template: "{c}"}
+}
+
+// Figure is a drawn map with its words and its data, for the page.
+type Figure struct {
+	ID, Title, Summary string
+	geomap.Drawn
+	// Rows are the map's data, a unit a row: code, name and figure.
+	Rows []Row
+}
+
+// Row is one unit of a map's data table.
+type Row struct{ Code, Name, Value string }
+
+// Indicator makes the maps of an indicator's page: one a depth of the
+// territory below the top unit, of the latest period of periods.
+func (m *Maker) Indicator(ind *dataset.Indicator, f Format, periods []period.Period) ([]Figure, error) {
+	var out []Figure
+	for _, d := range m.depths {
+		if d == 0 {
+			continue
+		}
+		units := m.byDepth[d]
+		var levels []string
+		for _, u := range units {
+			if l, ok := m.ds.Catalogue.Level(u.Type); ok && !slices.Contains(levels, l.Plural.Get(m.lang)) {
+				levels = append(levels, l.Plural.Get(m.lang))
+			}
+		}
+		ps := last(periods)
+		title := fmt.Sprintf("%s %s — %s — %s", m.words.Map, periodName(m, ps), ind.Name.Get(m.lang), strings.Join(levels, ", "))
+		fig, err := m.draw(fmt.Sprintf("%s-map-%d", ind.ID, d), title, ind, f, ps, units, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fig)
+	}
+	return out, nil
+}
+
+// Unit makes the map of a unit within its parent: the units beside it, at
+// its depth, with the indicator's figures, the unit highlighted. It makes
+// none for a unit without a shape or a parent.
+func (m *Maker) Unit(u *dataset.Unit, parent *dataset.Unit, ind *dataset.Indicator, f Format, periods []period.Period) ([]Figure, error) {
+	if _, ok := m.ds.Atlas.Shape(u.Code); !ok || parent == nil || !slices.Contains(m.byDepth[m.depth[u.Code]], u) {
+		return nil, nil
+	}
+	var units []*dataset.Unit
+	for _, s := range m.byDepth[m.depth[u.Code]] {
+		if s.Parent == u.Parent {
+			units = append(units, s)
+		}
+	}
+	// The latest period only: the place is what this map is for, and a
+	// national site has thousands of unit pages.
+	ps := periods[len(periods)-1:]
+	title := fmt.Sprintf(m.words.Within, u.NameIn(m.lang), parent.NameIn(m.lang)) + " — " + ind.Name.Get(m.lang) + ", " + periodName(m, ps)
+	fig, err := m.draw(u.Code+"-map", title, ind, f, ps, units, u.Code)
+	if err != nil {
+		return nil, err
+	}
+	return []Figure{fig}, nil
+}
+
+// last is the last Periods periods.
+func last(ps []period.Period) []period.Period {
+	return ps[max(0, len(ps)-Periods):]
+}
+
+// periodName names the latest of periods.
+func periodName(m *Maker, ps []period.Period) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	return m.period(ps[len(ps)-1])
+}
+
+// draw draws the map of units over periods.
+func (m *Maker) draw(id, title string, ind *dataset.Indicator, f Format, ps []period.Period, units []*dataset.Unit, highlight string) (Figure, error) {
+	labels := make([]string, len(ps))
+	for i, p := range ps {
+		labels[i] = m.period(p)
+	}
+	c := geomap.Choropleth{ID: id, Title: title, Periods: labels, Highlight: highlight,
+		Format: f.Number, Decimals: f.Decimals, Template: f.Template, Words: m.words.Words}
+	fig := Figure{ID: id, Title: title}
+	var hi, lo *dataset.Unit
+	var hv, lv float64
+	with := 0
+	for _, u := range units {
+		a := geomap.Area{Code: u.Code, Name: u.NameIn(m.lang), Values: make([]float64, len(ps))}
+		for i, p := range ps {
+			a.Values[i] = math.NaN()
+			if v := m.res.Value(ind.ID, u.Code, p); v.OK {
+				a.Values[i] = v.Value
+			}
+		}
+		v := a.Values[len(ps)-1]
+		text := m.words.NoData
+		if !math.IsNaN(v) {
+			text = f.Number(v)
+			with++
+			if hi == nil || v > hv {
+				hi, hv = u, v
+			}
+			if lo == nil || v < lv {
+				lo, lv = u, v
+			}
+		}
+		c.Areas = append(c.Areas, a)
+		fig.Rows = append(fig.Rows, Row{Code: u.Code, Name: a.Name, Value: text})
+	}
+	if hi != nil {
+		fig.Summary = fmt.Sprintf(m.words.Summary, hi.NameIn(m.lang), f.Number(hv), lo.NameIn(m.lang), f.Number(lv), with, len(units))
+	} else {
+		fig.Summary = m.words.NoData
+	}
+	c.Desc = fig.Summary
+	d, err := m.ds.Atlas.Draw(c)
+	if err != nil {
+		return Figure{}, err
+	}
+	fig.Drawn = d
+	return fig, nil
+}
