@@ -137,8 +137,8 @@ func TestDataPackage(t *testing.T) {
 	if len(dp.Licenses) == 0 || dp.Licenses[0].Name != "CC-BY-4.0" {
 		t.Errorf("licenses = %+v", dp.Licenses)
 	}
-	// 11 indicators and 110 units (104 territorial, Kiên Giang among them, 6 departments), each as CSV and JSON, the observations and their annotations.
-	if len(dp.Resources) != 2*(11+110)+2 {
+	// 12 indicators and 110 units (104 territorial, Kiên Giang among them, 6 departments), each as CSV and JSON, the observations and their annotations.
+	if len(dp.Resources) != 2*(12+110)+2 {
 		t.Errorf("%d resources", len(dp.Resources))
 	}
 	names := map[string]bool{}
