@@ -106,8 +106,12 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		return page{}, err
 	}
 	params.Charts = append(params.Charts, maps...)
-	// Each non-territorial level (the departments) is ranked apart.
+	// Each non-territorial level (the departments) is ranked apart, when
+	// any of its units has the indicator.
 	for _, level := range p.res.Apart(p.top.Code) {
+		if !slices.ContainsFunc(p.res.RankingOf(ind.ID, p.top.Code, level, at), func(v indicator.Value) bool { return v.OK }) {
+			continue
+		}
 		rank, _, err := p.rankingChart(ind, at, level)
 		if err != nil {
 			return page{}, err

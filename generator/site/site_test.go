@@ -470,3 +470,18 @@ func printed(page string) []string {
 		}
 	}
 }
+
+// TestDepartmentsRankedOnlyWhereTheyReport checks that a level ranked
+// apart (the sample's departments) gets a ranking on the pages of the
+// indicators its units report, and none of "no data" bars elsewhere.
+func TestDepartmentsRankedOnlyWhereTheyReport(t *testing.T) {
+	t.Parallel()
+	dir := sampleSite(t)
+	const title = "— Provincial departments (sample data)</figcaption>"
+	if page := readPage(t, dir, "en/indicators/signature_rate/index.html"); !strings.Contains(page, title) {
+		t.Error("the departments, which report e-office documents, are not ranked on signature_rate")
+	}
+	if page := readPage(t, dir, "en/indicators/online_service_rate/index.html"); strings.Contains(page, title) {
+		t.Error("online_service_rate, which no department reports, ranks the departments")
+	}
+}
