@@ -234,7 +234,11 @@ func TestSweepPagesRender(t *testing.T) {
 				// Every figure is drawn, and there are at least as many as
 				// the page kind has (an indicator has one ranking per level).
 				n := renderedCharts(t, p)
-				if all, _ := p.Count("figure.chart"); n != all || n < pg.charts {
+				var all int // the figures shown (a breakdown not chosen is hidden)
+				if err := p.Eval(`[...document.querySelectorAll('figure.chart')].filter((f) => !f.closest('[hidden]')).length`, &all); err != nil {
+					t.Fatal(err)
+				}
+				if n != all || n < pg.charts {
 					t.Errorf("%d of %d charts drawn, want all and at least %d", n, all, pg.charts)
 				}
 			} else if n, _ := p.Count("figure.chart"); n != 0 {
