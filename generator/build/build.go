@@ -10,11 +10,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"minhbach/generator/breakdown"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"minhbach/generator/breakdown"
 
 	"golang.org/x/sync/errgroup"
 

@@ -1,9 +1,10 @@
 package dataset
 
 import (
-	"minhbach/generator/geomap"
 	"path/filepath"
 	"time"
+
+	"minhbach/generator/geomap"
 
 	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/finding"

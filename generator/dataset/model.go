@@ -8,9 +8,10 @@
 package dataset
 
 import (
-	"minhbach/generator/geomap"
 	"slices"
 	"strings"
+
+	"minhbach/generator/geomap"
 
 	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/geo"

@@ -8,13 +8,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"minhbach/generator/breakdown"
-	"minhbach/generator/dataset/dims"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"minhbach/generator/breakdown"
+	"minhbach/generator/dataset/dims"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"

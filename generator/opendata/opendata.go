@@ -16,11 +16,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"minhbach/generator/breakdown"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"minhbach/generator/breakdown"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/dataset/indmeta"

@@ -53,14 +53,9 @@ func Stage(out string) (*Staging, []string, error) {
 // Path is the staging folder.
 func (s *Staging) Path() string { return s.dir.Path }
 
-// Remove removes the staging folder, unless it was published.
-func (s *Staging) Remove() error {
-	if _, err := os.Lstat(s.dir.Path); errors.Is(err, fs.ErrNotExist) {
-		s.dir.Release()
-		return nil
-	}
-	return s.dir.Remove()
-}
+// Remove removes the staging folder; once it is published there is
+// nothing left to remove.
+func (s *Staging) Remove() error { return s.dir.Remove() }
 
 // CheckOut says whether out may be published to: it must be absent, an
 // empty folder, or a site this program published (holding SiteMarker). It
