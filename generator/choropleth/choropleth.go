@@ -48,6 +48,9 @@ type Maker struct {
 	// shape, in units.csv's order.
 	byDepth map[int][]*dataset.Unit
 	depths  []int
+	// byParent lists the same units by their parent: the units a unit
+	// page's map draws.
+	byParent map[string][]*dataset.Unit
 }
 
 // New returns the maker of the maps of ds in lang, with the interface
@@ -56,7 +59,7 @@ type Maker struct {
 func New(ds *dataset.Dataset, res *indicator.Result, lang string, i18n func(key string) string, f locale.Formatter) *Maker {
 	w := Words{Words: geomap.Words{NoData: f.NoData(), Legend: i18n("map_legend"), Keys: i18n("map_keys"), Period: i18n("map_period")},
 		Map: i18n("map"), Within: i18n("map_within"), Summary: i18n("map_summary")}
-	m := &Maker{ds: ds, res: res, lang: lang, words: w, period: f.Period, depth: map[string]int{}, byDepth: map[int][]*dataset.Unit{}}
+	m := &Maker{ds: ds, res: res, lang: lang, words: w, period: f.Period, depth: map[string]int{}, byDepth: map[int][]*dataset.Unit{}, byParent: map[string][]*dataset.Unit{}}
 	for i := range ds.Units {
 		u := &ds.Units[i]
 		d := 0
@@ -72,6 +75,7 @@ func New(ds *dataset.Dataset, res *indicator.Result, lang string, i18n func(key 
 			m.depths = append(m.depths, d)
 		}
 		m.byDepth[d] = append(m.byDepth[d], u)
+		m.byParent[u.Parent] = append(m.byParent[u.Parent], u)
 	}
 	slices.Sort(m.depths)
 	return m
@@ -138,14 +142,9 @@ func (m *Maker) Indicator(ind *dataset.Indicator, f Format, periods []period.Per
 // its depth, with the indicator's figures, the unit highlighted. It makes
 // none for a unit without a shape or a parent.
 func (m *Maker) Unit(u *dataset.Unit, parent *dataset.Unit, ind *dataset.Indicator, f Format, periods []period.Period) ([]Figure, error) {
-	if _, ok := m.ds.Atlas.Shape(u.Code); !ok || parent == nil || !slices.Contains(m.byDepth[m.depth[u.Code]], u) {
-		return nil, nil
-	}
-	var units []*dataset.Unit
-	for _, s := range m.byDepth[m.depth[u.Code]] {
-		if s.Parent == u.Parent {
-			units = append(units, s)
-		}
+	units := m.byParent[u.Parent]
+	if parent == nil || !slices.Contains(units, u) {
+		return nil, nil // no shape, or not a current territorial unit
 	}
 	// The latest period only: the place is what this map is for, and a
 	// national site has thousands of unit pages.

@@ -93,8 +93,9 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	}
 	params.Charts = append(params.Charts, trend)
 	// The territorial units are ranked unless only other levels have data.
-	if apart := p.res.Apart(p.top.Code); len(apart) == 0 || slices.ContainsFunc(p.res.Ranking(ind.ID, p.top.Code, at), func(v indicator.Value) bool { return v.OK }) {
-		rank, tbl, err := p.rankingChart(ind, at, "")
+	apart := p.res.Apart(p.top.Code)
+	if ranked := p.res.Ranking(ind.ID, p.top.Code, at); len(apart) == 0 || slices.ContainsFunc(ranked, func(v indicator.Value) bool { return v.OK }) {
+		rank, tbl, err := p.rankingChart(ind, at, "", ranked)
 		if err != nil {
 			return page{}, err
 		}
@@ -108,11 +109,12 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	params.Charts = append(params.Charts, maps...)
 	// Each non-territorial level (the departments) is ranked apart, when
 	// any of its units has the indicator.
-	for _, level := range p.res.Apart(p.top.Code) {
-		if !slices.ContainsFunc(p.res.RankingOf(ind.ID, p.top.Code, level, at), func(v indicator.Value) bool { return v.OK }) {
+	for _, level := range apart {
+		ranked := p.res.RankingOf(ind.ID, p.top.Code, level, at)
+		if !slices.ContainsFunc(ranked, func(v indicator.Value) bool { return v.OK }) {
 			continue
 		}
-		rank, _, err := p.rankingChart(ind, at, level)
+		rank, _, err := p.rankingChart(ind, at, level, ranked)
 		if err != nil {
 			return page{}, err
 		}
@@ -132,11 +134,10 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	}), Charts: params.Charts}, nil
 }
 
-// rankingChart draws the ranking of the top unit's territorial children for
-// a period, or of its children of a non-territorial level, as a bar chart
-// and as a table.
-func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level dataset.UnitType) (chartView, table, error) {
-	ranked := p.res.RankingOf(ind.ID, p.top.Code, level, q)
+// rankingChart draws ranked, the ranking of the top unit's territorial
+// children for a period, or of its children of a non-territorial level
+// (Result.RankingOf), as a bar chart and as a table.
+func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level dataset.UnitType, ranked []indicator.Value) (chartView, table, error) {
 	name := ind.Name.Get(p.lang)
 	title := fmt.Sprintf("%s %s — %s", p.w.RankingIn, p.f.Period(q), name)
 	id := chartID(ind.ID, "ranking", q.Slug())
