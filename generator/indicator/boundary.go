@@ -52,13 +52,6 @@ func (r *Result) indexLineage() error {
 	return nil
 }
 
-// overlaps reports whether unit u existed during some part of p.
-func (r *Result) overlaps(u int, p period.Period) bool {
-	e := &r.units[u].Extras
-	return (e.ValidFrom.IsZero() || endMonth(p) >= startMonth(e.ValidFrom)) &&
-		(e.ValidTo.IsZero() || startMonth(p) <= endMonth(e.ValidTo))
-}
-
 // reconstruct rebuilds the successors' measures of tl from their
 // predecessors, predecessors first, into the merged grid (xval), and makes
 // the rebuilt value the successor's own where it had none on its boundaries.
@@ -97,12 +90,12 @@ func (r *Result) merge(tl *timeline, s, t int) {
 	var parts []int
 	straddle := false
 	for _, q := range r.preds[s] {
-		if r.overlaps(q, p) {
+		if r.units[q].Overlaps(p) {
 			parts = append(parts, q)
 			straddle = straddle || !r.units[q].Covers(p)
 		}
 	}
-	self := r.overlaps(s, p)
+	self := r.units[s].Overlaps(p)
 	if len(parts) == 0 {
 		return
 	}

@@ -595,7 +595,7 @@ func (r *Result) overTime(tl, finer *timeline, m, u, t int) bool {
 	if e := &r.units[u].Extras; !e.ValidFrom.IsZero() || !e.ValidTo.IsZero() {
 		want = 0
 		for ft := first; ft < first+parts; ft++ {
-			if r.overlaps(u, finer.period(ft)) {
+			if r.units[u].Overlaps(finer.period(ft)) {
 				want++
 			}
 		}

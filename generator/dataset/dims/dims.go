@@ -10,7 +10,6 @@
 package dims
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -280,11 +279,6 @@ func Name(order []Dimension, key, lang string) string {
 		}
 	}
 	return strings.Join(names, " · ")
-}
-
-// String describes a mismatch for a warning.
-func (m Mismatch) String() string {
-	return fmt.Sprintf("reported %g, its parts by %s add up to %g", m.Reported, m.Over, m.Sum)
 }
 
 // Find returns the dimension of list with the given id.
