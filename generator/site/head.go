@@ -35,7 +35,7 @@ func langPrefix(lang string) string {
 // Graph locales, as head.html would.
 func (p *pager) headFragment(pg page) string {
 	w := p.html
-	w.reset()
+	w.Reset()
 	siteTitle := p.ds.Meta.Title.Get(p.lang)
 	title := siteTitle
 	if pg.Path != "_index" { // any page but home
@@ -43,47 +43,47 @@ func (p *pager) headFragment(pg page) string {
 	}
 	desc := pg.FM.Description
 	if desc == "" {
-		desc = title + " — " + w.i18n.Get("site_description")
+		desc = title + " — " + w.Words.Get("site_description")
 	}
 	path := pg.url()
-	w.raw("\n<title>")
-	w.templateText(title)
-	w.raw("</title>\n<meta name=\"description\" content=\"")
-	w.templateText(desc)
-	w.raw("\">\n<link rel=\"canonical\" href=\"")
-	w.absURL(p.lang, path)
-	w.raw("\">")
+	w.Raw("\n<title>")
+	w.TemplateText(title)
+	w.Raw("</title>\n<meta name=\"description\" content=\"")
+	w.TemplateText(desc)
+	w.Raw("\">\n<link rel=\"canonical\" href=\"")
+	w.AbsURL(langPrefix(p.lang), path)
+	w.Raw("\">")
 	for _, lang := range Languages {
-		w.raw("\n<link rel=\"alternate\" hreflang=\"")
-		w.templateText(languageInfo[lang].locale)
-		w.raw("\" href=\"")
-		w.absURL(lang, path)
-		w.raw("\">")
+		w.Raw("\n<link rel=\"alternate\" hreflang=\"")
+		w.TemplateText(languageInfo[lang].locale)
+		w.Raw("\" href=\"")
+		w.AbsURL(langPrefix(lang), path)
+		w.Raw("\">")
 	}
-	w.raw("\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"")
-	w.absURL(Languages[0], path)
-	w.raw("\">\n<meta property=\"og:title\" content=\"")
-	w.templateText(title)
-	w.raw("\">\n<meta property=\"og:description\" content=\"")
-	w.templateText(desc)
-	w.raw("\">\n<meta property=\"og:type\" content=\"")
+	w.Raw("\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+	w.AbsURL(langPrefix(Languages[0]), path)
+	w.Raw("\">\n<meta property=\"og:title\" content=\"")
+	w.TemplateText(title)
+	w.Raw("\">\n<meta property=\"og:description\" content=\"")
+	w.TemplateText(desc)
+	w.Raw("\">\n<meta property=\"og:type\" content=\"")
 	if pg.FM.Params.Kind == "report" {
-		w.raw("article")
+		w.Raw("article")
 	} else {
-		w.raw("website")
+		w.Raw("website")
 	}
-	w.raw("\">\n<meta property=\"og:url\" content=\"")
-	w.absURL(p.lang, path)
-	w.raw("\">\n<meta property=\"og:site_name\" content=\"")
-	w.templateText(siteTitle)
-	w.raw("\">\n<meta property=\"og:locale\" content=\"")
-	w.templateText(languageInfo[p.lang].ogLocale)
-	w.raw("\">")
+	w.Raw("\">\n<meta property=\"og:url\" content=\"")
+	w.AbsURL(langPrefix(p.lang), path)
+	w.Raw("\">\n<meta property=\"og:site_name\" content=\"")
+	w.TemplateText(siteTitle)
+	w.Raw("\">\n<meta property=\"og:locale\" content=\"")
+	w.TemplateText(languageInfo[p.lang].ogLocale)
+	w.Raw("\">")
 	for _, lang := range Languages {
 		if lang != p.lang {
-			w.raw("\n<meta property=\"og:locale:alternate\" content=\"")
-			w.templateText(languageInfo[lang].ogLocale)
-			w.raw("\">")
+			w.Raw("\n<meta property=\"og:locale:alternate\" content=\"")
+			w.TemplateText(languageInfo[lang].ogLocale)
+			w.Raw("\">")
 		}
 	}
 	return w.String()
@@ -93,45 +93,23 @@ func (p *pager) headFragment(pg page) string {
 // as langswitch.html would.
 func (p *pager) langSwitchFragment(pg page) string {
 	w := p.html
-	w.reset()
-	w.raw("\n<p class=\"lang-switch\">")
+	w.Reset()
+	w.Raw("\n<p class=\"lang-switch\">")
 	for _, lang := range Languages {
 		if lang == p.lang {
 			continue
 		}
 		info := languageInfo[lang]
-		w.raw("\n  <a href=\"")
-		w.relURL(lang, pg.url())
-		w.raw("\" hreflang=\"")
-		w.templateText(info.locale)
-		w.raw("\" lang=\"")
-		w.templateText(info.locale)
-		w.raw("\">")
-		w.templateText(info.label)
-		w.raw("</a>")
+		w.Raw("\n  <a href=\"")
+		w.RelURL(langPrefix(lang), pg.url())
+		w.Raw("\" hreflang=\"")
+		w.TemplateText(info.locale)
+		w.Raw("\" lang=\"")
+		w.TemplateText(info.locale)
+		w.Raw("\">")
+		w.TemplateText(info.label)
+		w.Raw("</a>")
 	}
-	w.raw("\n</p>\n")
+	w.Raw("\n</p>\n")
 	return w.String()
 }
-
-// absURL writes the absolute address of a site-relative path in lang, like
-// Hugo's Permalink.
-func (w *htmlWriter) absURL(lang, path string) {
-	w.templateText(w.base)
-	w.templateText(langPrefix(lang))
-	w.templateText(path)
-}
-
-// relURL writes the link to a site-relative path in lang, like Hugo's
-// RelPermalink.
-func (w *htmlWriter) relURL(lang, path string) {
-	w.templateText(w.root)
-	w.templateText(langPrefix(lang))
-	w.templateText(path)
-}
-
-// templateText writes text escaped as Hugo's html/template escapes it in
-// text and in quoted attribute values, so that the fragments are the bytes
-// the templates would write: besides what text escapes, "+" becomes
-// "&#43;" and NUL becomes U+FFFD.
-func (w *htmlWriter) templateText(s string) { w.escape(s, true) }

@@ -5,11 +5,12 @@ import (
 
 	"minhbach/generator/choropleth"
 	"minhbach/generator/dataset"
+	"minhbach/generator/site/view"
 )
 
 // mapCharts are the maps of an indicator's page, or with u, the map of u
 // within its parent (package choropleth), laid out as charts.
-func (p *pager) mapCharts(ind *dataset.Indicator, u *dataset.Unit) ([]chartView, error) {
+func (p *pager) mapCharts(ind *dataset.Indicator, u *dataset.Unit) ([]view.Chart, error) {
 	f := choropleth.FormatOf(ind, p.lang, func(x float64) string { return p.number(ind, x) })
 	var figs []choropleth.Figure
 	var err error
@@ -22,19 +23,19 @@ func (p *pager) mapCharts(ind *dataset.Indicator, u *dataset.Unit) ([]chartView,
 	if err != nil {
 		return nil, err
 	}
-	var out []chartView
+	var out []view.Chart
 	for _, m := range figs {
-		tbl := table{Caption: m.Title, Head: []string{p.w.Unit, p.w.Value}, Numeric: []bool{false, true}}
+		tbl := view.Table{Caption: m.Title, Head: []string{p.w.Unit, p.w.Value}, Numeric: []bool{false, true}}
 		for _, r := range m.Rows {
-			tbl.Rows = append(tbl.Rows, []cell{{Text: r.Name, URL: unitURL(r.Code), Head: true}, {Text: r.Value, Num: true}})
+			tbl.Rows = append(tbl.Rows, []view.Cell{{Text: r.Name, URL: unitURL(r.Code), Head: true}, {Text: r.Value, Num: true}})
 		}
-		out = append(out, chartView{ID: m.ID, Title: m.Title, Summary: m.Summary, Option: m.Option, SVG: m.SVG, Extra: m.Legend,
+		out = append(out, view.Chart{ID: m.ID, Title: m.Title, Summary: m.Summary, Option: m.Option, SVG: m.SVG, Extra: m.Legend,
 			Map: true, Place: u != nil, Width: m.Width, Height: m.Height, Table: tbl})
 	}
 	return out, nil
 }
 
 // hasMap reports whether one of cs is a map, whose page loads the map script.
-func hasMap(cs []chartView) bool {
-	return slices.ContainsFunc(cs, func(c chartView) bool { return c.Map })
+func hasMap(cs []view.Chart) bool {
+	return slices.ContainsFunc(cs, func(c view.Chart) bool { return c.Map })
 }

@@ -14,6 +14,7 @@ import (
 	"minhbach/generator/mark"
 	"minhbach/generator/period"
 	"minhbach/generator/site/annot"
+	"minhbach/generator/site/view"
 )
 
 // headline returns the catalogue's headline indicators, and of them the rates.
@@ -39,15 +40,15 @@ func findHeadline(c *dataset.Catalogue) (all, rates []*dataset.Indicator) {
 
 func (p *pager) home() (page, error) {
 	all, rates := p.headline()
-	params := homeParams{Province: p.top.NameIn(p.lang), Period: p.f.Period(p.latest)}
+	params := view.Home{Province: p.top.NameIn(p.lang), Period: p.f.Period(p.latest)}
 	if len(p.reports) > 0 {
-		params.Report = link{Text: p.f.Period(p.reports[0]), URL: reportURL(p.reports[0])}
+		params.Report = view.Link{Text: p.f.Period(p.reports[0]), URL: reportURL(p.reports[0])}
 	}
 	for _, ind := range all {
 		// Each indicator at its own latest period, which the card names.
 		at := p.latestOf(ind, p.top)
 		v := p.res.Value(ind.ID, p.top.Code, at)
-		c := card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
+		c := view.Card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
 			Period: p.f.Period(at), Prev: p.change(v.Prev)}
 		c.Target, c.Status, c.StatusText = p.target(ind, v)
 		params.Cards = append(params.Cards, c)
@@ -61,7 +62,7 @@ func (p *pager) home() (page, error) {
 	}
 	return page{Path: "_index",
 		FM:     frontMatter{Title: p.top.NameIn(p.lang), Params: pageParams{Kind: "home", Charts: len(params.Charts) > 0}},
-		Body:   p.body(func(w *htmlWriter) { w.homeBody(&params) }),
+		Body:   p.body(func(w *view.Writer) { w.HomeBody(&params) }),
 		Charts: params.Charts}, nil
 }
 
@@ -76,7 +77,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	v := p.res.Value(ind.ID, p.top.Code, at)
 	p.notes.Start()
 	defer p.notes.Stop()
-	params := indicatorParams{ID: ind.ID, Description: desc, Period: p.f.Period(at),
+	params := view.Indicator{ID: ind.ID, Description: desc, Period: p.f.Period(at),
 		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo), Yearly: at.Kind == period.Year,
 		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, at, period.Y(at.Year-1))),
 		LastYearLabel: fmt.Sprintf(p.w.VsYear, at.Year-1)}
@@ -127,8 +128,8 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 		Title:       name,
 		Description: fmt.Sprintf("%s — %s, %s: %s", name, p.top.NameIn(p.lang), params.Period, params.Value),
 		Params:      pageParams{Kind: "indicator", Charts: true, Maps: hasMap(params.Charts)},
-	}, Body: p.body(func(w *htmlWriter) {
-		w.indicatorBody(name, &params)
+	}, Body: p.body(func(w *view.Writer) {
+		w.IndicatorBody(name, &params)
 		p.notes.End(w)
 		annot.Metadata(w, ind.Metadata, p.lang, p.f)
 	}), Charts: params.Charts}, nil
@@ -137,7 +138,7 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 // rankingChart draws ranked, the ranking of the top unit's territorial
 // children for a period, or of its children of a non-territorial level
 // (Result.RankingOf), as a bar chart and as a table.
-func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level dataset.UnitType, ranked []indicator.Value) (chartView, table, error) {
+func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level dataset.UnitType, ranked []indicator.Value) (view.Chart, view.Table, error) {
 	name := ind.Name.Get(p.lang)
 	title := fmt.Sprintf("%s %s — %s", p.w.RankingIn, p.f.Period(q), name)
 	id := chartID(ind.ID, "ranking", q.Slug())
@@ -145,12 +146,12 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 		title += " — " + l.Plural.Get(p.lang)
 		id = chartID(ind.ID, "ranking", string(level), q.Slug())
 	}
-	tbl := table{Caption: title,
+	tbl := view.Table{Caption: title,
 		Head:    []string{p.w.Rank, p.w.Unit, p.w.Value, p.w.VsPrev, p.whole},
 		Numeric: []bool{true, false, true, true, false}}
 	intervals := slices.ContainsFunc(ranked, func(v indicator.Value) bool { return v.Interval != nil || v.N > 0 })
 	if intervals {
-		tbl.Head = slices.Insert(tbl.Head, 3, p.html.i18n.Get("col_interval"))
+		tbl.Head = slices.Insert(tbl.Head, 3, p.html.Words.Get("col_interval"))
 		tbl.Numeric = slices.Insert(tbl.Numeric, 3, true)
 	}
 	bar := chart.Bar{ID: id, Title: title, Highlight: -1,
@@ -184,7 +185,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 		case -1:
 			vs = p.w.Below
 		}
-		row := []cell{
+		row := []view.Cell{
 			{Text: rank, Num: true},
 			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true},
 			p.valueCell(ind, v),
@@ -192,22 +193,22 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 			{Text: vs},
 		}
 		if intervals {
-			row = slices.Insert(row, 3, cell{Text: annot.Interval(p.f, v.Interval, v.N), Num: true})
+			row = slices.Insert(row, 3, view.Cell{Text: annot.Interval(p.f, v.Interval, v.N), Num: true})
 		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
 	c, err := p.charts.Bar(bar)
 	if err != nil {
-		return chartView{}, table{}, fmt.Errorf("chart %s: %w", bar.ID, err)
+		return view.Chart{}, view.Table{}, fmt.Errorf("chart %s: %w", bar.ID, err)
 	}
 	summary := p.rankingSummary(ind, ranked) + p.overlapNote(ranked)
-	return chartView{ID: c.ID, Title: title, Summary: summary, Option: string(c.Option), SVG: c.SVG,
+	return view.Chart{ID: c.ID, Title: title, Summary: summary, Option: string(c.Option), SVG: c.SVG,
 		Width: c.Width, Height: c.Height, Table: tbl}, tbl, nil
 }
 
 // statements say how the indicator rolls up and whether it is ranked.
 func (p *pager) statements(ind *dataset.Indicator) []string {
-	return annot.Statements(p.html.i18n.Get, ind, &p.ds.Catalogue, p.lang)
+	return annot.Statements(p.html.Words.Get, ind, &p.ds.Catalogue, p.lang)
 }
 
 // overlapNote says when the intervals of ranked values overlap.
@@ -219,7 +220,7 @@ func (p *pager) overlapNote(ranked []indicator.Value) string {
 			values, ivs = append(values, v.Value), append(ivs, v.Interval)
 		}
 	}
-	return annot.Overlap(p.html.i18n.Get, values, ivs)
+	return annot.Overlap(p.html.Words.Get, values, ivs)
 }
 
 // rankingSummary names the first and last ranked units.
@@ -241,28 +242,28 @@ func (p *pager) rankingSummary(ind *dataset.Indicator, ranked []indicator.Value)
 }
 
 func (p *pager) unitPage(u *dataset.Unit) (page, error) {
-	params := unitParams{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang)}
+	params := view.Unit{Code: u.Code, TypeName: p.ds.Catalogue.LevelName(u.Type, p.lang)}
 	p.notes.Start()
 	defer p.notes.Stop()
 	params.Geocode = u.Geocode
 	if s, ok := p.unit(u.Successor); ok {
 		y, m, d := u.ValidTo.End()
 		next := time.Date(y, time.Month(m), d+1, 0, 0, 0, 0, time.UTC) // the day it merged
-		params.Successor, params.Ended = link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Date(next.Year(), int(next.Month()), next.Day())
+		params.Successor, params.Ended = view.Link{Text: s.NameIn(p.lang), URL: unitURL(s.Code)}, p.f.Date(next.Year(), int(next.Month()), next.Day())
 	}
 	for _, v := range p.ds.Predecessors(u.Code) {
-		params.Predecessors = append(params.Predecessors, link{Text: v.NameIn(p.lang), URL: unitURL(v.Code)})
+		params.Predecessors = append(params.Predecessors, view.Link{Text: v.NameIn(p.lang), URL: unitURL(v.Code)})
 	}
 	parent, hasParent := p.unit(u.Parent)
 	// The last column compares with the unit above: the province, or on a
 	// national site the country for a province.
 	above := p.whole
 	if hasParent {
-		params.Parent = link{Text: parent.NameIn(p.lang), URL: unitURL(parent.Code)}
+		params.Parent = view.Link{Text: parent.NameIn(p.lang), URL: unitURL(parent.Code)}
 		above = parent.NameIn(p.lang)
 	}
 	// Each indicator at its own latest period, which its row names.
-	tbl := table{Caption: u.NameIn(p.lang),
+	tbl := view.Table{Caption: u.NameIn(p.lang),
 		Head:    []string{p.w.Indicator, p.w.Period, p.w.Value, p.w.VsPrev, p.w.Rank, above},
 		Numeric: []bool{false, false, true, true, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
@@ -277,7 +278,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		if hasParent {
 			prov = p.value(ind, p.res.Value(ind.ID, parent.Code, at))
 		}
-		tbl.Rows = append(tbl.Rows, []cell{
+		tbl.Rows = append(tbl.Rows, []view.Cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.f.Period(at)},
 			p.valueCell(ind, v),
@@ -320,11 +321,11 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		Title:       title,
 		Description: fmt.Sprintf("%s — %s", title, p.f.Period(p.latest)),
 		Params:      pageParams{Kind: "unit", Charts: len(params.Charts) > 0 || params.Breakdowns != "", Maps: hasMap(params.Charts)},
-	}, Body: p.body(func(w *htmlWriter) { w.unitBody(title, &params); p.notes.End(w) }), Charts: params.Charts}, nil
+	}, Body: p.body(func(w *view.Writer) { w.UnitBody(title, &params); p.notes.End(w) }), Charts: params.Charts}, nil
 }
 
 func (p *pager) reportPage(q period.Period) (page, error) {
-	params := reportParams{Period: p.f.Period(q), PeriodSlug: q.Slug(), PDF: p.pdf}
+	params := view.Report{Period: p.f.Period(q), PeriodSlug: q.Slug(), PDF: p.pdf}
 	var err error
 	if params.Commentary, err = p.commentary(q); err != nil {
 		return page{}, err
@@ -332,7 +333,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	// A year's report compares with the previous year only; a quarter's
 	// also with the same quarter and the whole year before.
 	yearly := q.Kind == period.Year
-	params.Summary = table{Caption: p.f.Period(q), Head: []string{p.w.Indicator, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, true, true}}
+	params.Summary = view.Table{Caption: p.f.Period(q), Head: []string{p.w.Indicator, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, true, true}}
 	if !yearly {
 		params.Summary.Head = append(params.Summary.Head, p.w.VsYearAgo, fmt.Sprintf(p.w.VsYear, q.Year-1))
 		params.Summary.Numeric = append(params.Summary.Numeric, true, true)
@@ -357,17 +358,17 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		if v.Score != nil && ind.Score != nil {
 			score = p.f.Number(*v.Score, 2) + "/" + p.f.Number(ind.Score.Points, 0)
 		}
-		row := []cell{
+		row := []view.Cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.value(ind, v), Num: true},
 			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 		}
 		if !yearly {
-			row = append(row, cell{Text: p.change(v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
-				cell{Text: p.change(lastYear).Text, Num: true, Class: verdictClass(lastYear)})
+			row = append(row, view.Cell{Text: p.change(v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
+				view.Cell{Text: p.change(lastYear).Text, Num: true, Class: verdictClass(lastYear)})
 		}
 		params.Summary.Rows = append(params.Summary.Rows, append(row,
-			cell{Text: target, Class: strings.TrimSpace("prose " + status)}, cell{Text: score, Num: true}))
+			view.Cell{Text: target, Class: strings.TrimSpace("prose " + status)}, view.Cell{Text: score, Num: true}))
 		if v.Prev.OK {
 			c := p.change(v.Prev)
 			m := moved{text: ind.Name.Get(p.lang) + ": " + c.Text + " " + c.Label, delta: math.Abs(v.Prev.Delta)}
@@ -412,9 +413,9 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 	params.Completeness = p.f.Percent(comp.Share, 1)
 	for _, code := range comp.Silent {
 		u, _ := p.unit(code)
-		params.Silent = append(params.Silent, link{Text: u.NameIn(p.lang), URL: unitURL(code)})
+		params.Silent = append(params.Silent, view.Link{Text: u.NameIn(p.lang), URL: unitURL(code)})
 	}
-	params.Scores = table{Caption: p.w.Score + " — " + p.top.NameIn(p.lang) + ", " + p.f.Period(q),
+	params.Scores = view.Table{Caption: p.w.Score + " — " + p.top.NameIn(p.lang) + ", " + p.f.Period(q),
 		Head: []string{p.w.Group, p.w.Points}, Numeric: []bool{false, true}}
 	for _, gs := range p.res.Scores(p.top.Code, q) {
 		name := gs.Group
@@ -423,7 +424,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 				name = g.Name.Get(p.lang)
 			}
 		}
-		params.Scores.Rows = append(params.Scores.Rows, []cell{{Text: name, Head: true},
+		params.Scores.Rows = append(params.Scores.Rows, []view.Cell{{Text: name, Head: true},
 			{Text: p.f.Number(gs.Points, 2) + "/" + p.f.Number(gs.Max, 0), Num: true}})
 	}
 	title := p.f.Period(q)
@@ -434,34 +435,34 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		Description: p.reportSummary(q),
 		Weight:      -(q.Year*10 + cmp.Or(q.N, 5)), // the latest first, a year before its last quarter
 		Params:      pageParams{Kind: "report", Charts: len(params.Charts) > 0, PeriodSlug: q.Slug()},
-	}, Body: p.body(func(w *htmlWriter) { w.reportBody(&params) }), Charts: params.Charts}, nil
+	}, Body: p.body(func(w *view.Writer) { w.ReportBody(&params) }), Charts: params.Charts}, nil
 }
 
 // extremes lists the ten leading (or lagging) units of an indicator in a
 // period, best (or worst) first.
-func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) table {
+func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) view.Table {
 	units, caption := p.res.Lagging(ind.ID, p.top.Code, q, 10), p.w.Lagging
 	if leading {
 		units, caption = p.res.Leading(ind.ID, p.top.Code, q, 10), p.w.Leading
 	}
-	tbl := table{Caption: caption + " — " + ind.Name.Get(p.lang), Head: []string{p.w.Rank, p.w.Unit, p.w.Value},
+	tbl := view.Table{Caption: caption + " — " + ind.Name.Get(p.lang), Head: []string{p.w.Rank, p.w.Unit, p.w.Value},
 		Numeric: []bool{true, false, true}}
 	for _, v := range units {
 		u, _ := p.unit(v.Unit)
-		tbl.Rows = append(tbl.Rows, []cell{{Text: fmt.Sprintf("%d", v.Rank), Num: true},
+		tbl.Rows = append(tbl.Rows, []view.Cell{{Text: fmt.Sprintf("%d", v.Rank), Num: true},
 			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, {Text: p.value(ind, v), Num: true}})
 	}
 	return tbl
 }
 
 func (p *pager) indicatorList() page {
-	tbl := table{Caption: p.top.NameIn(p.lang),
+	tbl := view.Table{Caption: p.top.NameIn(p.lang),
 		Head: []string{p.w.Indicator, p.w.Period, p.w.Value, p.w.VsPrev}, Numeric: []bool{false, false, true, true}}
 	for i := range p.ds.Catalogue.Indicators {
 		ind := &p.ds.Catalogue.Indicators[i]
 		at := p.latestOf(ind, p.top)
 		v := p.res.Value(ind.ID, p.top.Code, at)
-		tbl.Rows = append(tbl.Rows, []cell{{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
+		tbl.Rows = append(tbl.Rows, []view.Cell{{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.f.Period(at)}, {Text: p.value(ind, v), Num: true}, {Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)}})
 	}
 	return p.listPage("indicators", nil, nil, tbl)
@@ -483,9 +484,9 @@ func (p *pager) unitRefs() []*dataset.Unit {
 // unitTable lists units with their type and headline rates, each in its
 // latest period, which its column names: the list of all units, and on a
 // unit's page the units below it.
-func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
+func (p *pager) unitTable(caption string, units []*dataset.Unit) view.Table {
 	_, rates := p.headline()
-	tbl := table{Caption: caption, Head: []string{p.w.Unit, p.w.Type}, Numeric: []bool{false, false}}
+	tbl := view.Table{Caption: caption, Head: []string{p.w.Unit, p.w.Type}, Numeric: []bool{false, false}}
 	at := make([]period.Period, len(rates))
 	for i, ind := range rates {
 		at[i] = p.latestOf(ind, p.top)
@@ -493,9 +494,9 @@ func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
 		tbl.Numeric = append(tbl.Numeric, true)
 	}
 	for _, u := range units {
-		row := []cell{{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, {Text: p.ds.Catalogue.LevelName(u.Type, p.lang)}}
+		row := []view.Cell{{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, {Text: p.ds.Catalogue.LevelName(u.Type, p.lang)}}
 		for i, ind := range rates {
-			row = append(row, cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, at[i])), Num: true})
+			row = append(row, view.Cell{Text: p.value(ind, p.res.Value(ind.ID, u.Code, at[i])), Num: true})
 		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
@@ -505,9 +506,9 @@ func (p *pager) unitTable(caption string, units []*dataset.Unit) table {
 // reportList lists the reports, the latest first, after a note on each
 // period whose data is not complete yet, which gets its report once it is.
 func (p *pager) reportList() page {
-	tbl := table{Caption: p.top.NameIn(p.lang), Head: []string{p.w.Period}, Numeric: []bool{false}}
+	tbl := view.Table{Caption: p.top.NameIn(p.lang), Head: []string{p.w.Period}, Numeric: []bool{false}}
 	for _, q := range p.reports {
-		tbl.Rows = append(tbl.Rows, []cell{{Text: p.f.Period(q), URL: reportURL(q), Head: true}})
+		tbl.Rows = append(tbl.Rows, []view.Cell{{Text: p.f.Period(q), URL: reportURL(q), Head: true}})
 	}
 	var notes []string
 	for _, ip := range p.cal.InProgress() {
@@ -518,19 +519,19 @@ func (p *pager) reportList() page {
 }
 
 // listPage is the page of a section: its notes, and its table of what it holds.
-func (p *pager) listPage(section string, outputs, notes []string, tbl table) page {
+func (p *pager) listPage(section string, outputs, notes []string, tbl view.Table) page {
 	return page{Path: section + "/_index", FM: frontMatter{Title: p.word(section), Outputs: outputs,
-		Params: pageParams{Kind: "list"}}, Body: p.body(func(w *htmlWriter) {
+		Params: pageParams{Kind: "list"}}, Body: p.body(func(w *view.Writer) {
 		for _, n := range notes {
-			w.textIn(`<p class="in-progress">`, n, `</p>`)
+			w.TextIn(`<p class="in-progress">`, n, `</p>`)
 		}
-		w.table(&tbl)
+		w.Table(&tbl)
 	})}
 }
 
 // word names the site's sections and kinds of page (section_<name> in
 // the interface strings).
-func (p *pager) word(section string) string { return p.html.i18n.Get("section_" + section) }
+func (p *pager) word(section string) string { return p.html.Words.Get("section_" + section) }
 
 // reportSummary sums a report up in one sentence: the headline figures of
 // the quarter. It is the report's description and its feed summary.

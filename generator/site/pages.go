@@ -20,6 +20,7 @@ import (
 	"minhbach/generator/opendata"
 	"minhbach/generator/period"
 	"minhbach/generator/site/annot"
+	"minhbach/generator/site/view"
 )
 
 // page is one generated content file: its path below content/ (without the
@@ -30,7 +31,7 @@ type page struct {
 	FM   frontMatter
 	Body string
 	// Charts are the charts on the page; each also gets an embed page.
-	Charts []chartView
+	Charts []view.Chart
 	// later, when set, makes the body once the downloads are written: the
 	// open-data page lists them. Body is then empty.
 	later func(*opendata.Catalogue) (string, error)
@@ -54,7 +55,7 @@ type pager struct {
 	lang string
 	md   markdown.Renderer
 	// html writes the pages' bodies, reusing its memory from page to page.
-	html *htmlWriter
+	html *view.Writer
 	// charts draws the charts, reusing the options of trend charts of the
 	// same shape, such as those of the unit pages.
 	charts chart.Drawer
@@ -96,7 +97,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	p := &pager{ds: ds, res: res, f: f, w: texts.NewWords(tr.Get), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
-	p.html = newHTMLWriter(cfg.BaseURL, lang, tr)
+	p.html = view.NewWriter(cfg.BaseURL, langPrefix(lang), tr)
 	p.maps = choropleth.New(ds, res, lang, tr.Get, f)
 	for i := range ds.Units {
 		u := &ds.Units[i]
@@ -168,12 +169,12 @@ func (p *pager) pages(emit func(page) error) error {
 	if err := put(p.dataPage(), nil); err != nil {
 		return err
 	}
-	return p.html.i18n.Err()
+	return p.html.Words.Err()
 }
 
 // body writes a page's HTML body with the pager's writer.
-func (p *pager) body(write func(w *htmlWriter)) string {
-	p.html.reset()
+func (p *pager) body(write func(w *view.Writer)) string {
+	p.html.Reset()
 	write(p.html)
 	return p.html.String()
 }
@@ -193,8 +194,8 @@ func (p *pager) value(ind *dataset.Indicator, v indicator.Value) string {
 }
 
 // valueCell is the table cell of value v: its figure, marks and footnote.
-func (p *pager) valueCell(ind *dataset.Indicator, v indicator.Value) cell {
-	return cell{Text: p.value(ind, v), Num: true, Status: v.Status, Note: p.notes.Add(v.Status, v.Note)}
+func (p *pager) valueCell(ind *dataset.Indicator, v indicator.Value) view.Cell {
+	return view.Cell{Text: p.value(ind, v), Num: true, Status: v.Status, Note: p.notes.Add(v.Status, v.Note)}
 }
 
 // number formats a figure of an indicator with its unit.
@@ -235,13 +236,13 @@ func decimals(ind *dataset.Indicator) int {
 }
 
 // change formats a comparison, with its verdict in words.
-func (p *pager) change(c indicator.Change) change {
+func (p *pager) change(c indicator.Change) view.Change {
 	if !c.OK {
 		label := p.w.NoComparison
 		if c.Break {
-			label = p.html.i18n.Get("break_no_change")
+			label = p.html.Words.Get("break_no_change")
 		}
-		return change{Text: p.f.NoData(), Verdict: "none", Label: label}
+		return view.Change{Text: p.f.NoData(), Verdict: "none", Label: label}
 	}
 	text := p.f.SignedPercent(c.Delta, 1)
 	if c.Points {
@@ -249,7 +250,7 @@ func (p *pager) change(c indicator.Change) change {
 	}
 	label := p.w.Since + " " + p.f.Period(c.From)
 	if c.Reconstructed { // a change across a boundary change: on the later boundaries
-		label += " " + p.html.i18n.Get("on_rebuilt_base")
+		label += " " + p.html.Words.Get("on_rebuilt_base")
 	}
 	var verdict string
 	switch c.Verdict {
@@ -263,7 +264,7 @@ func (p *pager) change(c indicator.Change) change {
 	if verdict != "" {
 		label += " (" + verdict + ")"
 	}
-	return change{Text: text, Verdict: c.Verdict.String(), Label: label}
+	return view.Change{Text: text, Verdict: c.Verdict.String(), Label: label}
 }
 
 // target formats a value's target and status.
@@ -314,18 +315,18 @@ func chartID(parts ...string) string {
 // trendChart draws the trend of one or more indicators for a unit.
 //
 // It covers the published periods of upTo's kind up to and including upTo.
-func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset.Indicator, withTarget bool, upTo period.Period) (chartView, error) {
+func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset.Indicator, withTarget bool, upTo period.Period) (view.Chart, error) {
 	quarters := p.quartersUpTo(upTo)
 	cats := make([]string, len(quarters))
 	for i, q := range quarters {
 		cats[i] = p.f.PeriodShort(q)
 	}
 	first := inds[0]
-	tbl := table{Caption: title, Head: []string{p.w.Period}, Numeric: []bool{false}}
+	tbl := view.Table{Caption: title, Head: []string{p.w.Period}, Numeric: []bool{false}}
 	series, rebuilt := []chart.Series(nil), false
-	rows := make([][]cell, len(quarters))
+	rows := make([][]view.Cell, len(quarters))
 	for i, q := range quarters {
-		rows[i] = []cell{{Text: p.f.Period(q), Head: true}}
+		rows[i] = []view.Cell{{Text: p.f.Period(q), Head: true}}
 	}
 	for k, ind := range inds {
 		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(quarters)]
@@ -365,16 +366,16 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	c, err := p.charts.Line(line)
 	if err != nil {
-		return chartView{}, fmt.Errorf("chart %s: %w", id, err)
+		return view.Chart{}, fmt.Errorf("chart %s: %w", id, err)
 	}
-	cv := chartView{ID: c.ID, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
+	cv := view.Chart{ID: c.ID, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
 		Summary: p.trendSummary(unit, inds, quarters), Table: tbl}
 	if rebuilt { // the note, under the chart and in its summary
 		var names []string
 		for _, u := range p.ds.Predecessors(unit.Code) {
 			names = append(names, u.NameIn(p.lang))
 		}
-		cv.Summary += " " + fmt.Sprintf(p.html.i18n.Get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
+		cv.Summary += " " + fmt.Sprintf(p.html.Words.Get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
 	}
 	return cv, nil
 }

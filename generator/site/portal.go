@@ -6,37 +6,16 @@ import (
 
 	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
+	"minhbach/generator/site/view"
 )
 
 // Pages that help people find, follow and reuse the figures: search, the
 // open-data catalogue, and an embeddable page for every chart.
 
-// dataParams are the params of the open-data page.
-type dataParams struct {
-	Exported string
-	Licence  link
-	Files    table
-	Changes  []changeView
-}
-
-// changeView is one export in the change log, as the data page tells it.
-type changeView struct {
-	Title   string
-	Summary string
-	Revised table
-}
-
-// embedParams are the params of a chart's embed page.
-type embedParams struct {
-	Chart  chartView
-	Source link
-	Credit string
-}
-
 func (p *pager) searchPage() page {
 	title := p.word("search")
 	return page{Path: "search", FM: frontMatter{Title: title, Params: pageParams{Kind: "search"}},
-		Body: p.body(func(w *htmlWriter) { w.searchBody(title) })}
+		Body: p.body(func(w *view.Writer) { w.SearchBody(title) })}
 }
 
 // dataPage is the open-data page. Its body lists the downloads, which are
@@ -49,26 +28,26 @@ func (p *pager) dataPage() page {
 		Params:      pageParams{Kind: "data"},
 	}, later: func(open *opendata.Catalogue) (string, error) {
 		body := p.dataBody(title, open)
-		return body, p.html.i18n.Err()
+		return body, p.html.Words.Err()
 	}}
 }
 
 // dataBody is the body of the open-data page: the licence, the downloads
 // in open (none when nil) and the changes since the last publication.
 func (p *pager) dataBody(title string, open *opendata.Catalogue) string {
-	params := dataParams{
-		Licence: link{Text: p.ds.Meta.Licence, URL: opendata.LicenceURL(p.ds.Meta.Licence)}}
+	params := view.Data{
+		Licence: view.Link{Text: p.ds.Meta.Licence, URL: opendata.LicenceURL(p.ds.Meta.Licence)}}
 	if d := p.ds.Meta.Exported; d != "" {
 		var y, m, day int
 		fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day)
 		params.Exported = p.f.Date(y, m, day)
 	}
-	params.Files = table{Caption: p.word("data"),
+	params.Files = view.Table{Caption: p.word("data"),
 		Head:    []string{p.w.File, p.w.Contents, p.w.Size},
 		Numeric: []bool{false, false, true}}
 	if open != nil {
 		for _, f := range open.Files {
-			params.Files.Rows = append(params.Files.Rows, []cell{
+			params.Files.Rows = append(params.Files.Rows, []view.Cell{
 				{Text: f.Path, URL: f.Path, Head: true, Raw: true},
 				{Text: f.Title.Get(p.lang)},
 				{Text: p.size(f.Bytes), Num: true},
@@ -78,7 +57,7 @@ func (p *pager) dataBody(title string, open *opendata.Catalogue) string {
 			params.Changes = append(params.Changes, p.changeView(c))
 		}
 	}
-	return p.body(func(w *htmlWriter) { w.dataBody(title, &params) })
+	return p.body(func(w *view.Writer) { w.DataBody(title, &params) })
 }
 
 // size formats a file size in kB or MB.
@@ -89,7 +68,7 @@ func (p *pager) size(n int64) string {
 	return p.f.Number(float64(n)/(1<<10), 1) + " kB"
 }
 
-func (p *pager) changeView(c opendata.Change) changeView {
+func (p *pager) changeView(c opendata.Change) view.Logged {
 	title := p.w.Export
 	if c.Exported != "" {
 		var y, m, d int
@@ -104,9 +83,9 @@ func (p *pager) changeView(c opendata.Change) changeView {
 		parts = append(parts, p.w.NewPeriods+": "+strings.Join(c.NewPeriods, ", "))
 	}
 	parts = append(parts, fmt.Sprintf(p.w.ChangeCounts, p.f.Count(float64(c.Added)), p.f.Count(float64(max(c.RevisedCount, len(c.Revised)))), p.f.Count(float64(c.Removed))))
-	v := changeView{Title: title, Summary: locale.Capitalize(strings.Join(parts, "; ")) + "."}
+	v := view.Logged{Title: title, Summary: locale.Capitalize(strings.Join(parts, "; ")) + "."}
 	if len(c.Revised) > 0 {
-		v.Revised = table{Caption: p.w.Revised + " — " + title,
+		v.Revised = view.Table{Caption: p.w.Revised + " — " + title,
 			Head:    []string{p.w.Period, p.w.Unit, p.w.Measure, p.w.OldValue, p.w.NewValue},
 			Numeric: []bool{false, false, false, true, true}}
 		for _, r := range c.Revised {
@@ -118,7 +97,7 @@ func (p *pager) changeView(c opendata.Change) changeView {
 			if m, ok := p.ds.Catalogue.Measure(r.Measure); ok {
 				measure = m.Name.Get(p.lang)
 			}
-			v.Revised.Rows = append(v.Revised.Rows, []cell{{Text: r.Period}, {Text: name}, {Text: measure},
+			v.Revised.Rows = append(v.Revised.Rows, []view.Cell{{Text: r.Period}, {Text: name}, {Text: measure},
 				{Text: r.Old, Num: true}, {Text: r.New, Num: true}})
 		}
 	}
@@ -135,14 +114,14 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 			continue
 		}
 		seen[c.ID] = true
-		params := embedParams{Chart: c, Source: link{Text: pg.FM.Title, URL: source},
+		params := view.Embed{Chart: c, Source: view.Link{Text: pg.FM.Title, URL: source},
 			Credit: p.ds.Meta.Publisher.Get(p.lang)}
 		out = append(out, page{Path: "embed/" + c.ID,
 			// Embeds are for other sites to frame, not to be listed or
 			// indexed: they stay out of Hugo's page lists.
 			FM: frontMatter{Title: c.Title, Build: &buildOptions{List: "never", Render: "always"},
 				Params: pageParams{Kind: "embed", Charts: true, Maps: c.Map}},
-			Body: p.body(func(w *htmlWriter) { w.embedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
+			Body: p.body(func(w *view.Writer) { w.EmbedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package site
+package view
 
 import (
 	"net/url"
@@ -7,7 +7,7 @@ import (
 	texts "minhbach/generator/i18n"
 )
 
-// htmlWriter writes the HTML body of a generated page. Hugo lays every page
+// Writer writes the HTML body of a generated page. Hugo lays every page
 // out (head, navigation, footer, scripts) from templates/layouts; the bodies
 // of generated pages, made of tables and charts, are written here, because a
 // national site has millions of table cells and Go writes them far faster
@@ -18,24 +18,25 @@ import (
 // which escapes it. Hugo never reads a body as content: it is spliced into
 // the page Hugo lays out as the page is published (hugosite/splice.go), so
 // a unit named "{{< x >}}" is text, not a shortcode.
-type htmlWriter struct {
+type Writer struct {
 	b []byte
 	// root is the site's path ("/" or "/sub/"), lang the language's path
 	// below it ("" or "en/"), so links match Hugo's relURL and relLangURL.
 	root, lang string
 	// base is the site's base URL with a trailing slash, for absolute links.
-	base string
-	i18n *i18n
+	base  string
+	Words *Words
 }
 
-// newHTMLWriter makes a writer for the pages of lang on a site published
-// at baseURL ("/" or "https://example.org/sub/").
+// NewWriter makes a writer for the pages of a language, whose pages are
+// at langPath below the root ("" or "en/"), on a site published at
+// baseURL ("/" or "https://example.org/sub/"), in the words of tr.
 //
 // Links are written as Hugo writes them: an absolute one with the base
 // URL's path escaped ("/c%E1%BB%95ng/"), as Permalink does, a
 // site-relative one with the escapes in lower case ("/c%e1%bb%95ng/"), as
 // relURL and RelPermalink do.
-func newHTMLWriter(baseURL, lang string, tr *i18n) *htmlWriter {
+func NewWriter(baseURL, langPath string, tr *Words) *Writer {
 	base := strings.TrimSuffix(baseURL, "/") + "/"
 	root := base
 	if u, err := url.Parse(base); err == nil && u.Host != "" {
@@ -45,7 +46,7 @@ func newHTMLWriter(baseURL, lang string, tr *i18n) *htmlWriter {
 			root += "/"
 		}
 	}
-	return &htmlWriter{root: root, lang: langPrefix(lang), base: base, i18n: tr}
+	return &Writer{root: root, lang: langPath, base: base, Words: tr}
 }
 
 // lowerEscapes writes the hex digits of the percent escapes in path in
@@ -69,16 +70,16 @@ func lowerHex(c byte) byte {
 }
 
 // raw writes markup that the generator wrote itself.
-func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
+func (w *Writer) raw(s string) { w.b = append(w.b, s...) }
 
 // text writes text from the data, escaped for HTML text and for quoted
 // attribute values.
-func (w *htmlWriter) text(s string) { w.escape(s, false) }
+func (w *Writer) text(s string) { w.Escape(s, false) }
 
-// escape writes s with &, <, >, " and ' as entities. asTemplates also
+// Escape writes s with &, <, >, " and ' as entities. asTemplates also
 // escapes as Hugo's html/template does besides: "+" as "&#43;", and NUL
 // as U+FFFD (see templateText).
-func (w *htmlWriter) escape(s string, asTemplates bool) {
+func (w *Writer) Escape(s string, asTemplates bool) {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -107,17 +108,17 @@ func (w *htmlWriter) escape(s string, asTemplates bool) {
 	w.b = append(w.b, s[start:]...)
 }
 
-// t writes the interface string key of the page's language, escaped.
-func (w *htmlWriter) t(key string) { w.text(w.i18n.Get(key)) }
+// T writes the interface string key of the page's language, escaped.
+func (w *Writer) T(key string) { w.text(w.Words.Get(key)) }
 
 // Raw, Text and Word let package annot write through this writer.
-func (w *htmlWriter) Raw(s string)           { w.raw(s) }
-func (w *htmlWriter) Text(s string)          { w.text(s) }
-func (w *htmlWriter) Word(key string) string { return w.i18n.Get(key) }
+func (w *Writer) Raw(s string)           { w.raw(s) }
+func (w *Writer) Text(s string)          { w.text(s) }
+func (w *Writer) Word(key string) string { return w.Words.Get(key) }
 
 // langURL writes the link to a site-relative path within the page's
 // language ("units/an-an/" → "/en/units/an-an/"), like Hugo's relLangURL.
-func (w *htmlWriter) langURL(path string) {
+func (w *Writer) langURL(path string) {
 	w.text(w.root)
 	w.text(w.lang)
 	w.text(path)
@@ -125,14 +126,14 @@ func (w *htmlWriter) langURL(path string) {
 
 // url writes the link to a site-relative path outside any language (a
 // download), like Hugo's relURL.
-func (w *htmlWriter) url(path string) {
+func (w *Writer) url(path string) {
 	w.text(w.root)
 	w.text(path)
 }
 
 // absLangURL writes the absolute link to a path within the page's language,
 // for pages that other sites frame.
-func (w *htmlWriter) absLangURL(path string) {
+func (w *Writer) absLangURL(path string) {
 	w.text(w.base)
 	w.text(w.lang)
 	w.text(path)
@@ -140,21 +141,18 @@ func (w *htmlWriter) absLangURL(path string) {
 
 // html writes HTML that a trusted writer made from data: goldmark's
 // rendering of Markdown (without raw HTML) or a chart's static SVG.
-func (w *htmlWriter) html(s string) { w.b = append(w.b, s...) }
+func (w *Writer) html(s string) { w.b = append(w.b, s...) }
 
 // json writes JSON for a <script type="application/json"> element. The JSON
 // comes from encoding/json, which escapes <, > and &, so nothing in it can
 // close the element.
-func (w *htmlWriter) json(s string) { w.b = append(w.b, s...) }
+func (w *Writer) json(s string) { w.b = append(w.b, s...) }
 
 // String returns the HTML written so far.
-func (w *htmlWriter) String() string { return string(w.b) }
+func (w *Writer) String() string { return string(w.b) }
 
-// reset empties the writer for the next page, keeping its memory.
-func (w *htmlWriter) reset() { w.b = w.b[:0] }
+// Reset empties the writer for the next page, keeping its memory.
+func (w *Writer) Reset() { w.b = w.b[:0] }
 
-// i18n holds the interface strings of one language (see texts.Lookup).
-type i18n = texts.Lookup
-
-// loadI18n reads templates/i18n/<lang>.toml below root.
-func loadI18n(root, lang string) (*i18n, error) { return texts.NewLookup(root, lang) }
+// Words holds the interface strings of one language (see texts.Lookup).
+type Words = texts.Lookup
