@@ -8,10 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"minhbach/generator/commentary"
 	"minhbach/generator/dataset"
 	"minhbach/generator/dataset/finding"
 	"minhbach/generator/indicator"
@@ -144,27 +144,38 @@ func (cc *checkConfig) check(dir string, stdout, stderr io.Writer) (*dataset.Dat
 	return ds, res, ExitOK
 }
 
-// placed matches a line of an error that starts with its place,
-// path:line:column.
-var placed = regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`)
-
-// siteFindings turns the errors of site.Check, one a line and most of them
-// starting with their place, into error findings.
+// siteFindings turns the errors of site.Check into error findings: a
+// commentary's refused placeholders each at its place, anything else
+// (a missing interface string) as it is.
 func siteFindings(err error) dataset.Findings {
+	var fs dataset.Findings
+	for _, e := range leaves(err) {
+		var places commentary.Errors
+		if !errors.As(e, &places) {
+			fs = append(fs, dataset.Finding{Severity: finding.Error, Code: "page", Message: e.Error()})
+			continue
+		}
+		for _, pe := range places {
+			fs = append(fs, dataset.Finding{Pos: dataset.Position{File: pe.Path, Line: pe.Line, Column: pe.Column},
+				Severity: finding.Error, Code: "page", Message: pe.Err.Error()})
+		}
+	}
+	return fs
+}
+
+// leaves lists the errors joined in err (errors.Join), or err alone.
+func leaves(err error) []error {
 	if err == nil {
 		return nil
 	}
-	var fs dataset.Findings
-	for _, line := range strings.Split(err.Error(), "\n") {
-		f := dataset.Finding{Severity: finding.Error, Code: "page", Message: line}
-		if m := placed.FindStringSubmatch(line); m != nil {
-			l, _ := strconv.Atoi(m[2])
-			c, _ := strconv.Atoi(m[3])
-			f.Pos, f.Message = dataset.Position{File: m[1], Line: l, Column: c}, m[4]
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leaves(e)...)
 		}
-		fs = append(fs, f)
+		return out
 	}
-	return fs
+	return []error{err}
 }
 
 // tolerance is the relative difference allowed between a reported total

@@ -71,7 +71,7 @@ func Fill(dir, path string, fill func(Placeholder) (string, error)) (string, err
 	if err != nil {
 		return "", err
 	}
-	var errs []string
+	var errs Errors
 	lines := strings.SplitAfter(string(src), "\n")
 	for i, line := range lines {
 		var b strings.Builder
@@ -84,7 +84,7 @@ func Fill(dir, path string, fill func(Placeholder) (string, error)) (string, err
 			}
 			if err != nil {
 				col := utf8.RuneCountInString(line[:m[0]]) + 1
-				errs = append(errs, fmt.Sprintf("%s:%d:%d: %v", path, i+1, col, err))
+				errs = append(errs, PlaceError{Path: path, Line: i + 1, Column: col, Err: err})
 			}
 			b.WriteString(line[last:m[0]])
 			b.WriteString(text)
@@ -94,9 +94,34 @@ func Fill(dir, path string, fill func(Placeholder) (string, error)) (string, err
 		lines[i] = b.String()
 	}
 	if len(errs) > 0 {
-		return "", errors.New(strings.Join(errs, "\n"))
+		return "", errs
 	}
 	return strings.Join(lines, ""), nil
+}
+
+// PlaceError is a placeholder that a commentary cannot have, at its place.
+type PlaceError struct {
+	Path         string
+	Line, Column int
+	Err          error
+}
+
+func (e PlaceError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Column, e.Err)
+}
+
+func (e PlaceError) Unwrap() error { return e.Err }
+
+// Errors are the placeholders of a commentary that Fill refused, in the
+// order they appear; its text is theirs, one a line.
+type Errors []PlaceError
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Parse reads the words of a placeholder: its name and arguments.

@@ -59,6 +59,11 @@ func TestFillNamesEachPlaceholderPlace(t *testing.T) {
 	if strings.Contains(err.Error(), ":1:") {
 		t.Errorf("the good placeholder on line 1 is reported:\n%v", err)
 	}
+	// validate reads the places from the error, not from its text.
+	var places Errors
+	if !errors.As(err, &places) || len(places) != 2 || places[1].Line != 2 || places[1].Column != 26 || places[0].Column != 7 {
+		t.Errorf("places = %+v, want line 2 columns 7 and 26", places)
+	}
 
 	ok := filepath.Join(t.TempDir(), "2025-q1.en.md")
 	if err := os.WriteFile(ok, []byte("Rate {{< value a >}}, {{< change a prev >}}.\n"), 0o644); err != nil {
