@@ -9,6 +9,7 @@ import (
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
 	"minhbach/generator/dataset/dims"
+	"minhbach/generator/figure"
 	"minhbach/generator/indicator"
 	"minhbach/generator/period"
 )
@@ -35,18 +36,17 @@ type Page struct {
 	Lang  string
 	Words Words
 	// Value formats a value of the indicator with its unit, or the
-	// no-data text; Change formats a change on the previous period;
-	// Period names a period.
+	// no-data text; Change formats a change of its figures (on the
+	// previous period); Period names a period.
 	Value  func(ind *dataset.Indicator, v indicator.Value) string
-	Change func(c indicator.Change) string
+	Change func(ind *dataset.Indicator, c indicator.Change) string
 	Period func(p period.Period) string
 	// Bar draws a bar chart (chart.Drawer.Bar).
 	Bar func(b chart.Bar) (chart.Chart, error)
-	// Unit, Decimals, Format and NoData are the chart's (see chart.Bar).
-	Unit     func(ind *dataset.Indicator) string
-	Decimals func(ind *dataset.Indicator) int
-	Format   func(ind *dataset.Indicator) func(float64) string
-	NoData   string
+	// Format says how the indicator's figures are written, for the
+	// chart's unit, decimals and labels; NoData is the chart's.
+	Format func(ind *dataset.Indicator) figure.Format
+	NoData string
 }
 
 // name names a breakdown in the page's language.
@@ -121,8 +121,9 @@ func (pg *Page) Sections(inds []dataset.Indicator, unit *dataset.Unit, at func(*
 
 // panel writes one breakdown: its heading, chart and table.
 func (pg *Page) panel(w *strings.Builder, ind *dataset.Indicator, b *Breakdown, values []indicator.Value, id, title string, p period.Period, later bool) error {
+	fm := pg.Format(ind)
 	bar := chart.Bar{ID: id, Title: title + " — " + ind.Name.Get(pg.Lang), Highlight: -1,
-		Unit: pg.Unit(ind), Decimals: pg.Decimals(ind), Format: pg.Format(ind), NoData: pg.NoData}
+		Unit: fm.Unit, Decimals: fm.Decimals, Format: fm.Number, NoData: pg.NoData}
 	var rows strings.Builder
 	for j, cell := range b.Cells {
 		name := dims.Name(pg.Set.Catalogue.Dimensions, cell, pg.Lang)
@@ -135,7 +136,7 @@ func (pg *Page) panel(w *strings.Builder, ind *dataset.Indicator, b *Breakdown, 
 		bar.Categories = append(bar.Categories, name)
 		bar.Values = append(bar.Values, x)
 		fmt.Fprintf(&rows, `<tr><th scope="row">%s</th><td class="num">%s</td><td class="num">%s</td></tr>`,
-			esc(name), esc(pg.Value(ind, v)), esc(pg.Change(v.Prev)))
+			esc(name), esc(pg.Value(ind, v)), esc(pg.Change(ind, v.Prev)))
 	}
 	c, err := pg.Bar(bar)
 	if err != nil {
@@ -184,16 +185,16 @@ func LargestGap(b *Breakdown, values []indicator.Value) (Gap, bool) {
 // categories with their values, and the difference (points for a rate).
 func (pg *Page) GapText(ind *dataset.Indicator, b *Breakdown, values []indicator.Value, g Gap) string {
 	hi, lo := values[g.High], values[g.Low]
-	// A rate's gap is in points; a count's or level's in percent of the
-	// lower value.
-	diff := indicator.Change{OK: true, Delta: hi.Value - lo.Value, Points: ind.Type == dataset.Rate}
+	// A rate's gap is in points (of a percentage or a base); a count's or
+	// level's in percent of the lower value.
+	diff := indicator.Change{OK: true, Delta: hi.Value - lo.Value, Points: pg.Format(ind).InPoints()}
 	if !diff.Points {
 		diff.OK, diff.Delta = lo.Value > 0, 100*(hi.Value-lo.Value)/math.Max(lo.Value, 1e-300)
 	}
 	cat := pg.Set.Catalogue.Dimensions
 	return fmt.Sprintf(pg.Words.Gap, pg.name(b),
 		dims.Name(cat, b.Cells[g.High], pg.Lang), pg.Value(ind, hi),
-		dims.Name(cat, b.Cells[g.Low], pg.Lang), pg.Value(ind, lo), pg.Change(diff))
+		dims.Name(cat, b.Cells[g.Low], pg.Lang), pg.Value(ind, lo), pg.Change(ind, diff))
 }
 
 // Gaps returns the sentence of the largest gap of each breakdown of ind

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/figure"
 	"minhbach/generator/geomap"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
@@ -89,16 +90,10 @@ type Format struct {
 	Template string
 }
 
-// FormatOf is the format of an indicator's figures, written by number as
-// the page writes them.
-func FormatOf(ind *dataset.Indicator, lang string, number func(float64) string) Format {
-	switch ind.Type {
-	case dataset.Rate:
-		return Format{Number: number, Decimals: 1, Template: "{c}%"}
-	case dataset.Level:
-		return Format{Number: number, Decimals: 1, Template: "{c} " + ind.Unit.Get(lang)}
-	}
-	return Format{Number: number, Template: "{c}"}
+// FormatOf is the maps' format of figures written as fm says (package
+// figure): "86,7%", "12,3 trên 100.000 dân".
+func FormatOf(fm figure.Format) Format {
+	return Format{Number: fm.Value, Decimals: fm.Decimals, Template: fm.Template()}
 }
 
 // Figure is a drawn map with its words and its data, for the page.

@@ -26,7 +26,6 @@ type Words struct {
 	Rates                         string
 	Lagging, Leading              string
 	GapLeft                       string // "%s, còn cách mục tiêu %s"
-	PointsUnit                    string // "điểm %"
 	File, Contents, Size, Measure string
 	Export, FirstPublication      string
 	NewPeriods                    string
@@ -56,8 +55,8 @@ func NewWords(get func(key string) string) Words {
 		Above: get("above_top"), Below: get("below_top"),
 		Rates:   get("main_rates"),
 		Lagging: get("lagging_units"), Leading: get("leading_units"),
-		GapLeft: get("gap_left"), PointsUnit: get("points_unit"),
-		File: get("col_file"), Contents: get("col_contents"), Size: get("col_size"), Measure: get("col_measure"),
+		GapLeft: get("gap_left"),
+		File:    get("col_file"), Contents: get("col_contents"), Size: get("col_size"), Measure: get("col_measure"),
 		Export: get("export"), FirstPublication: get("first_publication"), NewPeriods: get("new_periods"),
 		ChangeCounts: get("change_counts"),
 		Revised:      get("revised_figures"), OldValue: get("col_old_value"), NewValue: get("col_new_value"),

@@ -9,6 +9,8 @@
 //	number, 1 dp     65,3               65.3
 //	percent          86,7%              86.7%
 //	point change     +4,0 điểm %        +4.0 pp
+//	ratio per base   trên 100.000 dân   per 100,000 population
+//	change of it     +1,2 điểm          +1.2 points
 //	relative change  −0,5%              −0.5%
 //	quarter          Quý I/2025         Q1 2025
 //	month            Tháng 3/2025       March 2025
@@ -102,10 +104,46 @@ func (f Formatter) Percent(v float64, decimals int) string {
 // Points writes a change in percentage points, always signed unless it rounds
 // to zero: vi "+4,0 điểm %", "−1,2 điểm %", "0,0 điểm %"; en "+4.0 pp".
 func (f Formatter) Points(delta float64, decimals int) string {
+	return f.format(delta, decimals, alwaysSigned, " "+f.PointsUnit())
+}
+
+// PointsUnit names the unit of Points, for a difference written unsigned:
+// vi "điểm %", en "pp".
+func (f Formatter) PointsUnit() string {
 	if f.vi {
-		return f.format(delta, decimals, alwaysSigned, " điểm %")
+		return "điểm %"
 	}
-	return f.format(delta, decimals, alwaysSigned, " pp")
+	return "pp"
+}
+
+// Per writes the unit of a ratio published per a base, what naming what
+// the base counts: base 100000 and "dân" give vi "trên 100.000 dân", base
+// 100000 and "population" en "per 100,000 population". Without what it is
+// "trên 100.000", "per 100,000". The base is a whole number (rounded).
+func (f Formatter) Per(base float64, what string) string {
+	s := "per " + f.Count(base)
+	if f.vi {
+		s = "trên " + f.Count(base)
+	}
+	if what != "" {
+		s += " " + what
+	}
+	return s
+}
+
+// BasePoints writes a change of a ratio per a base (see Per) in points of
+// that base, always signed unless it rounds to zero: vi "+1,2 điểm",
+// "−0,4 điểm"; en "+1.2 points".
+func (f Formatter) BasePoints(delta float64, decimals int) string {
+	return f.format(delta, decimals, alwaysSigned, " "+f.BasePointsUnit())
+}
+
+// BasePointsUnit names the unit of BasePoints: vi "điểm", en "points".
+func (f Formatter) BasePointsUnit() string {
+	if f.vi {
+		return "điểm"
+	}
+	return "points"
 }
 
 // SignedPercent writes a relative change in percent, always signed unless it

@@ -174,6 +174,38 @@ func TestPoints(t *testing.T) {
 	})
 }
 
+func TestBasePoints(t *testing.T) {
+	checkNumbers(t, "BasePoints", locale.Formatter.BasePoints, []numberCase{
+		{1.2, 1, "+1,2 điểm", "+1.2 points"},
+		{-0.45, 1, "−0,5 điểm", "−0.5 points"},
+		{0.04, 1, "0,0 điểm", "0.0 points"},
+		{1234.5, 1, "+1.234,5 điểm", "+1,234.5 points"},
+		{nan, 1, "chưa có số liệu", "no data"},
+	})
+}
+
+func TestPer(t *testing.T) {
+	for _, c := range []struct {
+		base   float64
+		what   [2]string
+		vi, en string
+	}{
+		{100000, [2]string{"dân", "population"}, "trên 100.000 dân", "per 100,000 population"},
+		{1000, [2]string{"trẻ đẻ sống", "live births"}, "trên 1.000 trẻ đẻ sống", "per 1,000 live births"},
+		{100, [2]string{"", ""}, "trên 100", "per 100"},
+	} {
+		if got := vi.Per(c.base, c.what[0]); got != c.vi {
+			t.Errorf("vi Per(%v, %q) = %q, want %q", c.base, c.what[0], got, c.vi)
+		}
+		if got := en.Per(c.base, c.what[1]); got != c.en {
+			t.Errorf("en Per(%v, %q) = %q, want %q", c.base, c.what[1], got, c.en)
+		}
+	}
+	if vi.PointsUnit() != "điểm %" || en.PointsUnit() != "pp" || vi.BasePointsUnit() != "điểm" || en.BasePointsUnit() != "points" {
+		t.Errorf("units of points: %q %q %q %q", vi.PointsUnit(), en.PointsUnit(), vi.BasePointsUnit(), en.BasePointsUnit())
+	}
+}
+
 func TestSignedPercent(t *testing.T) {
 	checkNumbers(t, "SignedPercent", locale.Formatter.SignedPercent, []numberCase{
 		{3.2, 1, "+3,2%", "+3.2%"},

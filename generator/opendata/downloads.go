@@ -18,6 +18,7 @@ import (
 	"minhbach/generator/dataset/dims"
 
 	"minhbach/generator/dataset"
+	"minhbach/generator/figure"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
 	"minhbach/generator/period"
@@ -250,19 +251,14 @@ type indicatorCells struct {
 }
 
 func newIndicatorCells(f locale.Formatter, cat *dataset.Catalogue, ind *dataset.Indicator) indicatorCells {
+	// Changes in pp, points (of a base: per 100,000) or percent.
 	c := indicatorCells{def: ind, decimals: 4, rate: ind.Type == dataset.Rate,
-		id: newTextCell(ind.ID), changeUnit: newTextCell("percent")}
+		id: newTextCell(ind.ID), changeUnit: newTextCell(figure.Of(cat, ind, f).ChangeUnit())}
 	if ind.Type == dataset.CountIndicator {
 		c.decimals = 0
 	}
-	if c.rate {
-		c.changeUnit = newTextCell("pp")
-	}
 	if ind.Published() {
 		c.rate = false // no numerator and denominator: the value as published
-		if m, ok := cat.Measure(ind.Measure); ok && m.Per > 0 {
-			c.changeUnit = newTextCell("points") // of its base: per 100,000
-		}
 	}
 	c.target, c.deadline = newTextCell(""), newTextCell("")
 	if t := ind.Target; t != nil {

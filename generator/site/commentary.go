@@ -41,7 +41,7 @@ func (p *pager) figure(q period.Period, ph commentary.Placeholder) (string, erro
 		case "year":
 			c = p.res.Compare(ind.ID, unit.Code, q, period.Y(q.Year-1))
 		}
-		return p.change(c).Text, nil
+		return p.change(ind, c).Text, nil
 	case "rank":
 		if v.Rank == 0 {
 			return p.f.NoData(), nil

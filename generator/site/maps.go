@@ -11,7 +11,7 @@ import (
 // mapCharts are the maps of an indicator's page, or with u, the map of u
 // within its parent (package choropleth), laid out as charts.
 func (p *pager) mapCharts(ind *dataset.Indicator, u *dataset.Unit) ([]view.Chart, error) {
-	f := choropleth.FormatOf(ind, p.lang, func(x float64) string { return p.number(ind, x) })
+	f := choropleth.FormatOf(p.fig(ind))
 	var figs []choropleth.Figure
 	var err error
 	if u == nil {

@@ -10,6 +10,7 @@ import (
 
 	"minhbach/generator/chart"
 	"minhbach/generator/dataset"
+	"minhbach/generator/figure"
 	"minhbach/generator/indicator"
 	"minhbach/generator/mark"
 	"minhbach/generator/period"
@@ -17,21 +18,23 @@ import (
 	"minhbach/generator/site/view"
 )
 
-// headline returns the catalogue's headline indicators, and of them the rates.
+// headline returns the catalogue's headline indicators, and of them the
+// rates in percent, which share a chart.
 func (p *pager) headline() (all, rates []*dataset.Indicator) {
 	return p.headlines, p.headlineRates
 }
 
 // findHeadline returns the catalogue's headline indicators, and of them the
-// rates, for newPager to keep.
-func findHeadline(c *dataset.Catalogue) (all, rates []*dataset.Indicator) {
+// rates in percent (not the ratios per a base, of another unit), for
+// newPager to keep.
+func findHeadline(c *dataset.Catalogue, figs *figure.Formats) (all, rates []*dataset.Indicator) {
 	for i := range c.Indicators {
 		ind := &c.Indicators[i]
 		if !ind.Headline {
 			continue
 		}
 		all = append(all, ind)
-		if ind.Type == dataset.Rate {
+		if figs.Of(ind).Kind == figure.Percent {
 			rates = append(rates, ind)
 		}
 	}
@@ -49,7 +52,7 @@ func (p *pager) home() (page, error) {
 		at := p.latestOf(ind, p.top)
 		v := p.res.Value(ind.ID, p.top.Code, at)
 		c := view.Card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
-			Period: p.f.Period(at), Prev: p.change(v.Prev)}
+			Period: p.f.Period(at), Prev: p.change(ind, v.Prev)}
 		c.Target, c.Status, c.StatusText = p.target(ind, v)
 		params.Cards = append(params.Cards, c)
 	}
@@ -78,8 +81,8 @@ func (p *pager) indicatorPage(ind *dataset.Indicator) (page, error) {
 	p.notes.Start()
 	defer p.notes.Stop()
 	params := view.Indicator{ID: ind.ID, Description: desc, Period: p.f.Period(at),
-		Value: p.value(ind, v), Prev: p.change(v.Prev), YearAgo: p.change(v.YearAgo), Yearly: at.Kind == period.Year,
-		LastYear:      p.change(p.res.Compare(ind.ID, p.top.Code, at, period.Y(at.Year-1))),
+		Value: p.value(ind, v), Prev: p.change(ind, v.Prev), YearAgo: p.change(ind, v.YearAgo), Yearly: at.Kind == period.Year,
+		LastYear:      p.change(ind, p.res.Compare(ind.ID, p.top.Code, at, period.Y(at.Year-1))),
 		LastYearLabel: fmt.Sprintf(p.w.VsYear, at.Year-1)}
 	params.Marks = p.valueCell(ind, v)
 	params.Statements = p.statements(ind)
@@ -155,7 +158,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 		tbl.Numeric = slices.Insert(tbl.Numeric, 3, true)
 	}
 	bar := chart.Bar{ID: id, Title: title, Highlight: -1,
-		Unit: chartUnit(ind, p.lang), Decimals: decimals(ind), Format: p.plain(ind), NoData: p.f.NoData()}
+		Unit: p.fig(ind).Unit, Decimals: p.fig(ind).Decimals, Format: p.plain(ind), NoData: p.f.NoData()}
 	top := p.res.Value(ind.ID, p.top.Code, q)
 	if top.OK {
 		ref := top.Value
@@ -189,7 +192,7 @@ func (p *pager) rankingChart(ind *dataset.Indicator, q period.Period, level data
 			{Text: rank, Num: true},
 			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true},
 			p.valueCell(ind, v),
-			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
+			{Text: p.change(ind, v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: vs},
 		}
 		if intervals {
@@ -282,7 +285,7 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.f.Period(at)},
 			p.valueCell(ind, v),
-			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
+			{Text: p.change(ind, v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 			{Text: rank, Num: true},
 			{Text: prov, Num: true},
 		})
@@ -361,16 +364,16 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		row := []view.Cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
 			{Text: p.value(ind, v), Num: true},
-			{Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
+			{Text: p.change(ind, v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 		}
 		if !yearly {
-			row = append(row, view.Cell{Text: p.change(v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
-				view.Cell{Text: p.change(lastYear).Text, Num: true, Class: verdictClass(lastYear)})
+			row = append(row, view.Cell{Text: p.change(ind, v.YearAgo).Text, Num: true, Class: verdictClass(v.YearAgo)},
+				view.Cell{Text: p.change(ind, lastYear).Text, Num: true, Class: verdictClass(lastYear)})
 		}
 		params.Summary.Rows = append(params.Summary.Rows, append(row,
 			view.Cell{Text: target, Class: strings.TrimSpace("prose " + status)}, view.Cell{Text: score, Num: true}))
 		if v.Prev.OK {
-			c := p.change(v.Prev)
+			c := p.change(ind, v.Prev)
 			m := moved{text: ind.Name.Get(p.lang) + ": " + c.Text + " " + c.Label, delta: math.Abs(v.Prev.Delta)}
 			switch v.Prev.Verdict {
 			case indicator.Better:
@@ -463,7 +466,7 @@ func (p *pager) indicatorList() page {
 		at := p.latestOf(ind, p.top)
 		v := p.res.Value(ind.ID, p.top.Code, at)
 		tbl.Rows = append(tbl.Rows, []view.Cell{{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
-			{Text: p.f.Period(at)}, {Text: p.value(ind, v), Num: true}, {Text: p.change(v.Prev).Text, Num: true, Class: verdictClass(v.Prev)}})
+			{Text: p.f.Period(at)}, {Text: p.value(ind, v), Num: true}, {Text: p.change(ind, v.Prev).Text, Num: true, Class: verdictClass(v.Prev)}})
 	}
 	return p.listPage("indicators", nil, nil, tbl)
 }

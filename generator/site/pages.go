@@ -13,6 +13,7 @@ import (
 	"minhbach/generator/chart"
 	"minhbach/generator/choropleth"
 	"minhbach/generator/dataset"
+	"minhbach/generator/figure"
 	texts "minhbach/generator/i18n"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
@@ -48,9 +49,11 @@ func (pg page) url() string {
 
 // pager builds the pages of one language from the computed indicators.
 type pager struct {
-	ds   *dataset.Dataset
-	res  *indicator.Result
-	f    locale.Formatter
+	ds  *dataset.Dataset
+	res *indicator.Result
+	f   locale.Formatter
+	// figs say how each indicator's figures are written.
+	figs *figure.Formats
 	w    texts.Words
 	lang string
 	md   markdown.Renderer
@@ -78,7 +81,7 @@ type pager struct {
 	cal     *calendar.Calendar
 	reports []period.Period
 	// headlines are the catalogue's headline indicators, headlineRates
-	// those of them that are rates (see headline).
+	// those of them that are percentages (see headline).
 	headlines, headlineRates []*dataset.Indicator
 	// notes gathers the marks and footnotes of the page being made.
 	notes annot.Page
@@ -94,7 +97,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 		return nil, err
 	}
 	maps.Copy(tr.Strings, siteTexts(ds, lang, tr)) // the data's words over the defaults
-	p := &pager{ds: ds, res: res, f: f, w: texts.NewWords(tr.Get), lang: lang, md: md,
+	p := &pager{ds: ds, res: res, f: f, figs: figure.All(&ds.Catalogue, f), w: texts.NewWords(tr.Get), lang: lang, md: md,
 		contentDir: filepath.Join(cfg.Root, "content"), pdf: cfg.PDF,
 		children: map[string][]*dataset.Unit{}, units: make(map[string]*dataset.Unit, len(ds.Units))}
 	p.html = view.NewWriter(cfg.BaseURL, langPrefix(lang), tr)
@@ -110,7 +113,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	}
 	p.whole = p.top.NameIn(lang)
 	p.w = p.w.About(p.whole)
-	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue)
+	p.headlines, p.headlineRates = findHeadline(&ds.Catalogue, p.figs)
 	// Reports and trends go by quarter, or by year for yearly-only data.
 	p.quarters = res.Periods(res.Finest())
 	if len(p.quarters) == 0 {
@@ -120,8 +123,8 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	p.cal = calendar.New(ds.Observations)
 	p.reports = p.cal.Reports()
 	p.bd = &breakdown.Page{Set: cfg.Breakdowns, Lang: lang, Words: breakdown.WordsFrom(tr.Get), Value: p.value,
-		Change: func(c indicator.Change) string { return p.change(c).Text }, Period: p.f.Period, Bar: p.charts.Bar,
-		Unit: func(ind *dataset.Indicator) string { return chartUnit(ind, lang) }, Decimals: decimals, Format: p.plain, NoData: p.f.NoData()}
+		Change: func(ind *dataset.Indicator, c indicator.Change) string { return p.change(ind, c).Text }, Period: p.f.Period, Bar: p.charts.Bar,
+		Format: p.fig, NoData: p.f.NoData()}
 	return p, nil
 }
 
@@ -198,45 +201,17 @@ func (p *pager) valueCell(ind *dataset.Indicator, v indicator.Value) view.Cell {
 	return view.Cell{Text: p.value(ind, v), Num: true, Status: v.Status, Note: p.notes.Add(v.Status, v.Note)}
 }
 
+// fig is how ind's figures and changes are written (package figure).
+func (p *pager) fig(ind *dataset.Indicator) figure.Format { return p.figs.Of(ind) }
+
 // number formats a figure of an indicator with its unit.
-func (p *pager) number(ind *dataset.Indicator, x float64) string {
-	switch ind.Type {
-	case dataset.Rate:
-		return p.f.Percent(x, 1)
-	case dataset.Level:
-		return p.f.Number(x, 1) + " " + ind.Unit.Get(p.lang)
-	}
-	return p.f.Count(x)
-}
+func (p *pager) number(ind *dataset.Indicator, x float64) string { return p.fig(ind).Value(x) }
 
 // plain formats a figure without its unit, for chart labels.
-func (p *pager) plain(ind *dataset.Indicator) func(float64) string {
-	switch ind.Type {
-	case dataset.Rate, dataset.Level:
-		return func(x float64) string { return p.f.Number(x, 1) }
-	}
-	return p.f.Count
-}
+func (p *pager) plain(ind *dataset.Indicator) func(float64) string { return p.fig(ind).Number }
 
-func chartUnit(ind *dataset.Indicator, lang string) string {
-	switch ind.Type {
-	case dataset.Rate:
-		return "%"
-	case dataset.Level:
-		return ind.Unit.Get(lang)
-	}
-	return ""
-}
-
-func decimals(ind *dataset.Indicator) int {
-	if ind.Type == dataset.CountIndicator {
-		return 0
-	}
-	return 1
-}
-
-// change formats a comparison, with its verdict in words.
-func (p *pager) change(c indicator.Change) view.Change {
+// change formats a comparison of ind's figures, with its verdict in words.
+func (p *pager) change(ind *dataset.Indicator, c indicator.Change) view.Change {
 	if !c.OK {
 		label := p.w.NoComparison
 		if c.Break {
@@ -244,10 +219,7 @@ func (p *pager) change(c indicator.Change) view.Change {
 		}
 		return view.Change{Text: p.f.NoData(), Verdict: "none", Label: label}
 	}
-	text := p.f.SignedPercent(c.Delta, 1)
-	if c.Points {
-		text = p.f.Points(c.Delta, 1)
-	}
+	text := p.fig(ind).Change(c.Delta)
 	label := p.w.Since + " " + p.f.Period(c.From)
 	if c.Reconstructed { // a change across a boundary change: on the later boundaries
 		label += " " + p.html.Words.Get("on_rebuilt_base")
@@ -280,10 +252,7 @@ func (p *pager) target(ind *dataset.Indicator, v indicator.Value) (target, statu
 	if v.Target.Status == indicator.Achieved {
 		return target, "achieved", p.w.Achieved
 	}
-	gap := p.f.Number(v.Target.Gap, 1) + " " + p.w.PointsUnit
-	if ind.Type != dataset.Rate {
-		gap = p.number(ind, v.Target.Gap)
-	}
+	gap := p.fig(ind).Difference(v.Target.Gap)
 	if v.Target.Status == indicator.OnTrack {
 		return target, "on_track", fmt.Sprintf(p.w.GapLeft, p.w.OnTrack, gap)
 	}
@@ -357,7 +326,7 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	tbl.Rows = rows
 	line := chart.Line{
 		ID: id, Title: title, Categories: cats, Series: series,
-		Unit: chartUnit(first, p.lang), Decimals: decimals(first), Format: p.plain(first), NoData: p.f.NoData(),
+		Unit: p.fig(first).Unit, Decimals: p.fig(first).Decimals, Format: p.plain(first), NoData: p.f.NoData(),
 	}
 	if withTarget && first.Target != nil {
 		t := first.Target.Value
@@ -416,7 +385,7 @@ func (p *pager) trendSummary(unit *dataset.Unit, inds []*dataset.Indicator, quar
 		v := p.res.Value(ind.ID, unit.Code, last)
 		s := ind.Name.Get(p.lang) + ": " + p.value(ind, v)
 		if v.OK && v.Prev.OK {
-			c := p.change(v.Prev)
+			c := p.change(ind, v.Prev)
 			s += " (" + c.Text + " " + c.Label + ")"
 		}
 		parts = append(parts, s)
