@@ -164,3 +164,49 @@ links = [{ url = "javascript:alert(1)", name = { vi = "x", en = "x" } }]
 		`catalogue.toml:49:1: indicator "speed_rate": metadata.links: link "javascript:alert(1)": expected an absolute http or https address`,
 		`exports: note: the exports are not read until units.csv and catalogue.toml have no errors`)
 }
+
+// TestRatioPerBaseNamesWhatItCounts: an indicator over a ratio per 100,000
+// says what the base counts, in both languages, so that its figures read
+// "12,3 trên 100.000 dân"; the error is at its unit, or at the indicator
+// when it has none.
+func TestRatioPerBaseNamesWhatItCounts(t *testing.T) {
+	bad := testCatalogue + `
+[[measures]]
+id = "crimes"
+kind = "amount"
+per = 100000
+over_time = "none"
+across_units = "none"
+name = { vi = "Tội phạm trên 100.000 dân", en = "Crimes per 100,000 population" }
+
+[[indicators]]
+id = "crime_rate"
+type = "rate"
+measure = "crimes"
+direction = "lower"
+name = { vi = "Tỷ lệ tội phạm", en = "Crime rate" }
+description = { vi = "Mô tả", en = "Description" }
+
+[[indicators]]
+id = "crime_rate_vi"
+type = "rate"
+measure = "crimes"
+direction = "lower"
+unit = { vi = "dân", en = "" }
+name = { vi = "Tỷ lệ tội phạm", en = "Crime rate" }
+description = { vi = "Mô tả", en = "Description" }
+
+[[indicators]]
+id = "crime_rate_ok"
+type = "rate"
+measure = "crimes"
+direction = "lower"
+unit = { vi = "dân", en = "population" }
+name = { vi = "Tỷ lệ tội phạm", en = "Crime rate" }
+description = { vi = "Mô tả", en = "Description" }
+`
+	only(t, map[string]string{CatalogueFile: bad},
+		`catalogue.toml:41:3: indicator "crime_rate": a ratio per 100000: expected unit = { vi = "…", en = "…" } naming what the base counts ("dân", "population")`,
+		`catalogue.toml:54:1: indicator "crime_rate_vi": a ratio per 100000: expected unit = { vi = "…", en = "…" } naming what the base counts ("dân", "population")`,
+		`exports: note: the exports are not read until units.csv and catalogue.toml have no errors`)
+}

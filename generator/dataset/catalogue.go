@@ -138,6 +138,8 @@ func checkCatalogue(places *input.Places, cat *Catalogue, c *collector) {
 			if ind.Measure != "" {
 				if m := measures[ind.Measure]; m == nil || !m.Published() || ind.Numerator != "" || ind.Denominator != "" {
 					bad("indicators", i, "measure", "indicator %q: a rate with measure %q: expected a measure of kind percent or with a per base, and no numerator or denominator", ind.ID, ind.Measure)
+				} else if m.Per > 0 && (ind.Unit.VI == "" || ind.Unit.EN == "") { // the pages write "12,3 trên 100.000 dân"
+					bad("indicators", i, "unit", "indicator %q: a ratio per %g: expected unit = { vi = \"…\", en = \"…\" } naming what the base counts (\"dân\", \"population\")", ind.ID, m.Per)
 				}
 				break
 			}

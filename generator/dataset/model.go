@@ -184,7 +184,9 @@ type Indicator struct {
 	Numerator   string    `toml:"numerator"`
 	Denominator string    `toml:"denominator"`
 	Direction   Direction `toml:"direction"`
-	// Unit names what a count or level counts ("văn bản", "Mbps"); rates are in %.
+	// Unit names what a count or level counts ("văn bản", "Mbps"), or
+	// what the base of a ratio per a base counts ("dân", "population":
+	// "per 100,000 population"); other rates are in %.
 	Unit Text `toml:"unit"`
 	// Headline indicators are shown as cards on the home page and in reports.
 	Headline bool    `toml:"headline"`

@@ -54,8 +54,12 @@ func NewPlaces(path string, src []byte) *Places {
 		}
 		if first != nil {
 			sh := p.Shape(first.Raw)
+			at := finding.Position{File: path, Line: sh.Start.Line, Column: sh.Start.Column}
 			if _, seen := tp.places[key]; !seen {
-				tp.places[key] = finding.Position{File: path, Line: sh.Start.Line, Column: sh.Start.Column}
+				tp.places[key] = at
+			}
+			if e.Kind == unstable.ArrayTable { // the entry itself: "measures.3"
+				tp.places[table] = at
 			}
 		}
 		if e.Kind != unstable.KeyValue {
