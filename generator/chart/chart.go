@@ -46,7 +46,10 @@ type Line struct {
 	Categories []string
 	// Series each hold one value per category.
 	Series []Series
-	// Unit is appended to axis and value labels: "%", "Mbps" or "".
+	// Unit is appended to axis and value labels: "%", "Mbps" or "". A
+	// unit longer than shortUnit ("per 100,000 population") is instead
+	// named once, as the value axis' name, and labels show bare numbers;
+	// the description and the live chart's tooltips always carry it.
 	Unit string
 	// Decimals is how many decimals values are rounded to in the option.
 	Decimals int
@@ -266,17 +269,49 @@ func (f numberFormat) number(v float64) string {
 	return strconv.FormatFloat(v, 'f', f.decimals, 64)
 }
 
-// tick formats an axis tick followed by its unit. Ticks are round numbers,
-// so without a caller's formatter they get only the decimals they need
-// ("25%", not "25.0%").
-func (f numberFormat) tick(v float64) string {
-	if f.format != nil {
-		return f.format(v) + unitSuffix(f.unit)
+// shortUnit is the longest unit, in characters, written after every
+// number of a chart ("%", "Mbps", "km/h"). A longer one, such as "per
+// 100,000 population", written after each tick and bar would crowd the
+// axis and squeeze the bars; it is written once, as the axis' name.
+const shortUnit = 5
+
+// axisName is the value axis' name of a chart in unit: the unit itself
+// when it is too long to follow each number, else "".
+func axisName(unit string) string {
+	if utf8.RuneCountInString(unit) > shortUnit {
+		return unit
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64) + unitSuffix(f.unit)
+	return ""
 }
 
-// withUnit formats v followed by its unit.
+// labelSuffix is what follows a number in a chart's labels (ticks, bars,
+// target and reference lines): the unit when it is short, else nothing,
+// the axis' name saying it.
+func labelSuffix(unit string) string {
+	if axisName(unit) != "" {
+		return ""
+	}
+	return unitSuffix(unit)
+}
+
+// tick formats an axis tick followed by its unit, when short. Ticks are
+// round numbers, so without a caller's formatter they get only the
+// decimals they need ("25%", not "25.0%").
+func (f numberFormat) tick(v float64) string {
+	if f.format != nil {
+		return f.format(v) + labelSuffix(f.unit)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64) + labelSuffix(f.unit)
+}
+
+// label formats v for a label drawn on the chart: followed by its unit
+// when short (see axisName).
+func (f numberFormat) label(v float64) string {
+	return f.number(v) + labelSuffix(f.unit)
+}
+
+// withUnit formats v followed by its unit, long or short, for the
+// chart's description.
 func (f numberFormat) withUnit(v float64) string {
 	return f.number(v) + unitSuffix(f.unit)
 }

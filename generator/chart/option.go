@@ -98,7 +98,11 @@ func newLineValues(l Line) lineValues {
 // categories, series names and styles, unit and target label), the values
 // from v.
 func lineChart(l Line, v lineValues) *charts.Line {
-	suffix := unitSuffix(l.Unit)
+	suffix := labelSuffix(l.Unit)
+	y := axisSpec{min: v.min, max: v.max, step: v.step, label: axisLabel(suffix)}.y()
+	if name := axisName(l.Unit); name != "" { // on top of the axis
+		y.Name, y.NameLocation = name, "end"
+	}
 	c := charts.NewLine()
 	c.Accept(leanVisitor{})
 	c.SetGlobalOptions(
@@ -107,10 +111,10 @@ func lineChart(l Line, v lineValues) *charts.Line {
 		// (hidden) for ECharts' generated aria description.
 		charts.WithTitleOpts(opts.Title{Title: v.title, Show: opts.Bool(false)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
-		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: tooltipValue(l.Unit)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(l.Series) > 1), Bottom: "0"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(axisSpec{min: v.min, max: v.max, step: v.step, label: axisLabel(suffix)}.y()),
+		charts.WithYAxisOpts(y),
 	)
 	c.SetXAxis(l.Categories)
 
@@ -145,7 +149,13 @@ func lineChart(l Line, v lineValues) *charts.Line {
 // first category on top, with value labels at the bar ends.
 func barOption(b Bar) ([]byte, error) {
 	ticks := barTicks(b)
-	suffix := unitSuffix(b.Unit)
+	suffix := labelSuffix(b.Unit)
+	// A long unit is the value axis' name, above its labels: the grid's
+	// top leaves it room.
+	x, top := valueAxis(ticks, suffix).x(), "32"
+	if name := axisName(b.Unit); name != "" {
+		x.Name, x.NameLocation, x.NameGap, top = name, "middle", 30, "56"
+	}
 
 	categories := make([]string, len(b.Categories))
 	copy(categories, b.Categories)
@@ -165,11 +175,11 @@ func barOption(b Bar) ([]byte, error) {
 		charts.WithColorsOpts(palette()),
 		charts.WithTitleOpts(opts.Title{Title: b.Title, Show: opts.Bool(false)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
-		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}, ValueFormatter: tooltipValue(b.Unit)}),
 		// The bottom leaves the reference line's label room below the
 		// last row, clear of that row's value label.
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "56", Top: "32", Bottom: "36"}),
-		charts.WithXAxisOpts(valueAxis(ticks, suffix).x()),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "56", Top: top, Bottom: "36"}),
+		charts.WithXAxisOpts(x),
 		// Inverse puts the first category on top, as in the SVG; interval
 		// "0" labels every unit instead of every few.
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
@@ -274,6 +284,13 @@ func valueAxis(ticks []float64, suffix string) axisSpec {
 		step:  ticks[1] - ticks[0],
 		label: axisLabel(suffix),
 	}
+}
+
+// tooltipValue is the template of a value in the live chart's tooltip,
+// with its unit, long or short ("{c} per 100,000 population"): the chart
+// script writes the number in the page's language in place of {c}.
+func tooltipValue(unit string) types.FuncStr {
+	return types.FuncStr("{c}" + unitSuffix(unit))
 }
 
 // axisLabel labels a value axis' ticks with the unit.

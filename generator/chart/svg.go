@@ -17,6 +17,7 @@ const (
 	charWidth     = 6.6 // estimated average advance of a 12px label character
 	baselineShift = 4   // from a row's centre to a 12px text baseline
 	maxLabelShare = 0.4 // of the width, at most, for unit names
+	axisNameRow   = 18  // room above the plot for the value axis' name
 )
 
 // Fallback colours of the non-series parts, overridden by the site's
@@ -92,7 +93,11 @@ func lineSVG(l Line) (string, int, int) {
 
 	left := 8 + maxTextWidth(tickLabels) + 6
 	legend, legendRows := layoutLegend(l.Series, left, svgWidth-16)
+	name := axisName(l.Unit)
 	plot := plotArea{left: left, top: 20, right: svgWidth - 16, bottom: lineSVGHeight - 28 - 20*float64(legendRows)}
+	if name != "" {
+		plot.top += axisNameRow
+	}
 	y := linearScale{d0: ticks[0], d1: ticks[len(ticks)-1], r0: plot.bottom, r1: plot.top}
 	band := (plot.right - plot.left) / float64(len(l.Categories))
 	x := func(i int) float64 { return plot.left + (float64(i)+0.5)*band }
@@ -110,6 +115,9 @@ func lineSVG(l Line) (string, int, int) {
 		s.text(plot.left-6, y.at(t)+baselineShift, tickLabels[i])
 	}
 	s.raw(`</g>`)
+	if name != "" { // above the axis, from it rightwards, as the live chart has it
+		s.axisName(name, plot.left, plot.top-14, "start", svgWidth-8-plot.left)
+	}
 	s.raw(`<line class="axis" stroke="` + textColor + `"`)
 	s.attr("x1", plot.left)
 	s.attr("y1", plot.bottom)
@@ -138,7 +146,7 @@ func lineSVG(l Line) (string, int, int) {
 		s.attr("x", plot.left+4)
 		s.attr("y", ty-5)
 		s.raw(`>`)
-		s.escape(labelled(l.TargetLabel, f.withUnit(*l.Target)))
+		s.escape(labelled(l.TargetLabel, f.label(*l.Target)))
 		s.raw(`</text></g>`)
 	}
 
@@ -294,7 +302,7 @@ func barSVG(b Bar) (string, int, int) {
 		if math.IsNaN(v) {
 			valueLabels[i] = noData
 		} else {
-			valueLabels[i] = f.withUnit(v)
+			valueLabels[i] = f.label(v)
 		}
 	}
 	names := make([]string, len(b.Categories))
@@ -304,14 +312,20 @@ func barSVG(b Bar) (string, int, int) {
 	}
 
 	nameWidth := math.Min(maxTextWidth(names), maxLabelShare*svgWidth)
-	maxNameChars := int(nameWidth / charWidth)
+	// (the widest name fits: 39.6 / 6.6 is 5.999…, not 6)
+	maxNameChars := int(nameWidth/charWidth + 1e-9)
 	lastTickOverhang := textWidth(tickLabels[len(tickLabels)-1]) / 2
 	rows := float64(len(b.Categories)) * barRowHeight
+	axis := axisName(b.Unit)
+	top := 28.0
+	if axis != "" {
+		top += axisNameRow
+	}
 	plot := plotArea{
 		left:   8 + nameWidth + 8,
-		top:    28,
+		top:    top,
 		right:  svgWidth - 8 - math.Max(maxTextWidth(valueLabels)+6, lastTickOverhang),
-		bottom: 28 + rows,
+		bottom: top + rows,
 	}
 	height := int(plot.bottom) + 10
 	if b.Reference != nil {
@@ -323,7 +337,7 @@ func barSVG(b Bar) (string, int, int) {
 
 	var s svgBuf
 	s.grow(400 + 260*len(b.Categories))
-	s.open(b.ID, KindBar, svgWidth, height, b.Title, barDesc(b, names, valueLabels, f))
+	s.open(b.ID, KindBar, svgWidth, height, b.Title, barDesc(b, names, f))
 
 	// Vertical gridlines, labelled on top.
 	s.raw(`<g class="grid" stroke="` + gridColor + `">`)
@@ -335,6 +349,11 @@ func barSVG(b Bar) (string, int, int) {
 		s.text(x.at(t), plot.top-10, tickLabels[i])
 	}
 	s.raw(`</g>`)
+	if axis != "" { // above the ticks, centred on the plot as the live chart has it
+		w := math.Min(textWidth(axis), svgWidth-16)
+		mid := math.Min(math.Max((plot.left+plot.right)/2, 8+w/2), svgWidth-8-w/2)
+		s.axisName(axis, mid, plot.top-30, "middle", svgWidth-16)
+	}
 
 	// Unit names, right-aligned against the plot; long ones are shortened
 	// with "…" and keep their full name as a tooltip.
@@ -445,7 +464,7 @@ func barSVG(b Bar) (string, int, int) {
 		s.attr("x", xr)
 		s.attr("y", plot.bottom+20)
 		s.raw(`>`)
-		s.escape(labelled(b.ReferenceLabel, f.withUnit(*b.Reference)))
+		s.escape(labelled(b.ReferenceLabel, f.label(*b.Reference)))
 		s.raw(`</text></g>`)
 	}
 	s.raw(`</svg>`)
@@ -453,13 +472,18 @@ func barSVG(b Bar) (string, int, int) {
 }
 
 // barDesc names the emphasised unit (or, without one, the first) with its
-// value, and the reference, e.g. "▶ An Giang: 97,5%; Cả tỉnh: 95%".
-func barDesc(b Bar, names, valueLabels []string, f numberFormat) string {
+// value, and the reference, e.g. "▶ An Giang: 97,5%; Cả tỉnh: 95%"; the
+// values with their unit, long or short.
+func barDesc(b Bar, names []string, f numberFormat) string {
 	first := 0
 	if b.Highlight >= 0 {
 		first = b.Highlight
 	}
-	desc := labelled(names[first], valueLabels[first])
+	value := noDataText(b.NoData)
+	if !math.IsNaN(b.Values[first]) {
+		value = f.withUnit(b.Values[first])
+	}
+	desc := labelled(names[first], value)
 	if b.Reference != nil {
 		desc += "; " + labelled(b.ReferenceLabel, f.withUnit(*b.Reference))
 	}
@@ -589,6 +613,23 @@ func (s *svgBuf) open(id, kind string, width, height int, title, desc string) {
 	s.raw(`</title><desc id="` + id + `-desc">`)
 	s.escape(desc)
 	s.raw(`</desc>`)
+}
+
+// axisName writes the value axis' name at (x, y), anchored as anchor
+// says, shortened with "…" to fit room (its full text then a tooltip).
+func (s *svgBuf) axisName(name string, x, y float64, anchor string, room float64) {
+	short, cut := truncate(name, int(room/charWidth))
+	s.raw(`<text class="axis-name" fill="` + mutedColor + `" text-anchor="` + anchor + `"`)
+	s.attr("x", x)
+	s.attr("y", y)
+	s.raw(`>`)
+	if cut {
+		s.raw(`<title>`)
+		s.escape(name)
+		s.raw(`</title>`)
+	}
+	s.escape(short)
+	s.raw(`</text>`)
 }
 
 // line writes a plain <line>; its group sets the stroke.

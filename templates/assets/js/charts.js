@@ -55,6 +55,14 @@ function localised(template) {
   };
 }
 
+// withUnit turns the template of a tooltip's value ("{c}%", "{c} per
+// 100,000 population") into a formatter: a figure with its unit, or '–'
+// where there is none.
+function withUnit(template) {
+  const write = localised(template);
+  return (v) => (typeof v === 'number' && Number.isFinite(v) ? write(v) : formatNumber(v));
+}
+
 // localiseLabel replaces the template of a label or axis label, if any.
 function localiseLabel(label) {
   if (label && typeof label.formatter === 'string') {
@@ -87,6 +95,7 @@ function palette() {
 function themed(option, c) {
   const axis = () => ({
     axisLabel: { color: c.fg },
+    nameTextStyle: { color: c.fg },
     axisLine: { lineStyle: { color: c.muted } },
     axisTick: { lineStyle: { color: c.muted } },
     splitLine: { lineStyle: { color: c.line } },
@@ -132,6 +141,12 @@ function prepare(figure, source) {
     // left out (every unit of a ranking keeps its label).
     if (a.type === 'value') a.axisLabel = Object.assign({}, a.axisLabel, { hideOverlap: true });
   });
+  // A unit too long to follow each number is the value axis' name
+  // (generator/chart): on a trend, from the top of the axis rightwards,
+  // clear of the chart's left edge.
+  list(option.yAxis).forEach((a) => {
+    if (a.type === 'value' && a.name) a.nameTextStyle = Object.assign({ align: 'left' }, a.nameTextStyle);
+  });
   list(option.series).forEach((s) => {
     localiseLabel(s.label);
     if (s.markLine) localiseLabel(s.markLine.label);
@@ -143,10 +158,12 @@ function prepare(figure, source) {
     label: { description: caption ? caption.textContent.trim() : '' },
   });
   option.animation = !reduceMotion.matches;
-  option.tooltip = Object.assign({}, option.tooltip, {
-    // Tooltips are drawn inside the chart (no HTML with style attributes).
+  const tooltip = option.tooltip || {};
+  option.tooltip = Object.assign({}, tooltip, {
+    // Tooltips are drawn inside the chart (no HTML with style attributes),
+    // each figure with its unit.
     renderMode: 'richText',
-    valueFormatter: formatNumber,
+    valueFormatter: typeof tooltip.valueFormatter === 'string' ? withUnit(tooltip.valueFormatter) : formatNumber,
   });
   return option;
 }
