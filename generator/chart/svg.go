@@ -144,7 +144,11 @@ func lineSVG(l Line) (string, int, int) {
 		// halo so a line passing behind does not hide it.
 		s.raw(`<text fill="` + referenceColor + `" stroke="#ffffff" stroke-width="3" paint-order="stroke"`)
 		s.attr("x", plot.left+4)
-		s.attr("y", ty-5)
+		if ly := ty - 5; name == "" || ly-12 >= plot.top-10 {
+			s.attr("y", ly)
+		} else { // a target at the top: below its line, clear of the axis' name
+			s.attr("y", ty+14)
+		}
 		s.raw(`>`)
 		s.escape(labelled(l.TargetLabel, f.label(*l.Target)))
 		s.raw(`</text></g>`)

@@ -157,3 +157,23 @@ func TestWidestNameIsNotCut(t *testing.T) {
 		t.Errorf("names %q, want %q", names, want)
 	}
 }
+
+// TestTargetAtTheTopClearsTheAxisName: a target on the top gridline is
+// labelled below its line, so its label (12 px high, from x = the plot's
+// left) does not run into the axis' name above the plot.
+func TestTargetAtTheTopClearsTheAxisName(t *testing.T) {
+	c, err := NewLine(Line{ID: "crime-rate-trend", Title: "Crime rate", Categories: []string{"2023", "2024"},
+		Series: []Series{{Name: "Test Nation", Values: []float64{11.22, 11.44}}},
+		Unit:   "per 100,000 population", Decimals: 1, Target: ptr(12), TargetLabel: "Target"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseSVG(t, c.SVG)
+	name := doc.withClass("axis-name")[0]
+	label := doc.withClass("ref")[0].children[1]
+	ny, _ := strconv.ParseFloat(name.attrs["y"], 64)
+	ly, _ := strconv.ParseFloat(label.attrs["y"], 64)
+	if label.text != "Target: 12.0" || ly-12 < ny+2 {
+		t.Errorf("target label %q at y %v, axis name at y %v: want the label's line below the name's", label.text, ly, ny)
+	}
+}
