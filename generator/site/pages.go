@@ -121,7 +121,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	p.reports = p.cal.Reports()
 	p.bd = &breakdown.Page{Set: cfg.Breakdowns, Lang: lang, Words: breakdown.WordsFrom(tr.Get), Value: p.value,
 		Change: func(c indicator.Change) string { return p.change(c).Text }, Period: p.f.Period, Bar: p.charts.Bar,
-		Unit: func(ind *dataset.Indicator) string { return chartUnit(ind, lang) }, Decimals: decimals, Format: p.plain, NoData: p.f.NoData()}
+		Unit: func(ind *dataset.Indicator) string { return chartUnit(ind, lang) }, Decimals: decimals, Format: p.plain, NoData: p.f.NoData(), Note: p.notes.Add, Word: tr.Get}
 	return p, nil
 }
 
