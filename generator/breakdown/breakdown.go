@@ -121,6 +121,7 @@ func Compute(d *dataset.Dataset, opts ...indicator.Option) (*Set, error) {
 	for i := range d.Catalogue.Indicators {
 		ind := &d.Catalogue.Indicators[i]
 		ms := measuresOf(&d.Catalogue, ind)
+		byID := sortedByID(ms) // the order of a cell's observations
 		sets := map[string][]string{}
 		for _, m := range ms {
 			for cell := range byCell[m.ID] {
@@ -145,7 +146,7 @@ func Compute(d *dataset.Dataset, opts ...indicator.Option) (*Set, error) {
 				sub := *d
 				sub.Catalogue.Indicators = []dataset.Indicator{*ind}
 				sub.Observations = nil
-				for _, m := range sortedByID(ms) {
+				for _, m := range byID {
 					proj := dims.Project(cell, m.Dimensions)
 					if proj == "" {
 						sub.Observations = append(sub.Observations, totals[m.ID]...)

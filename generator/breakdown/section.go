@@ -11,7 +11,9 @@ import (
 	"minhbach/generator/dataset/dims"
 	"minhbach/generator/figure"
 	"minhbach/generator/indicator"
+	"minhbach/generator/mark"
 	"minhbach/generator/period"
+	"minhbach/generator/site/annot"
 )
 
 // Words are the interface words of a breakdown section, in one language,
@@ -47,6 +49,32 @@ type Page struct {
 	// chart's unit, decimals and labels; NoData is the chart's.
 	Format func(ind *dataset.Indicator) figure.Format
 	NoData string
+	// Note records a figure's status and note on the page and returns the
+	// note's number, 0 for none (annot.Page.Add): a cell's figure then
+	// shows its marks as the page's other figures do, Word giving their
+	// words (an interface string by key). Without Note, no marks.
+	Note func(s mark.Status, note string) int
+	Word func(key string) string
+}
+
+// markup is an annot.Writer that writes to a builder, text escaped.
+type markup struct {
+	b    *strings.Builder
+	word func(key string) string
+}
+
+func (m markup) Raw(s string)           { m.b.WriteString(s) }
+func (m markup) Text(s string)          { m.b.WriteString(esc(s)) }
+func (m markup) Word(key string) string { return m.word(key) }
+
+// marks writes the status marks and the footnote reference of value v.
+func (pg *Page) marks(w *strings.Builder, v indicator.Value) {
+	if pg.Note == nil {
+		return
+	}
+	if n := pg.Note(v.Status, v.Note); v.Status != 0 || n > 0 {
+		annot.Marks(markup{w, pg.Word}, v.Status, n)
+	}
 }
 
 // name names a breakdown in the page's language.
@@ -135,8 +163,9 @@ func (pg *Page) panel(w *strings.Builder, ind *dataset.Indicator, b *Breakdown, 
 		}
 		bar.Categories = append(bar.Categories, name)
 		bar.Values = append(bar.Values, x)
-		fmt.Fprintf(&rows, `<tr><th scope="row">%s</th><td class="num">%s</td><td class="num">%s</td></tr>`,
-			esc(name), esc(pg.Value(ind, v)), esc(pg.Change(ind, v.Prev)))
+		fmt.Fprintf(&rows, `<tr><th scope="row">%s</th><td class="num">%s`, esc(name), esc(pg.Value(ind, v)))
+		pg.marks(&rows, v)
+		fmt.Fprintf(&rows, `</td><td class="num">%s</td></tr>`, esc(pg.Change(ind, v.Prev)))
 	}
 	c, err := pg.Bar(bar)
 	if err != nil {

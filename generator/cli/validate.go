@@ -215,7 +215,8 @@ func strictCheck(dir string, stderr io.Writer) int {
 
 // rollupWarnings turns the indicator engine's disagreements between a
 // reported value and the roll-up of its children into findings at the
-// reported value, leaving out those Load already reported there.
+// reported value, leaving out those Load already reported there, and
+// those of a total added up from its cells, which Load checks cell by cell.
 func rollupWarnings(ds *dataset.Dataset, ws []indicator.Warning) dataset.Findings {
 	reported := map[dataset.Position]bool{}
 	for _, f := range ds.Findings {
@@ -226,14 +227,15 @@ func rollupWarnings(ds *dataset.Dataset, ws []indicator.Warning) dataset.Finding
 	var out dataset.Findings
 	for _, w := range ws {
 		var at dataset.Position
+		computed := false
 		for i := range ds.Observations {
 			o := &ds.Observations[i]
 			if o.Unit == w.Unit && o.Measure == w.Measure && o.Period == w.Period {
-				at = o.Source
+				at, computed = o.Source, o.Computed
 				break
 			}
 		}
-		if reported[at] && at.File != "" {
+		if computed || reported[at] && at.File != "" {
 			continue
 		}
 		out = append(out, dataset.Finding{Pos: at, Severity: dataset.Warning, Code: "rollup-mismatch", Message: w.String()})

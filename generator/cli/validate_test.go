@@ -222,3 +222,17 @@ func TestValidateRefusesWhatBuildRefuses(t *testing.T) {
 		t.Errorf("github: exit %d, %q", code, stdout)
 	}
 }
+
+// TestValidateTellsACellsDisagreementOnce: package breakdown's survey by
+// sex has four disagreements, each told once by Load: the country's 2024
+// total of respondents, added up from its cells (300 + 520), is 820
+// against its regions' 800 only because its men's cell is 520 against
+// 500, which Load already names; the indicator engine's roll-up does not
+// tell it again at the total.
+func TestValidateTellsACellsDisagreementOnce(t *testing.T) {
+	code, _, stderr := run(t, "validate", "--data", filepath.Join("generator", "breakdown", "testdata", "rates"))
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if code != ExitOK || len(lines) != 5 || strings.Contains(stderr, "820") || !strings.Contains(lines[0], "respondents (sex=m) for land in 2024 is 520") {
+		t.Errorf("validate: exit %d, stderr:\n%s\nwant 4 warnings and the summary, none at the total of 820", code, stderr)
+	}
+}

@@ -1,14 +1,13 @@
 package dataset
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
+	"minhbach/generator/dataset/cells"
 	"minhbach/generator/dataset/csvfile"
 	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/foreign"
-	"minhbach/generator/period"
 )
 
 // dimColumn is where a row's value of a dimension is: a column (or one
@@ -23,13 +22,6 @@ type dimColumn struct {
 type cellPart struct {
 	dims.Part
 	col int
-}
-
-// cellID identifies a breakdown observation; an export gives it only once.
-type cellID struct {
-	p             period.Period
-	unit, measure int32
-	cell          string
 }
 
 // canonicalDims returns the dimension columns of a canonical header.
@@ -97,22 +89,22 @@ func (er *exportReader) brokenDownBy(cf *csvfile.File, pl *plan, mi int32) bool 
 	return true
 }
 
-// addCell records a breakdown observation of the current row.
-func (er *exportReader) addCell(at Position, mi int32, v float64) {
-	id := cellID{er.lastPeriod, er.lastUnit, mi, er.cell}
-	if first, dup := er.cellAt[id]; dup {
-		er.c.Errorf(at, "duplicate", "%s (%s) for %s in %s is given twice; first at %s", er.measures[mi].ID, er.cell, er.units[er.lastUnit].Code, er.lastPeriod, first.Short())
-		return
+// cellRules are what the breakdown cells are completed and checked by: how
+// each measure's cells make its totals, and each unit's parent.
+func cellRules(cat *Catalogue, units []Unit, tolerance float64) cells.Rules {
+	rules := make(map[string]dims.Rule, len(cat.Measures))
+	for _, m := range cat.Measures {
+		r := dims.Rule{Dims: dims.Of(cat.Dimensions, m.Dimensions), Sum: m.AcrossUnits == Sum}
+		if m.AcrossUnits == WeightedMean {
+			r.Weight = m.Weight
+		}
+		rules[m.ID] = r
 	}
-	er.cellAt[id] = at
-	er.cells = append(er.cells, Observation{Period: er.lastPeriod, Unit: er.units[er.lastUnit].Code, Measure: er.measures[mi].ID, Value: v, Cell: er.cell, Source: at})
-}
-
-// sortedCells returns the breakdown observations sorted by measure, cell,
-// unit and period.
-func (er *exportReader) sortedCells() []Observation {
-	slices.SortFunc(er.cells, func(a, b Observation) int {
-		return cmp.Or(strings.Compare(a.Measure, b.Measure), strings.Compare(a.Cell, b.Cell), strings.Compare(a.Unit, b.Unit), period.Compare(a.Period, b.Period))
-	})
-	return er.cells
+	parent := map[string]string{}
+	for _, u := range units {
+		if u.Parent != "" && cat.Territorial(u.Type) {
+			parent[u.Code] = u.Parent
+		}
+	}
+	return cells.Rules{Order: cat.Dimensions, Measure: func(id string) dims.Rule { return rules[id] }, Parent: parent, Tolerance: tolerance}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"minhbach/generator/dataset/cells"
 	"minhbach/generator/period"
 )
 
@@ -20,20 +21,20 @@ const DefaultTotalTolerance = 0.005
 // units missing from a period others reported, and totals that disagree
 // with the sum of their units. Each is one pass over the sorted
 // observations, reading their compact columns (see sortedObservations).
-func checkObservations(cat *Catalogue, units []Unit, obs *sortedObservations, cells []Observation, cfg config, c *collector) {
+func checkObservations(cat *Catalogue, units []Unit, obs *sortedObservations, bd []Observation, fromCells map[cells.Key]bool, cfg config, c *collector) {
 	for i := range cat.Indicators {
 		if ind := &cat.Indicators[i]; ind.Type == Rate {
 			checkRate(ind, obs, cfg.jumpPoints, c)
 		}
 	}
-	checkMissing(cat, units, obs, cells, c)
+	checkMissing(cat, units, obs, bd, c)
 	for i := range obs.list {
 		if o, u := &obs.list[i], &units[obs.unit(i)]; !u.Overlaps(o.Period) {
 			c.Warnf(o.Source, "outside-validity", "%s reported %s for %s, when it did not exist (%s); expected values only within its valid_from and valid_to",
 				u.Code, o.Measure, o.Period, u.Validity())
 		}
 	}
-	checkTotals(cat, units, obs, cfg.tolerance, c)
+	checkTotals(cat, units, obs, fromCells, cfg.tolerance, c)
 	checkGranularity(cat, units, obs, cfg.tolerance, c)
 }
 
@@ -76,9 +77,9 @@ func checkRate(ind *Indicator, obs *sortedObservations, jump float64, c *collect
 // period overlapping it (the months of a quarter, say) is not missing.
 // One warning names every measure a unit lacks in a period.
 //
-// A unit that gave a measure's breakdown but not its total is not missing
-// it either: the total is added up from the cells (package breakdown).
-func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, cells []Observation, c *collector) {
+// A unit that gave a measure's breakdown (bd) but not its total is not
+// missing it either: the total is added up from the cells.
+func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, bd []Observation, c *collector) {
 	type gap struct {
 		unit int
 		p    period.Period
@@ -124,8 +125,12 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, cells [
 			}
 			reported[u*n+s] = true
 		}
-		for _, o := range cells {
-			if s, found := slices.BinarySearchFunc(obs.periods, o.Period, period.Compare); found && o.Measure == m.ID {
+		for i := range bd {
+			o := &bd[i]
+			if o.Measure != m.ID {
+				continue // the cheap test before the search
+			}
+			if s, found := slices.BinarySearchFunc(obs.periods, o.Period, period.Compare); found {
 				reported[index[o.Unit]*n+s] = true
 			}
 		}
@@ -182,8 +187,10 @@ func checkMissing(cat *Catalogue, units []Unit, obs *sortedObservations, cells [
 
 // checkTotals warns when a unit reports a value of a measure that adds up
 // across units (a sum, or a mean weighted by another measure) and the
-// values of its children that period come to something else.
-func checkTotals(cat *Catalogue, units []Unit, obs *sortedObservations, tolerance float64, c *collector) {
+// values of its children that period come to something else. It leaves
+// out the totals in fromCells, which the breakdown cells' check compares with
+// children whose totals were added up from their cells (see cells).
+func checkTotals(cat *Catalogue, units []Unit, obs *sortedObservations, fromCells map[cells.Key]bool, tolerance float64, c *collector) {
 	// Units with children get a slot; parentSlot[u] is the slot of u's parent.
 	index := make(map[string]int, len(units))
 	for i := range units {
@@ -245,7 +252,7 @@ func checkTotals(cat *Catalogue, units []Unit, obs *sortedObservations, toleranc
 				if m.AcrossUnits == WeightedMean {
 					rolled, how = sum[k]/weight[k], "average, weighted by "+m.Weight+","
 				}
-				if o := &obs.list[i]; math.Abs(o.Value-rolled) > tolerance*math.Abs(o.Value) {
+				if o := &obs.list[i]; math.Abs(o.Value-rolled) > tolerance*math.Abs(o.Value) && !fromCells[cells.Key{Measure: o.Measure, Unit: o.Unit, Period: o.Period}] {
 					c.Warnf(o.Source, "total-mismatch",
 						"%s for %s in %s is %s, but its units (%d of %d reported) %s %s; expected the total to agree within %g%%",
 						m.ID, o.Unit, o.Period, formatValue(o.Value), count[k], countChildren(cat, units, o.Unit), how, formatValue(rolled), tolerance*100)

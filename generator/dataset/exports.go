@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"minhbach/generator/dataset/cells"
 	"minhbach/generator/dataset/csvfile"
 	"minhbach/generator/dataset/csvscan"
 	"minhbach/generator/dataset/foreign"
@@ -135,14 +136,12 @@ type exportReader struct {
 
 	// dims are the catalogue's dimensions, dimIDs their ids; cell is the
 	// key of the current row's breakdown cell, parts its parts; cells
-	// holds the observations of breakdown cells, cellAt where each was
-	// read (see breakdowns.go).
+	// holds the observations of breakdown cells (see breakdowns.go).
 	dims   []Dimension
 	dimIDs []string
 	cell   string
 	parts  []cellPart
-	cells  []Observation
-	cellAt map[cellID]Position
+	cells  *cells.Set
 
 	// The last period, unit and measure read, and what they resolved to.
 	lastPlan                   *plan
@@ -245,7 +244,7 @@ func newExportReader(units []Unit, cat *Catalogue, cfg config, c *collector) *ex
 		}
 	}
 	er.unitCodes, er.measureIDs = newCodeIndex(codes), newCodeIndex(ids)
-	er.dims, er.cellAt = cat.Dimensions, map[cellID]Position{}
+	er.dims, er.cells = cat.Dimensions, cells.New(c)
 	for _, d := range cat.Dimensions {
 		er.dimIDs = append(er.dimIDs, d.ID)
 	}
@@ -560,7 +559,8 @@ func (er *exportReader) add(cf *csvfile.File, pl *plan, rowOK bool, mi int32, vc
 		}
 	}
 	if er.cell != "" {
-		er.addCell(cf.At(vcol), mi, v)
+		er.checkBounds(cf, pl, m, attr, v)
+		er.cells.Add(Observation{Period: er.lastPeriod, Unit: er.units[ui].Code, Measure: m.ID, Value: v, Cell: er.cell, Source: cf.At(vcol), Status: attr.status, Detail: attr.detail})
 		return
 	}
 	id := er.id(er.slotOf(er.lastPeriod), mi, ui)

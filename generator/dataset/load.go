@@ -6,7 +6,7 @@ import (
 
 	"minhbach/generator/geomap"
 
-	"minhbach/generator/dataset/dims"
+	"minhbach/generator/dataset/cells"
 	"minhbach/generator/dataset/finding"
 	"minhbach/generator/dataset/input"
 )
@@ -107,28 +107,18 @@ func Load(dir string, opts ...Option) (*Dataset, error) {
 	for _, ex := range input.Exports(filepath.Join(dir, ExportsDir), c) {
 		er.read(ex.CSV, ex.Mapping)
 	}
-	obs, cells := er.finish(), er.sortedCells()
+	obs, bd := er.finish(), er.cells.List()
 	atlas := geomap.Read(dir, cat.Levels, mapUnits(units), cfg.maxFileSize, c)
-	checkObservations(&cat, units, obs, cells, cfg, c)
-	if len(cells) > 0 { // the totals and margins that follow from the cells
-		obs.list, cells = dims.AddUp(dims.Lists[Observation]{Totals: obs.list, Cells: cells, Order: cat.Dimensions, Tolerance: cfg.tolerance,
-			Measure: func(id string) ([]Dimension, bool) {
-				m, _ := cat.Measure(id)
-				return dims.Of(cat.Dimensions, m.Dimensions), m.AcrossUnits == Sum
-			},
-			Read: func(o *Observation) dims.Fields {
-				return dims.Fields{Measure: o.Measure, Unit: o.Unit, Period: o.Period, Cell: o.Cell, Value: o.Value, Where: o.Source.Short()}
-			},
-			Make: func(o *Observation, cell string, v float64) Observation {
-				return Observation{Period: o.Period, Unit: o.Unit, Measure: o.Measure, Value: v, Cell: cell, Computed: true, Source: o.Source}
-			},
-			Warn: func(o *Observation, msg string) { c.Warnf(o.Source, "breakdown-mismatch", "%s", msg) }})
+	totals, fromCells := obs.list, map[cells.Key]bool(nil)
+	if len(bd) > 0 { // the totals and margins that follow from the cells
+		totals, bd, fromCells = er.cells.Complete(obs.list, cellRules(&cat, units, cfg.tolerance))
 	}
+	checkObservations(&cat, units, obs, bd, fromCells, cfg, c)
 	found, tally := c.Result()
 	if tally.Errors > 0 {
 		return nil, &InvalidError{Findings: found, Tally: tally}
 	}
-	return &Dataset{Units: units, Catalogue: cat, Observations: obs.list, Breakdowns: cells, Meta: meta, Findings: found, Tally: tally, Atlas: atlas}, nil
+	return &Dataset{Units: units, Catalogue: cat, Observations: totals, Breakdowns: bd, Meta: meta, Findings: found, Tally: tally, Atlas: atlas}, nil
 }
 
 // mapUnits are the units as geomap.Read matches them to shapes.

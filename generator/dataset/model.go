@@ -16,9 +16,8 @@ import (
 	"minhbach/generator/dataset/dims"
 	"minhbach/generator/dataset/geo"
 	"minhbach/generator/dataset/indmeta"
+	"minhbach/generator/dataset/obs"
 	"minhbach/generator/dataset/sitemeta"
-	"minhbach/generator/mark"
-	"minhbach/generator/period"
 )
 
 // UnitType is the level of a unit: the id of one of the catalogue's
@@ -228,31 +227,9 @@ type Catalogue struct {
 	ScoreGroups []ScoreGroup `toml:"score_groups"`
 }
 
-// Observation is one validated value: a measure for a unit in a period.
-type Observation struct {
-	Period  period.Period
-	Unit    string
-	Measure string
-	Value   float64
-	// Cell is the breakdown cell's key (see dims): "" for the total over
-	// every dimension of the measure.
-	Cell string
-	// Computed marks a value added up from its breakdown, not exported.
-	Computed bool
-	// Source is where the value was read, for messages.
-	Source Position
-	// Status is the observation's SDMX status (zero: A, normal). With
-	// mark.Missing the observation has no value (Value is zero): the
-	// publisher says it is missing.
-	Status mark.Status
-	// Detail is the observation's note, interval and sample size; nil
-	// when it has none.
-	Detail *mark.Detail
-}
-
-// HasValue reports whether the observation has a value: it is not one
-// the publisher marks missing.
-func (o *Observation) HasValue() bool { return !o.Status.Has(mark.Missing) }
+// Observation is one validated value: a measure for a unit in a period
+// (see obs).
+type Observation = obs.Observation
 
 // Dataset is everything Minh Bạch publishes from, after validation.
 type Dataset struct {

@@ -471,13 +471,7 @@ func (r *Result) place(obs []dataset.Observation) error {
 // annotate records the status and detail of observation o, in measure
 // cell c.
 func (tl *timeline) annotate(c int, o *dataset.Observation) {
-	if o.Status != 0 && tl.mstat == nil {
-		tl.mstat = make([]mark.Status, len(tl.mflag))
-		tl.istat = make([]mark.Status, len(tl.iflag))
-	}
-	if o.Status != 0 {
-		tl.mstat[c] = o.Status
-	}
+	tl.setStatus(c, o.Status) // the cell has no status before
 	if o.Detail != nil {
 		if tl.detail == nil {
 			tl.detail = map[int]*mark.Detail{}

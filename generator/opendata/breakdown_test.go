@@ -16,9 +16,13 @@ import (
 
 // writeCrossTab writes the downloads of package breakdown's cross-tab
 // (people and those served by sex and age, in two regions, 2025).
-func writeCrossTab(t *testing.T) string {
+func writeCrossTab(t *testing.T) string { return writeBreakdowns(t, "crosstab") }
+
+// writeBreakdowns writes the downloads of one of package breakdown's
+// testdata folders.
+func writeBreakdowns(t *testing.T, name string) string {
 	t.Helper()
-	ds, err := dataset.Load(filepath.Join("..", "breakdown", "testdata", "crosstab"))
+	ds, err := dataset.Load(filepath.Join("..", "breakdown", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,5 +106,30 @@ func TestObservationsCarryDimensions(t *testing.T) {
 	}
 	if f := schema.Fields[3]; f.Name != "sex" || f.Constraints == nil || strings.Join(f.Constraints.Enum, ",") != "f,m" {
 		t.Errorf("field 4: %+v, want sex with values f, m", f)
+	}
+}
+
+// TestBreakdownRowsCarryStatusAndNote: a cell's row of the indicator table
+// has the cell's status and note, and no change across its break:
+// package breakdown's survey by sex, the north in 2025.
+func TestBreakdownRowsCarryStatusAndNote(t *testing.T) {
+	out := writeBreakdowns(t, "rates")
+	rows := readCSV(t, filepath.Join(out, "data", "indicators", "satisfaction.csv"))
+	head := rows[0]
+	col := func(name string) int { return slices.Index(head, name) }
+	got := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[col("unit")] == "north" && r[col("period")] == "2025" {
+			got[r[col("sex")]] = strings.Join([]string{r[col("value")], r[col("status")], r[col("note")], r[col("change_prev")]}, "|")
+		}
+	}
+	for sex, want := range map[string]string{
+		"f": "90|B|New questionnaire from 2025|",
+		"m": "70|E|Small sample|10",
+		"":  "80|B E||", // added up from the cells, weighted: their statuses, no note
+	} {
+		if got[sex] != want {
+			t.Errorf("the north's 2025 row of sex %q: value|status|note|change_prev = %q, want %q", sex, got[sex], want)
+		}
 	}
 }

@@ -124,7 +124,7 @@ func newPager(ds *dataset.Dataset, res *indicator.Result, lang string, cfg Confi
 	p.reports = p.cal.Reports()
 	p.bd = &breakdown.Page{Set: cfg.Breakdowns, Lang: lang, Words: breakdown.WordsFrom(tr.Get), Value: p.value,
 		Change: func(ind *dataset.Indicator, c indicator.Change) string { return p.change(ind, c).Text }, Period: p.f.Period, Bar: p.charts.Bar,
-		Format: p.fig, NoData: p.f.NoData()}
+		Format: p.fig, NoData: p.f.NoData(), Note: p.notes.Add, Word: tr.Get}
 	return p, nil
 }
 

@@ -163,17 +163,38 @@ type Mismatch struct {
 	// Cell is the reported cell, Over the dimension its parts break it by.
 	Cell, Over string
 	Reported   float64
-	Sum        float64
+	// Sum is what the parts come to: their sum, or their weighted mean
+	// (CompleteWeighted).
+	Sum float64
 }
 
 // Complete works out the cells of one measure for one unit and period
 // that follow from its parts: a cell that leaves out a dimension is the sum
 // of the cells with each of that dimension's values, when all of them are
-// given. given maps cell keys to values; dims are the measure's dimensions
-// (in the catalogue's order, which order also is). It returns the cells
-// computed, and the given cells that differ from the sum of their parts
-// by more than tolerance (relative).
+// given. given maps cell keys to values, NaN for a cell given without one
+// (marked missing): such a cell is not computed, compared nor added into
+// another. dims are the measure's dimensions (in the catalogue's order,
+// which order also is). It returns the cells computed, and the given cells
+// that differ from the sum of their parts by more than tolerance
+// (relative).
 func Complete(order, dims []Dimension, given map[string]float64, tolerance float64) (computed map[string]float64, bad []Mismatch) {
+	return complete(order, dims, given, nil, tolerance)
+}
+
+// CompleteWeighted is Complete for a measure whose values average,
+// weighted by another measure (a published rate weighted by respondents):
+// a cell that leaves out a dimension is Σ value × weight / Σ weight over
+// the cells with each of that dimension's values, when every one of them
+// has a value and a weight. weights maps the weight measure's cells (those
+// added up from their parts too) to its values; a cell whose parts weigh
+// nothing in all is not computed. A Mismatch's Sum is then the weighted
+// mean.
+func CompleteWeighted(order, dims []Dimension, given, weights map[string]float64, tolerance float64) (computed map[string]float64, bad []Mismatch) {
+	return complete(order, dims, given, weights, tolerance)
+}
+
+// complete is Complete, or CompleteWeighted when weights is not nil.
+func complete(order, dims []Dimension, given, weights map[string]float64, tolerance float64) (computed map[string]float64, bad []Mismatch) {
 	all := make(map[string]float64, len(given))
 	for k, v := range given {
 		all[k] = v
@@ -182,17 +203,32 @@ func Complete(order, dims []Dimension, given map[string]float64, tolerance float
 	// disputed are the given cells that disagree with their parts: a cell
 	// added up from parts is added up from others where it can be.
 	disputed := map[string]bool{}
-	// sum adds up cell over dimension d, when all its parts are known.
+	// sum adds up cell over dimension d, when all its parts are known: their
+	// sum, or their mean weighted by weights.
 	sum := func(cell string, d *Dimension) (total float64, whole, clean bool) {
 		clean = true
+		var weight float64
 		for _, v := range d.Values {
 			part := with(order, cell, d.ID, v.ID)
 			x, ok := all[part]
-			if !ok {
+			if !ok || math.IsNaN(x) {
 				return 0, false, false
+			}
+			if weights != nil {
+				w, ok := weights[part]
+				if !ok || math.IsNaN(w) {
+					return 0, false, false
+				}
+				x, weight = x*w, weight+w
 			}
 			total += x
 			clean = clean && !disputed[part]
+		}
+		if weights != nil {
+			if weight == 0 {
+				return 0, false, false
+			}
+			total /= weight
 		}
 		return total, true, clean
 	}
@@ -223,7 +259,7 @@ func Complete(order, dims []Dimension, given map[string]float64, tolerance float
 				continue
 			}
 			if r, ok := given[cell]; ok {
-				if differs(r, first, tolerance) {
+				if !math.IsNaN(r) && differs(r, first, tolerance) {
 					bad = append(bad, Mismatch{Cell: cell, Over: over, Reported: r, Sum: first})
 					disputed[cell] = true
 				}
@@ -236,6 +272,20 @@ func Complete(order, dims []Dimension, given map[string]float64, tolerance float
 		}
 	}
 	return computed, bad
+}
+
+// Within reports whether cell part lies within cell: it sets every
+// dimension cell sets, to the same value, and more.
+func Within(part, cell string) bool {
+	if part == cell {
+		return false
+	}
+	for _, p := range Parts(cell) {
+		if Get(part, p.Dim) != p.Value {
+			return false
+		}
+	}
+	return true
 }
 
 // differs reports whether a reported value and a sum differ by more than
