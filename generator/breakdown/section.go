@@ -174,7 +174,7 @@ func (pg *Page) panel(w *strings.Builder, ind *dataset.Indicator, b *Breakdown, 
 	fmt.Fprintf(w, `<div class="breakdown" id="%s-panel" data-breakdown="%s">`, id, id)
 	fmt.Fprintf(w, `<figure class="chart" id="%s" data-option="%s-option" data-width="%d" data-height="%d"><figcaption>%s</figcaption><div class="chart-canvas">%s</div><p class="chart-summary">%s</p><script type="application/json" id="%s-option">%s</script></figure>`,
 		c.ID, c.ID, c.Width, c.Height, esc(bar.Title), c.SVG, esc(pg.summary(ind, b, values)), c.ID, c.Option)
-	fmt.Fprintf(w, `<div class="table-scroll"><table><caption>%s</caption><thead><tr><th scope="col">%s</th><th scope="col" class="num">%s</th><th scope="col" class="num">%s</th></tr></thead><tbody>%s</tbody></table></div></div>`,
+	fmt.Fprintf(w, `<div class="table-wrap"><table><caption>%s</caption><thead><tr><th scope="col">%s</th><th scope="col" class="num">%s</th><th scope="col" class="num">%s</th></tr></thead><tbody>%s</tbody></table></div></div>`,
 		esc(bar.Title), esc(pg.Words.Category), esc(pg.Words.Value), esc(pg.Words.VsPrev), rows.String())
 	return nil
 }
