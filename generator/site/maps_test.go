@@ -204,7 +204,8 @@ func TestBrowserLiveMap(t *testing.T) {
 // top; at the address without a unit nothing is outlined. With scripts the
 // live map outlines Merton alone and says it in its live region and its
 // name; when the address changes to Sutton, so does what is said; axe-core
-// finds nothing, in light and dark, at every width.
+// finds nothing, in light and dark, at every width, there nor on the unit
+// pages that link to it.
 func TestBrowserEmbedPicksTheUnitOfItsAddress(t *testing.T) {
 	t.Parallel()
 	b := browser.Require(t)
@@ -292,5 +293,5 @@ func TestBrowserEmbedPicksTheUnitOfItsAddress(t *testing.T) {
 	}
 
 	axe := axeSource(t)
-	checkPages(t, b, base, []string{"en/embed/online_rate-map-in-london/#unit=merton", "embed/online_rate-map-in-uk/#unit=london"}, readerCheck(axe, base), browser.WithReducedMotion())
+	checkPages(t, b, base, []string{"en/embed/online_rate-map-in-london/#unit=merton", "embed/online_rate-map-in-uk/#unit=london", "en/units/merton/", "units/sutton/"}, readerCheck(axe, base), browser.WithReducedMotion())
 }
