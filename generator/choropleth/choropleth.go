@@ -1,7 +1,9 @@
 // Package choropleth makes the maps of the pages: on an indicator page, one
 // map of the latest period for each depth of the territory whose levels
 // have boundaries; on a unit page, the unit within its parent, highlighted.
-// It picks the units and periods, formats titles and summaries in the
+// A unit page's map is embedded as its parent's map, which the address
+// picks the unit on (geomap.Target): one embed page a parent, not one a
+// unit. It picks the units and periods, formats titles and summaries in the
 // page's language and has geomap draw each map; package site lays them out
 // as it lays out charts. Non-territorial levels never appear on a map.
 package choropleth
@@ -31,6 +33,9 @@ type Words struct {
 	Map string
 	// Within joins a unit and its parent: "%s trong %s".
 	Within string
+	// Of joins the levels of a parent's units and the parent: "%s thuộc
+	// %s".
+	Of string
 	// Summary says what a map shows: highest unit and figure, lowest unit
 	// and figure, units with a figure, units in all.
 	Summary string
@@ -55,11 +60,11 @@ type Maker struct {
 }
 
 // New returns the maker of the maps of ds in lang, with the interface
-// strings of i18n (map, map_within, map_summary, map_legend, map_keys,
+// strings of i18n (map, map_within, map_of, map_summary, map_legend, map_keys,
 // map_period); it makes none when no unit has a shape.
 func New(ds *dataset.Dataset, res *indicator.Result, lang string, i18n func(key string) string, f locale.Formatter) *Maker {
 	w := Words{Words: geomap.Words{NoData: f.NoData(), Legend: i18n("map_legend"), Keys: i18n("map_keys"), Period: i18n("map_period")},
-		Map: i18n("map"), Within: i18n("map_within"), Summary: i18n("map_summary")}
+		Map: i18n("map"), Within: i18n("map_within"), Of: i18n("map_of"), Summary: i18n("map_summary")}
 	m := &Maker{ds: ds, res: res, lang: lang, words: w, period: f.Period, depth: map[string]int{}, byDepth: map[int][]*dataset.Unit{}, byParent: map[string][]*dataset.Unit{}}
 	for i := range ds.Units {
 		u := &ds.Units[i]
@@ -102,6 +107,13 @@ type Figure struct {
 	geomap.Drawn
 	// Rows are the map's data, a unit a row: code, name and figure.
 	Rows []Row
+	// Embed, on a unit's map, is the id of the map that its embed page
+	// shows: the parent's units, none outlined, each of which the
+	// address can outline; Target is the unit's part of the address
+	// ("unit=an-phu"). Within is that map, on the map of the first of the
+	// parent's units only, so that the site makes its embed once.
+	Embed, Target string
+	Within        *Figure
 }
 
 // Row is one unit of a map's data table.
@@ -116,15 +128,9 @@ func (m *Maker) Indicator(ind *dataset.Indicator, f Format, periods []period.Per
 			continue
 		}
 		units := m.byDepth[d]
-		var levels []string
-		for _, u := range units {
-			if l, ok := m.ds.Catalogue.Level(u.Type); ok && !slices.Contains(levels, l.Plural.Get(m.lang)) {
-				levels = append(levels, l.Plural.Get(m.lang))
-			}
-		}
 		ps := last(periods)
-		title := fmt.Sprintf("%s %s — %s — %s", m.words.Map, periodName(m, ps), ind.Name.Get(m.lang), strings.Join(levels, ", "))
-		fig, err := m.draw(fmt.Sprintf("%s-map-%d", ind.ID, d), title, ind, f, ps, units, "")
+		title := fmt.Sprintf("%s %s — %s — %s", m.words.Map, periodName(m, ps), ind.Name.Get(m.lang), m.levels(units))
+		fig, err := m.draw(fmt.Sprintf("%s-map-%d", ind.ID, d), title, ind, f, ps, units, "", false)
 		if err != nil {
 			return nil, err
 		}
@@ -133,9 +139,22 @@ func (m *Maker) Indicator(ind *dataset.Indicator, f Format, periods []period.Per
 	return out, nil
 }
 
+// levels names the levels of units, in the plural: "Communes, Wards".
+func (m *Maker) levels(units []*dataset.Unit) string {
+	var levels []string
+	for _, u := range units {
+		if l, ok := m.ds.Catalogue.Level(u.Type); ok && !slices.Contains(levels, l.Plural.Get(m.lang)) {
+			levels = append(levels, l.Plural.Get(m.lang))
+		}
+	}
+	return strings.Join(levels, ", ")
+}
+
 // Unit makes the map of a unit within its parent: the units beside it, at
 // its depth, with the indicator's figures, the unit highlighted. It makes
-// none for a unit without a shape or a parent.
+// none for a unit without a shape or a parent. The map names its embed,
+// the parent's map (withinID), and the first of the parent's units carries
+// it.
 func (m *Maker) Unit(u *dataset.Unit, parent *dataset.Unit, ind *dataset.Indicator, f Format, periods []period.Period) ([]Figure, error) {
 	units := m.byParent[u.Parent]
 	if parent == nil || !slices.Contains(units, u) {
@@ -145,11 +164,27 @@ func (m *Maker) Unit(u *dataset.Unit, parent *dataset.Unit, ind *dataset.Indicat
 	// national site has thousands of unit pages.
 	ps := periods[len(periods)-1:]
 	title := fmt.Sprintf(m.words.Within, u.NameIn(m.lang), parent.NameIn(m.lang)) + " — " + ind.Name.Get(m.lang) + ", " + periodName(m, ps)
-	fig, err := m.draw(u.Code+"-map", title, ind, f, ps, units, u.Code)
+	fig, err := m.draw(u.Code+"-map", title, ind, f, ps, units, u.Code, false)
 	if err != nil {
 		return nil, err
 	}
+	fig.Embed, fig.Target = withinID(ind, parent), geomap.Target(u.Code)
+	if units[0] == u {
+		title := fmt.Sprintf(m.words.Of, m.levels(units), parent.NameIn(m.lang)) + " — " + ind.Name.Get(m.lang) + ", " + periodName(m, ps)
+		within, err := m.draw(fig.Embed, title, ind, f, ps, units, "", true)
+		if err != nil {
+			return nil, err
+		}
+		fig.Within = &within
+	}
 	return []Figure{fig}, nil
+}
+
+// withinID is the id of the map of an indicator over the units of a
+// parent (on its embed page): "online_rate-map-in-london", never the id of
+// one of the indicator's maps by depth ("online_rate-map-2").
+func withinID(ind *dataset.Indicator, parent *dataset.Unit) string {
+	return ind.ID + "-map-in-" + parent.Code
 }
 
 // last is the last Periods periods.
@@ -165,13 +200,14 @@ func periodName(m *Maker, ps []period.Period) string {
 	return m.period(ps[len(ps)-1])
 }
 
-// draw draws the map of units over periods.
-func (m *Maker) draw(id, title string, ind *dataset.Indicator, f Format, ps []period.Period, units []*dataset.Unit, highlight string) (Figure, error) {
+// draw draws the map of units over periods, highlight outlined, with
+// targets each unit's outline that the address picks.
+func (m *Maker) draw(id, title string, ind *dataset.Indicator, f Format, ps []period.Period, units []*dataset.Unit, highlight string, targets bool) (Figure, error) {
 	labels := make([]string, len(ps))
 	for i, p := range ps {
 		labels[i] = m.period(p)
 	}
-	c := geomap.Choropleth{ID: id, Title: title, Periods: labels, Highlight: highlight,
+	c := geomap.Choropleth{ID: id, Title: title, Periods: labels, Highlight: highlight, Targets: targets,
 		Format: f.Number, Decimals: f.Decimals, Template: f.Template, Words: m.words.Words}
 	fig := Figure{ID: id, Title: title}
 	var hi, lo *dataset.Unit

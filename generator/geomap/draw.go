@@ -42,6 +42,11 @@ type Choropleth struct {
 	// Highlight is the code of a unit drawn with a heavy outline (the unit
 	// a page is about); empty for none.
 	Highlight string
+	// Targets gives each unit's shape an outline that the address picks
+	// (Target): "#unit=<code>" outlines the unit as Highlight would, by
+	// CSS alone (:target). A page holds at most one map with targets (an
+	// embed page), as the ids are the units'.
+	Targets bool
 	// Format writes a figure as the page does ("86,7%"), Decimals is how
 	// many decimals it shows, and Template is the same for the live map's
 	// script ("{c}%").
@@ -96,6 +101,7 @@ func (a *Atlas) Draw(c Choropleth) (Drawn, error) {
 	s.WriteString(`<defs>`)
 	hatch(&s, c.ID+"-nd", 6*Precision)
 	s.WriteString(`</defs><g class="areas" stroke="#ffffff" stroke-width="` + strconv.Itoa(Precision/2) + `" stroke-linejoin="round">`)
+	var targets []string
 	for _, a := range c.Areas {
 		p, ok := f.paths[a.Code]
 		class := out.Breaks.Class(a.Values[last])
@@ -104,16 +110,22 @@ func (a *Atlas) Draw(c Choropleth) (Drawn, error) {
 			continue
 		}
 		out.Drawn++
+		s.WriteString(`<path `)
+		if t := Target(a.Code); c.Targets && t != "" {
+			targets = append(targets, a.Code)
+			fmt.Fprintf(&s, `id="%s" `, shapeID(a.Code))
+		}
 		if class < 0 {
-			fmt.Fprintf(&s, `<path class="nd" fill="url(#%s-nd)" data-unit="%s" d="%s"><title>%s: %s</title></path>`,
+			fmt.Fprintf(&s, `class="nd" fill="url(#%s-nd)" data-unit="%s" d="%s"><title>%s: %s</title></path>`,
 				c.ID, html.EscapeString(a.Code), p, html.EscapeString(a.Name), html.EscapeString(c.Words.NoData))
 			continue
 		}
 		k := out.Breaks.Colour(class)
-		fmt.Fprintf(&s, `<path class="m%d" fill="%s" data-unit="%s" d="%s"><title>%s: %s</title></path>`,
+		fmt.Fprintf(&s, `class="m%d" fill="%s" data-unit="%s" d="%s"><title>%s: %s</title></path>`,
 			k, Palette[k], html.EscapeString(a.Code), p, html.EscapeString(a.Name), html.EscapeString(c.Format(a.Values[last])))
 	}
 	s.WriteString(`</g>`)
+	writeTargets(&s, targets)
 	if p, ok := f.paths[c.Highlight]; ok && c.Highlight != "" {
 		fmt.Fprintf(&s, `<path class="hl" fill="none" stroke="#1a1a1a" stroke-width="%d" stroke-linejoin="round" d="%s"/>`, 3*Precision, p)
 	}
@@ -126,6 +138,52 @@ func (a *Atlas) Draw(c Choropleth) (Drawn, error) {
 	}
 	out.Option = opt
 	return out, nil
+}
+
+// Target is the id of a unit's outline on a map drawn with targets, which
+// is also the fragment of the address that shows it: "unit=an-phu". A unit
+// code is a slug (lower-case ASCII letters, digits, single hyphens) and no
+// other id of a page has an "=", so no code, indicator or name in the data
+// can make an id another element has. It is empty for a code that is not
+// a slug, which gets no outline (units.csv lets none through).
+func Target(code string) string {
+	if !isSlug(code) {
+		return ""
+	}
+	return "unit=" + code
+}
+
+// shapeID is the id of a unit's shape, which its outline draws again.
+func shapeID(code string) string { return "shape=" + code }
+
+// isSlug reports whether s is a unit code as units.csv allows them:
+// [a-z0-9]+(-[a-z0-9]+)*.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// writeTargets writes the outline of each unit of codes: the unit's shape
+// drawn again above all the others (so that no neighbour covers it), with
+// no fill and the highlight's heavy stroke, hidden until the address names
+// it. The stylesheet shows the one that is the page's :target; without
+// the stylesheet none shows.
+func writeTargets(s *strings.Builder, codes []string) {
+	if len(codes) == 0 {
+		return
+	}
+	fmt.Fprintf(s, `<g class="targets" visibility="hidden" fill-opacity="0" stroke="#1a1a1a" stroke-width="%d" stroke-linejoin="round">`, 3*Precision)
+	for _, code := range codes {
+		fmt.Fprintf(s, `<use href="#%s" id="%s"/>`, shapeID(code), Target(code))
+	}
+	s.WriteString(`</g>`)
 }
 
 // hatch writes the pattern of no data: diagonal lines over the page's
@@ -205,8 +263,10 @@ type liveMap struct {
 	Breaks    []float64   `json:"breaks"`
 	Colours   []int       `json:"colours"` // the palette index of each class
 	Highlight string      `json:"highlight,omitempty"`
-	Template  string      `json:"template"`
-	NoData    string      `json:"nodata"`
+	// Targets says the map's address may pick a unit to outline.
+	Targets  bool   `json:"targets,omitempty"`
+	Template string `json:"template"`
+	NoData   string `json:"nodata"`
 }
 
 // number is a figure in JSON, in its shortest form.
@@ -219,7 +279,7 @@ func (n *number) MarshalJSON() ([]byte, error) {
 // option is the live map's option: the chart script reads "map" and
 // builds ECharts' map series from it.
 func option(c Choropleth, b Breaks) (string, error) {
-	m := liveMap{Periods: c.Periods, Breaks: b.Breaks, Highlight: c.Highlight, Template: c.Template, NoData: c.Words.NoData}
+	m := liveMap{Periods: c.Periods, Breaks: b.Breaks, Highlight: c.Highlight, Targets: c.Targets, Template: c.Template, NoData: c.Words.NoData}
 	if m.Breaks == nil {
 		m.Breaks = []float64{}
 	}

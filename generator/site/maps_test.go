@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,9 +23,10 @@ func mapsBuild(t *testing.T) string { return mapsSite.site(t) }
 // TestMapsOnPagesWithBoundaries checks where maps appear: on the indicator
 // page one per depth of the territory with boundaries (regions, local
 // authorities), each with its legend, summary and data table, and an
-// embed; on a unit page the unit within its parent, highlighted; the top
-// unit has none; and the sample, without boundaries, has no map and never
-// loads the map script.
+// embed; on a unit page the unit within its parent, highlighted, which
+// links to the one embed page of its parent's map with the unit in the
+// address (no embed of its own); the top unit has none; and the sample,
+// without boundaries, has no map and never loads the map script.
 func TestMapsOnPagesWithBoundaries(t *testing.T) {
 	out := mapsBuild(t)
 	ind := readPage(t, out, "en/indicators/online_rate/index.html")
@@ -44,13 +46,57 @@ func TestMapsOnPagesWithBoundaries(t *testing.T) {
 		t.Error("an ended unit is on the map")
 	}
 	for _, id := range maps {
-		if _, err := os.Stat(filepath.Join(out, "en", "embed", id[1], "index.html")); err != nil {
-			t.Errorf("no embed of %s: %v", id[1], err)
+		// An embed of a map loads the map script, or its live map is blank.
+		if html := readPage(t, out, "en/embed/"+id[1]+"/index.html"); !strings.Contains(html, "/js/bundled/maps.") {
+			t.Errorf("the embed of %s does not load the map script", id[1])
 		}
 	}
 	merton := readPage(t, out, "en/units/merton/index.html")
 	if !strings.Contains(merton, `<figure class="chart" id="merton-map"`) || !strings.Contains(merton, `<path class="hl"`) || !strings.Contains(merton, "Merton within London") {
 		t.Error("Merton's page has no map of Merton within London, highlighted")
+	}
+	// Each parent's map has one embed, which its units' maps link to, and
+	// a unit's map none of its own.
+	entries, err := os.ReadDir(filepath.Join(out, "en", "embed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var within []string
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "-map-in-") {
+			within = append(within, e.Name())
+		}
+		if e.Name() == "merton-map" || e.Name() == "london-map" {
+			t.Errorf("a unit's map has an embed of its own: %s", e.Name())
+		}
+	}
+	if want := []string{"online_rate-map-in-london", "online_rate-map-in-north-west", "online_rate-map-in-uk"}; !slices.Equal(within, want) {
+		t.Errorf("embeds of parents' maps %q, want %q", within, want)
+	}
+	for unit, link := range map[string]string{"merton": "online_rate-map-in-london/#unit=merton", "sutton": "online_rate-map-in-london/#unit=sutton",
+		"london": "online_rate-map-in-uk/#unit=london", "cumberland": "online_rate-map-in-north-west/#unit=cumberland"} {
+		if html := readPage(t, out, "en/units/"+unit+"/index.html"); !strings.Contains(html, `<p class="chart-embed"><a href="/en/embed/`+link+`">Embed this map on another site</a></p>`) {
+			t.Errorf("%s's map does not link to its embed %s", unit, link)
+		}
+	}
+	if strings.Contains(ind, `class="chart-embed"`) {
+		t.Error("an indicator page's map links to an embed other than its own")
+	}
+	embed := readPage(t, out, "en/embed/online_rate-map-in-london/index.html")
+	for _, want := range []string{"<h1>Local authorities of London — Online rate, Q2 2021</h1>",
+		`<p class="chart-summary">Highest: Merton (70.0%); lowest: Merton (70.0%); 1 of 2 units have a figure.</p>`,
+		`<a href="/en/units/merton/">Merton</a></th><td class="num">70.0%</td>`, `<a href="/en/units/sutton/">Sutton</a></th><td class="num">no data</td>`,
+		`<use href="#shape=merton" id="unit=merton"/><use href="#shape=sutton" id="unit=sutton"/>`,
+		`Source: <a href="/en/units/london/" target="_top">London — `, "/js/bundled/maps."} {
+		if !strings.Contains(embed, want) {
+			t.Errorf("the embed of London's map lacks %q", want)
+		}
+	}
+	if strings.Contains(embed, `class="hl"`) || strings.Contains(embed, `data-unit="cumberland"`) {
+		t.Error("the embed of London's map outlines a unit of its own, or has another parent's")
+	}
+	if vi := readPage(t, out, "embed/online_rate-map-in-london/index.html"); !strings.Contains(vi, "<h1>Các chính quyền địa phương thuộc Luân Đôn") {
+		t.Errorf("the Vietnamese embed of London's map: %.600s", vi)
 	}
 	if strings.Contains(merton, "-period") {
 		t.Error("Merton's map has a period selector; a unit page's map shows the latest period")
@@ -149,4 +195,103 @@ func TestBrowserLiveMap(t *testing.T) {
 	if shown != 2 {
 		t.Errorf("without scripts %d maps show their static SVG, want 2", shown)
 	}
+}
+
+// TestBrowserEmbedPicksTheUnitOfItsAddress opens the embed of London's map
+// at the address of Merton (#unit=merton). Without scripts the stylesheet
+// alone outlines Merton (its outline is the :target: shown, in the text
+// colour, over Merton's shape) and no other unit, and the page stays at its
+// top; at the address without a unit nothing is outlined. With scripts the
+// live map outlines Merton alone and says it in its live region and its
+// name; when the address changes to Sutton, so does what is said; axe-core
+// finds nothing, in light and dark, at every width, there nor on the unit
+// pages that link to it.
+func TestBrowserEmbedPicksTheUnitOfItsAddress(t *testing.T) {
+	t.Parallel()
+	b := browser.Require(t)
+	base := browser.Serve(t, mapsBuild(t))
+	embed := base + "en/embed/online_rate-map-in-london/"
+	type outline struct {
+		Merton, Sutton, Stroke string
+		Over                   bool
+		Scrolled               float64
+	}
+	static := func(url string) outline {
+		t.Helper()
+		p, err := b.Visit(context.Background(), url, browser.WithJavaScriptDisabled())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.Close()
+		var got outline
+		err = p.Eval(`(() => {
+			const m = document.getElementById('unit=merton'), s = document.getElementById('unit=sutton');
+			const a = m.getBoundingClientRect(), b = document.getElementById('shape=merton').getBoundingClientRect();
+			// The outline's stroke overhangs the shape by half its width.
+			const over = Math.abs((a.left + a.right) - (b.left + b.right)) < 1 && Math.abs((a.top + a.bottom) - (b.top + b.bottom)) < 1 && a.width >= b.width;
+			return {Merton: getComputedStyle(m).visibility, Sutton: getComputedStyle(s).visibility,
+				Stroke: getComputedStyle(m).stroke, Over: over, Scrolled: window.scrollY};
+		})()`, &got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := static(embed + "#unit=merton"); got.Merton != "visible" || got.Sutton != "hidden" || got.Stroke != "rgb(26, 26, 26)" || !got.Over || got.Scrolled != 0 {
+		t.Errorf("without scripts at #unit=merton: %+v; want Merton's outline alone shown, in the text colour, over its shape, the page at its top", got)
+	}
+	if got := static(embed); got.Merton != "hidden" || got.Sutton != "hidden" {
+		t.Errorf("without scripts and without a unit: %+v; want no outline", got)
+	}
+
+	live := func(url string) (*browser.Page, []string, string) {
+		t.Helper()
+		p, err := b.Visit(context.Background(), url, browser.WithReducedMotion())
+		if err != nil {
+			t.Fatal(err)
+		}
+		renderedCharts(t, p)
+		var strokes []string
+		// What the live map drew, a frame later: each unit's border colour.
+		err = p.Eval(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(
+			[...document.querySelectorAll('.chart-live svg path')].filter((p) => p.getAttribute('fill') !== 'none').map((p) => p.getAttribute('stroke') || '')))))`, &strokes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var said string
+		if err := p.Eval(`document.getElementById('online_rate-map-in-london-status').textContent`, &said); err != nil {
+			t.Fatal(err)
+		}
+		return p, strokes, said
+	}
+	p, strokes, said := live(embed + "#unit=merton")
+	defer p.Close()
+	if len(strokes) < 2 || strokes[0] != "rgb(26, 26, 26)" || slices.Contains(strokes[1:], "rgb(26, 26, 26)") || said != "Merton: 70%" {
+		t.Errorf("with scripts at #unit=merton the live map's borders are %q and it said %q; want Merton's (the first) alone in the text colour, and Merton: 70%%", strokes, said)
+	}
+	var name, now string
+	if err := p.Eval(`document.querySelector('.chart-live').getAttribute('aria-label')`, &name); err != nil {
+		t.Fatal(err)
+	}
+	if name != "Local authorities of London — Online rate, Q2 2021 — Merton: 70%" {
+		t.Errorf("the live map is named %q; want its caption and Merton", name)
+	}
+	err := p.Eval(`new Promise((done) => {
+		window.addEventListener('hashchange', () => done(document.getElementById('online_rate-map-in-london-status').textContent), {once: true});
+		window.location.hash = 'unit=sutton';
+	})`, &now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now != "Sutton: no data" {
+		t.Errorf("at #unit=sutton the live map said %q, want Sutton: no data", now)
+	}
+	off, strokes, said := live(embed)
+	defer off.Close()
+	if slices.Contains(strokes, "rgb(26, 26, 26)") || said != "" {
+		t.Errorf("with scripts and without a unit the live map's borders are %q and it said %q; want none outlined, nothing said", strokes, said)
+	}
+
+	axe := axeSource(t)
+	checkPages(t, b, base, []string{"en/embed/online_rate-map-in-london/#unit=merton", "embed/online_rate-map-in-uk/#unit=london", "en/units/merton/", "units/sutton/"}, readerCheck(axe, base), browser.WithReducedMotion())
 }

@@ -105,23 +105,30 @@ func (p *pager) changeView(c opendata.Change) view.Logged {
 }
 
 // embedPages makes one embeddable page for each chart of pg not seen
-// before, for other sites to frame, with a source line and a link back.
+// before, for other sites to frame, with a source line and a link back. A
+// unit page's map has none of its own: the page of its parent's map, which
+// the first of the parent's units carries, is its embed.
 func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 	var out []page
-	source := pg.url()
 	for _, c := range pg.Charts {
-		if seen[c.ID] || c.Place {
+		e := view.Embed{Chart: c, Source: view.Link{Text: pg.FM.Title, URL: pg.url()}}
+		if c.Place {
+			if c.Embedded == nil {
+				continue
+			}
+			e = *c.Embedded
+		}
+		if seen[e.Chart.ID] {
 			continue
 		}
-		seen[c.ID] = true
-		params := view.Embed{Chart: c, Source: view.Link{Text: pg.FM.Title, URL: source},
-			Credit: p.ds.Meta.Publisher.Get(p.lang)}
-		out = append(out, page{Path: "embed/" + c.ID,
+		seen[e.Chart.ID] = true
+		e.Credit = p.ds.Meta.Publisher.Get(p.lang)
+		out = append(out, page{Path: "embed/" + e.Chart.ID,
 			// Embeds are for other sites to frame, not to be listed or
 			// indexed: they stay out of Hugo's page lists.
-			FM: frontMatter{Title: c.Title, Build: &buildOptions{List: "never", Render: "always"},
-				Params: pageParams{Kind: "embed", Charts: true, Maps: c.Map}},
-			Body: p.body(func(w *view.Writer) { w.EmbedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
+			FM: frontMatter{Title: e.Chart.Title, Build: &buildOptions{List: "never", Render: "always"},
+				Params: pageParams{Kind: "embed", Charts: true, Maps: e.Chart.Map}},
+			Body: p.body(func(w *view.Writer) { w.EmbedBody(&e, p.ds.Meta.Title.Get(p.lang)) })})
 	}
 	return out
 }

@@ -99,7 +99,15 @@ func (w *Writer) Figure(c *Chart, heading bool) {
 	w.html(c.SVG)
 	w.raw(`</div>`)
 	w.html(c.Extra)
-	w.TextIn(`<p class="chart-summary">`, c.Summary, `</p><script type="application/json" id="`)
+	w.TextIn(`<p class="chart-summary">`, c.Summary, `</p>`)
+	if c.Embed != "" {
+		w.raw(`<p class="chart-embed"><a href="`)
+		w.langURL(c.Embed)
+		w.raw(`">`)
+		w.T("map_embed")
+		w.raw(`</a></p>`)
+	}
+	w.raw(`<script type="application/json" id="`)
 	w.text(c.ID)
 	w.raw(`-option">`)
 	w.json(c.Option)

@@ -43,12 +43,17 @@ type Chart struct {
 	SVG     string
 	// Extra follows the drawing: a map's controls and legend (HTML). Map
 	// marks a map, whose page loads the map script; Place a unit page's
-	// map of the unit within its parent, which gets no embed.
+	// map of the unit within its parent, which gets no embed of its own.
 	Extra      string
 	Map, Place bool
 	Width      int
 	Height     int
 	Table      Table
+	// Embed, on a Place map, links its embed page, which is its parent's
+	// map with the unit picked by the address ("embed/<id>/#unit=<code>");
+	// Embedded is that page, on the first of the pages that link to it.
+	Embed    string
+	Embedded *Embed
 }
 
 // Change is a formatted comparison with an earlier period.

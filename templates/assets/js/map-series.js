@@ -3,7 +3,9 @@
 // the geometry once. Tooltips, zoom and pan, a period selector, and the
 // keyboard: the map takes focus, the arrow keys go from unit to unit (Home
 // and End to the first and last), and each unit's figure is announced in
-// the map's live region and shown in its tooltip.
+// the map's live region and shown in its tooltip. On an embed page the
+// address may pick a unit to outline ("#unit=<code>"), as the static map
+// does by CSS alone; the unit picked is announced.
 import * as echarts from 'echarts/core';
 import { MapChart } from 'echarts/charts';
 import { extensions } from './chart-extensions.js';
@@ -25,12 +27,22 @@ function classOf(m, v) {
   return i;
 }
 
-// state is what each live map shows: its period and the unit reached.
+// state is what each live map shows: its period, the unit reached and
+// the unit the address picks (-1 for none).
 const state = new WeakMap();
+
+// picked is the index of the unit the page's address picks on a map with
+// targets ("#unit=<code>", geomap.Target), or -1.
+function picked(m) {
+  const hash = window.location.hash.slice(1);
+  return m.targets && hash.startsWith('unit=') ? m.units.indexOf(hash.slice('unit='.length)) : -1;
+}
 
 // series is the map series of a period, in the page's colours.
 function series(figure, m, period, c) {
   const values = m.values[period];
+  const s = state.get(figure);
+  const outlined = s && s.picked >= 0 ? m.units[s.picked] : m.highlight;
   return [{
     type: 'map',
     map: figure.id,
@@ -46,7 +58,7 @@ function series(figure, m, period, c) {
       const style = v === null
         ? { areaColor: c.bg, decal: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: c.muted } }
         : { areaColor: c.map[m.colours[classOf(m, v)]] };
-      if (unit === m.highlight) Object.assign(style, { borderColor: c.fg, borderWidth: 3 });
+      if (unit === outlined) Object.assign(style, { borderColor: c.fg, borderWidth: 3 });
       // The unit reached keeps its colour; the border says it.
       return { name: unit, value: v === null ? NaN : v, itemStyle: style, emphasis: { itemStyle: { areaColor: style.areaColor } } };
     }),
@@ -72,11 +84,12 @@ function options(figure, option, m, period, c) {
 }
 
 // svgShapes is the static SVG as ECharts reads a map: each unit's path
-// named by its unit, without the titles, the patterns or the highlight.
+// named by its unit, without the titles, the patterns, the highlight or the
+// outlines the address picks.
 function svgShapes(canvas) {
   const copy = canvas.querySelector(':scope > svg').cloneNode(true);
   copy.removeAttribute('hidden');
-  copy.querySelectorAll('title, desc, defs, .hl').forEach((e) => e.remove());
+  copy.querySelectorAll('title, desc, defs, .hl, .targets').forEach((e) => e.remove());
   copy.querySelectorAll('path[data-unit]').forEach((p) => {
     p.setAttribute('name', p.dataset.unit);
     p.removeAttribute('class');
@@ -124,14 +137,37 @@ function keyboard(chart, figure, live, m, colours) {
   }
 }
 
+// pick outlines the unit the address picks, if any, and says it in the
+// map's live region and its accessible name; the arrow keys go on from it.
+function pick(chart, figure, live, m, colours) {
+  const s = state.get(figure);
+  s.picked = picked(m);
+  chart.setOption({ series: series(figure, m, s.period, colours()) });
+  const caption = figure.querySelector('figcaption').textContent.trim();
+  if (s.picked < 0) {
+    live.setAttribute('aria-label', caption);
+    return;
+  }
+  s.unit = s.picked;
+  const said = `${m.names[s.picked]}: ${text(m, m.values[s.period][s.picked])}`;
+  live.setAttribute('aria-label', `${caption} — ${said}`);
+  live.dataset.unit = m.units[s.picked];
+  const status = document.getElementById(`${figure.id}-status`);
+  if (status) status.textContent = said;
+}
+
 extensions.push({
   handles: (option) => Boolean(option.map),
   draw(chart, figure, canvas, option, c, colours) {
     const m = option.map;
     echarts.registerMap(figure.id, { svg: svgShapes(canvas) });
-    state.set(figure, { period: m.periods.length - 1, unit: -1 });
+    state.set(figure, { period: m.periods.length - 1, unit: -1, picked: picked(m) });
     chart.setOption(options(figure, option, m, m.periods.length - 1, c));
     keyboard(chart, figure, chart.getDom(), m, colours);
+    if (m.targets) {
+      pick(chart, figure, chart.getDom(), m, colours);
+      window.addEventListener('hashchange', () => pick(chart, figure, chart.getDom(), m, colours));
+    }
   },
   recolour(chart, figure, option, c) {
     chart.setOption({ series: series(figure, option.map, state.get(figure).period, c) });
