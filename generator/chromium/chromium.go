@@ -105,7 +105,26 @@ func allocatorOptions(execPath string) []chromedp.ExecAllocatorOption {
 
 // Start starts a headless Chromium from the binary at execPath and waits
 // until it answers. Close it with [Browser.Close].
+//
+// A Chromium that exits while it starts is started again, up to three times
+// in all: on a loaded machine (tests of several packages each starting a
+// browser) its zygote process now and then dies at start ("write: Broken
+// pipe"), which says nothing about the pages under test. One that hangs is
+// not retried.
 func Start(execPath string) (*Browser, error) {
+	var err error
+	for range 3 {
+		var b *Browser
+		var hung bool
+		if b, hung, err = startOnce(execPath); err == nil || hung {
+			return b, err
+		}
+	}
+	return nil, err
+}
+
+// startOnce starts Chromium once; hung says it did not answer in time.
+func startOnce(execPath string) (_ *Browser, hung bool, _ error) {
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(execPath)...)
 	// The cancel func of this context is not needed: Close ends it with
 	// chromedp.Cancel, and cancelAlloc ends everything below the allocator.
@@ -114,17 +133,17 @@ func Start(execPath string) (*Browser, error) {
 	// The browser lives as long as the context of the first chromedp call,
 	// so that call gets ctx itself and no timeout. A timer cancels the
 	// browser instead when the start hangs.
-	hung := time.AfterFunc(startTimeout, cancelAlloc)
+	timer := time.AfterFunc(startTimeout, cancelAlloc)
 	err := chromedp.Do(ctx)
-	stoppedInTime := hung.Stop()
+	stoppedInTime := timer.Stop()
 	if err != nil {
 		cancelAlloc()
 		if !stoppedInTime {
-			return nil, fmt.Errorf("Chromium did not answer within %s: %w", startTimeout, err)
+			return nil, true, fmt.Errorf("Chromium did not answer within %s: %w", startTimeout, err)
 		}
-		return nil, err
+		return nil, false, err
 	}
-	return &Browser{ctx: ctx, cancelAlloc: cancelAlloc}, nil
+	return &Browser{ctx: ctx, cancelAlloc: cancelAlloc}, false, nil
 }
 
 // Close shuts the browser down, closing all of its tabs, and waits until the
