@@ -1,13 +1,15 @@
 // Package geomap draws the site's maps: it reads the publisher's boundary
-// files (GeoJSON, named by the levels of catalogue.toml), matches their
-// features to units by code or geocode, projects them (Web Mercator) and
-// simplifies them to what a page needs, and draws choropleths as static SVG
-// at build time, with their legend, their class breaks and the data the
-// live map (ECharts' map series, in the chart script) is drawn from.
+// files (GeoJSON or TopoJSON, named by the levels of catalogue.toml),
+// matches their features to units by code or geocode, projects them (Web
+// Mercator) and simplifies them to what a page needs, and draws
+// choropleths as static SVG at build time, with their legend, their class
+// breaks and the data the live map (ECharts' map series, in the chart
+// script) is drawn from.
 package geomap
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -75,7 +77,9 @@ func (a *Atlas) Len() int {
 // file once, however many levels share it) and matches their features to
 // units. A feature without a unit and a unit without a shape are notes
 // naming the file and the feature or unit; a file that cannot be read or is
-// not GeoJSON in longitude and latitude (WGS 84) is an error.
+// not GeoJSON or TopoJSON in longitude and latitude (WGS 84) is an error,
+// and so is a TopoJSON object that is not there (Level.Object) or a
+// geometry that names an arc that is not.
 func Read(dir string, levels []geo.Level, units []Unit, maxSize int64, c *finding.Collector) *Atlas {
 	a := &Atlas{shapes: map[string]*Shape{}}
 	var files []string
@@ -96,24 +100,97 @@ func Read(dir string, levels []geo.Level, units []Unit, maxSize int64, c *findin
 	return a
 }
 
+// feature is one feature of a boundary file: the properties that name its
+// unit, and its geometry or the error that kept it from having one.
+type feature struct {
+	props    geojson.Properties
+	geometry orb.Geometry
+	err      error
+}
+
+// featureSet is the features of a file that some of its levels draw: all
+// of a GeoJSON file's, or one object's of a TopoJSON file. what names the
+// nth (from 1) in a message: "feature 3", "object "communes", geometry 3".
+type featureSet struct {
+	levels   []geo.Level
+	features []feature
+	what     func(n int) string
+}
+
 // readFile reads one boundary file for the levels that use it.
 func (a *Atlas) readFile(dir, file string, levels []geo.Level, units []Unit, maxSize int64, c *finding.Collector) {
 	path := filepath.Join(dir, filepath.FromSlash(file))
 	at := finding.Position{File: path}
 	src, err := input.Read(dir, path, maxSize)
 	if errors.Is(err, os.ErrNotExist) {
-		c.Errorf(at, "boundaries", "the boundary file of level %s is missing; expected a GeoJSON file there", levels[0].ID)
+		c.Errorf(at, "boundaries", "the boundary file of level %s is missing; expected a GeoJSON or TopoJSON file there", levels[0].ID)
 		return
 	}
 	if err != nil {
 		input.Report(c, path, "the boundary file", err)
 		return
 	}
-	fc, err := geojson.UnmarshalFeatureCollection(src)
-	if err != nil {
-		c.Errorf(jsonPosition(path, src, err), "boundaries", "%v; expected a GeoJSON FeatureCollection (convert with mapshaper: -o format=geojson)", oneLine(err))
-		return
+	for _, set := range decode(path, src, levels, c) {
+		a.match(at, set, units, c)
 	}
+}
+
+// decode decodes a boundary file into the sets of features its levels
+// draw. A file named .topojson, or .json with the top-level type
+// "Topology", is TopoJSON; any other is GeoJSON. Faults are errors, at the
+// line and column of bad JSON.
+func decode(path string, src []byte, levels []geo.Level, c *finding.Collector) []featureSet {
+	at := finding.Position{File: path}
+	lower := strings.ToLower(path)
+	if !strings.HasSuffix(lower, ".topojson") && !(strings.HasSuffix(lower, ".json") && isTopology(src)) {
+		for _, l := range levels {
+			if l.Object != "" {
+				c.Errorf(at, "boundaries", "level %s names object %s, but the file is GeoJSON, which has no objects; expected object only with a TopoJSON file", l.ID, foreign.Quote(l.Object))
+				return nil
+			}
+		}
+		fc, err := geojson.UnmarshalFeatureCollection(src)
+		if err != nil {
+			c.Errorf(jsonPosition(path, src, err), "boundaries", "%v; expected a GeoJSON FeatureCollection, or TopoJSON in a .topojson file (convert with mapshaper: -o format=geojson)", oneLine(err))
+			return nil
+		}
+		features := make([]feature, len(fc.Features))
+		for i, f := range fc.Features {
+			features[i] = feature{props: f.Properties, geometry: f.Geometry}
+		}
+		return []featureSet{{levels: levels, features: features, what: func(n int) string { return fmt.Sprintf("feature %d", n) }}}
+	}
+	t, arcs, err := decodeTopology(src)
+	if err != nil {
+		c.Errorf(jsonPosition(path, src, err), "boundaries", "%v; expected a TopoJSON Topology (convert with mapshaper: -o format=topojson)", oneLine(err))
+		return nil
+	}
+	// The levels that draw each object, in the order of the levels.
+	var names []string
+	byObject := map[string][]geo.Level{}
+	for _, l := range levels {
+		name, err := t.pick(l.Object)
+		if err != nil {
+			c.Errorf(at, "boundaries", "level %s: %v", l.ID, err)
+			continue
+		}
+		if byObject[name] == nil {
+			names = append(names, name)
+		}
+		byObject[name] = append(byObject[name], l)
+	}
+	sets := make([]featureSet, len(names))
+	for i, name := range names {
+		quoted := foreign.Quote(name)
+		sets[i] = featureSet{levels: byObject[name], features: t.features(name, arcs),
+			what: func(n int) string { return fmt.Sprintf("object %s, geometry %d", quoted, n) }}
+	}
+	return sets
+}
+
+// match matches a set's features to the units of its levels.
+func (a *Atlas) match(at finding.Position, set featureSet, units []Unit, c *finding.Collector) {
+	levels := set.levels
 	// Each level looks its units up by the property it names.
 	type index struct {
 		level geo.Level
@@ -136,12 +213,12 @@ func (a *Atlas) readFile(dir, file string, levels []geo.Level, units []Unit, max
 			}
 		}
 	}
-	for n, f := range fc.Features {
-		name := fmt.Sprintf("feature %d", n+1)
+	for n, f := range set.features {
+		name := set.what(n + 1)
 		var unit *Unit
 		var shown string
 		for _, ix := range indexes {
-			key, ok := property(f.Properties, ix.level.Match.Property)
+			key, ok := property(f.props, ix.level.Match.Property)
 			if !ok {
 				continue
 			}
@@ -151,6 +228,10 @@ func (a *Atlas) readFile(dir, file string, levels []geo.Level, units []Unit, max
 				break
 			}
 		}
+		if f.err != nil {
+			c.Errorf(at, "boundaries", "%s: %v", cmp.Or(shown, name), f.err)
+			continue
+		}
 		if unit == nil {
 			if shown == "" {
 				c.Notef(at, "boundary-unmatched", "%s has no property %s; its shape is left out", name, foreign.Quote(levels[0].Match.Property))
@@ -159,7 +240,7 @@ func (a *Atlas) readFile(dir, file string, levels []geo.Level, units []Unit, max
 			}
 			continue
 		}
-		polys, err := polygons(f.Geometry)
+		polys, err := polygons(f.geometry)
 		if err != nil {
 			c.Errorf(at, "boundaries", "%s: %v", shown, err)
 			continue

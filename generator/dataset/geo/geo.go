@@ -57,10 +57,14 @@ type Level struct {
 	// ranked among themselves and never summed into their parent's total.
 	// Absent means true.
 	Territorial *bool `toml:"territorial"`
-	// Boundaries is the GeoJSON file of the level's shapes, a path inside
-	// the data folder ("boundaries/communes.geojson"); empty for none.
-	// Several levels may share one file.
+	// Boundaries is the GeoJSON or TopoJSON file of the level's shapes, a
+	// path inside the data folder ("boundaries/communes.geojson",
+	// "boundaries/vietnam.topojson"); empty for none. Several levels may
+	// share one file.
 	Boundaries string `toml:"boundaries"`
+	// Object names the object of a TopoJSON file that holds the level's
+	// shapes ("communes"); empty when the file has only one.
+	Object string `toml:"object"`
 	// Match says which feature property names the unit of each shape.
 	Match Match `toml:"match"`
 }
@@ -115,16 +119,21 @@ func CheckLevels(levels []Level, bad func(i int, field, format string, args ...a
 	return levels
 }
 
-// checkBoundaries checks a level's boundaries and match.
+// checkBoundaries checks a level's boundaries, match and object.
 func checkBoundaries(i int, l *Level, bad func(i int, field, format string, args ...any)) {
+	lower := strings.ToLower(l.Boundaries)
 	switch {
 	case l.Boundaries == "" && (l.Match != Match{}):
 		bad(i, "match", "level %s: found match without boundaries; expected boundaries = \"boundaries/<file>.geojson\" beside it", l.ID)
+	case l.Boundaries == "" && l.Object != "":
+		bad(i, "object", "level %s: found object without boundaries; expected boundaries = \"boundaries/<file>.topojson\" beside it", l.ID)
 	case l.Boundaries == "":
 	case !l.IsTerritorial():
 		bad(i, "boundaries", "level %s is not territorial; expected boundaries only on a territorial level", l.ID)
-	case !filepath.IsLocal(l.Boundaries) || strings.Contains(l.Boundaries, "\\") || !strings.HasSuffix(strings.ToLower(l.Boundaries), ".geojson") && !strings.HasSuffix(strings.ToLower(l.Boundaries), ".json"):
-		bad(i, "boundaries", "level %s: found boundaries %s; expected a .geojson file inside the data folder, such as \"boundaries/communes.geojson\"", l.ID, foreign.Quote(l.Boundaries))
+	case !filepath.IsLocal(l.Boundaries) || strings.Contains(l.Boundaries, "\\") || !strings.HasSuffix(lower, ".geojson") && !strings.HasSuffix(lower, ".topojson") && !strings.HasSuffix(lower, ".json"):
+		bad(i, "boundaries", "level %s: found boundaries %s; expected a .geojson or .topojson file inside the data folder, such as \"boundaries/communes.geojson\"", l.ID, foreign.Quote(l.Boundaries))
+	case l.Object != "" && strings.HasSuffix(lower, ".geojson"):
+		bad(i, "object", "level %s: found object %s with a .geojson file, which has no objects; expected object only with a TopoJSON file (.topojson or .json)", l.ID, foreign.Quote(l.Object))
 	case l.Match.Property == "":
 		bad(i, "match", "level %s: expected match = { property = \"…\", by = \"code\" or \"geocode\" }: the feature property that names each shape's unit", l.ID)
 	case l.Match.By != "code" && l.Match.By != "geocode":

@@ -7,8 +7,9 @@ import (
 )
 
 // TestCheckLevelsBoundaries checks a level's boundaries and match: a path
-// inside the data folder to a GeoJSON file, a property and by code or
-// geocode, and none on a level that is not territorial.
+// inside the data folder to a GeoJSON or TopoJSON file, a property and by
+// code or geocode, an object only of a TopoJSON file, and none on a level
+// that is not territorial.
 func TestCheckLevelsBoundaries(t *testing.T) {
 	no := false
 	name, plural := Text{VI: "Xã", EN: "Commune"}, Text{VI: "Các xã", EN: "Communes"}
@@ -23,7 +24,12 @@ func TestCheckLevelsBoundaries(t *testing.T) {
 		{Level{Match: good}, "match: level c: found match without boundaries"},
 		{Level{Boundaries: "../x.geojson", Match: good}, "boundaries: level c: found boundaries"},
 		{Level{Boundaries: "/etc/x.geojson", Match: good}, "boundaries: level c: found boundaries"},
-		{Level{Boundaries: "boundaries/x.shp", Match: good}, "expected a .geojson file"},
+		{Level{Boundaries: "boundaries/x.shp", Match: good}, "expected a .geojson or .topojson file"},
+		{Level{Boundaries: "boundaries/x.topojson", Match: good}, ""},
+		{Level{Boundaries: "boundaries/x.topojson", Object: "communes", Match: good}, ""},
+		{Level{Boundaries: "boundaries/x.json", Object: "communes", Match: good}, ""},
+		{Level{Boundaries: "boundaries/x.geojson", Object: "communes", Match: good}, `object: level c: found object "communes" with a .geojson file`},
+		{Level{Object: "communes"}, "object: level c: found object without boundaries"},
 		{Level{Boundaries: "boundaries/x.geojson"}, "match: level c: expected match = {"},
 		{Level{Boundaries: "boundaries/x.geojson", Match: Match{Property: "p", By: "name"}}, `match.by is "name"`},
 		{Level{Boundaries: "boundaries/x.geojson", Match: good, Territorial: &no}, "is not territorial"},
