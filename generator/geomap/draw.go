@@ -99,7 +99,7 @@ func (a *Atlas) Draw(c Choropleth) (Drawn, error) {
 		vw, vh, f.width, f.height, c.ID, c.ID)
 	fmt.Fprintf(&s, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.ID, html.EscapeString(c.Title), c.ID, html.EscapeString(c.Desc))
 	s.WriteString(`<defs>`)
-	hatch(&s, c.ID+"-nd", 6*Precision)
+	hatch(&s, c.ID+"-nd", hatchPeriod)
 	s.WriteString(`</defs><g class="areas" stroke="#ffffff" stroke-width="` + strconv.Itoa(Precision/2) + `" stroke-linejoin="round">`)
 	var targets []string
 	for _, a := range c.Areas {
@@ -186,6 +186,10 @@ func writeTargets(s *strings.Builder, codes []string) {
 	s.WriteString(`</g>`)
 }
 
+// hatchPeriod is the period of the hatching of no data on a map, in
+// viewBox units: 6 CSS pixels at the map's natural size.
+const hatchPeriod = 6 * Precision
+
 // hatch writes the pattern of no data: diagonal lines over the page's
 // background, which no class of the scale looks like.
 func hatch(s *strings.Builder, id string, size int) {
@@ -267,6 +271,9 @@ type liveMap struct {
 	Targets  bool   `json:"targets,omitempty"`
 	Template string `json:"template"`
 	NoData   string `json:"nodata"`
+	// Hatch is the period of the hatching of no data, in the SVG's units,
+	// its lines a third of it: the live map draws it as the static one.
+	Hatch int `json:"hatch"`
 }
 
 // number is a figure in JSON, in its shortest form.
@@ -279,7 +286,7 @@ func (n *number) MarshalJSON() ([]byte, error) {
 // option is the live map's option: the chart script reads "map" and
 // builds ECharts' map series from it.
 func option(c Choropleth, b Breaks) (string, error) {
-	m := liveMap{Periods: c.Periods, Breaks: b.Breaks, Highlight: c.Highlight, Targets: c.Targets, Template: c.Template, NoData: c.Words.NoData}
+	m := liveMap{Periods: c.Periods, Breaks: b.Breaks, Highlight: c.Highlight, Targets: c.Targets, Template: c.Template, NoData: c.Words.NoData, Hatch: hatchPeriod}
 	if m.Breaks == nil {
 		m.Breaks = []float64{}
 	}

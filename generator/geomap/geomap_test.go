@@ -265,7 +265,9 @@ func TestDrawColoursLegendAndNoData(t *testing.T) {
 		t.Errorf("legend %q", items)
 	}
 	// The live map's option holds both periods, no data as null.
-	if !strings.Contains(d.Option, `"periods":["Q1","Q2"]`) || !strings.Contains(d.Option, `[10,20,null,40,50,60]`) || !strings.Contains(d.Option, `"highlight":"ring"`) {
+	// and the hatching's period, 60 units as the static map's pattern.
+	if !strings.Contains(d.Option, `"periods":["Q1","Q2"]`) || !strings.Contains(d.Option, `[10,20,null,40,50,60]`) || !strings.Contains(d.Option, `"highlight":"ring"`) ||
+		!strings.Contains(d.Option, `"hatch":60`) || !strings.Contains(d.SVG, `<pattern id="m1-nd" width="60" height="60"`) {
 		t.Errorf("option %s", d.Option)
 	}
 }

@@ -2,6 +2,9 @@ package site_test
 
 import (
 	"context"
+	"fmt"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -294,4 +297,125 @@ func TestBrowserEmbedPicksTheUnitOfItsAddress(t *testing.T) {
 
 	axe := axeSource(t)
 	checkPages(t, b, base, []string{"en/embed/online_rate-map-in-london/#unit=merton", "embed/online_rate-map-in-uk/#unit=london", "en/units/merton/", "units/sutton/"}, readerCheck(axe, base), browser.WithReducedMotion())
+}
+
+// TestBrowserLiveMapHatchesNoData looks at the live map of the local
+// authorities of testdata/maps in the light and the dark scheme: Sutton
+// (the square with a hole and an islet) has no figure for the latest
+// period, and its shape is to be hatched as the static map and the legend's
+// "no data" are, lines of the page's muted colour over its background, and
+// never filled with a class's colour. It reads the pixels of a screenshot,
+// between Sutton's edge and its hole.
+func TestBrowserLiveMapHatchesNoData(t *testing.T) {
+	t.Parallel()
+	b := browser.Require(t)
+	base := browser.Serve(t, mapsBuild(t))
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run(scheme, func(t *testing.T) {
+			p, err := b.Visit(context.Background(), base+"en/indicators/online_rate/", browser.WithReducedMotion(), browser.WithColorScheme(scheme))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			renderedCharts(t, p)
+			var got struct {
+				Hatched  []int // per map, the live shapes filled with a pattern
+				Subpaths int   // of the hatched shape of the second map
+				Box      struct{ X, Y, W, H float64 }
+				Page     float64
+				BG, Fg   string
+				Classes  []string
+				Legend   bool
+			}
+			err = p.Eval(`(() => {
+				const probe = document.createElement('span');
+				document.body.append(probe);
+				const colour = (v) => { probe.style.color = v; return getComputedStyle(probe).color; };
+				const maps = [...document.querySelectorAll('figure.chart')].filter(f => f.querySelector('svg.map'));
+				const hatched = maps.map(f => [...f.querySelectorAll('.chart-live svg path')].filter(p => (p.getAttribute('fill') || '').startsWith('url(')));
+				const nd = hatched[1][0];
+				const r = nd ? nd.getBoundingClientRect() : {x: 0, y: 0, width: 0, height: 0};
+				const key = maps[1].querySelector('.map-legend li:last-child');
+				const out = {
+					Hatched: hatched.map(h => h.length),
+					Subpaths: nd ? (nd.getAttribute('d').match(/M/g) || []).length : 0,
+					Box: {X: r.x + scrollX, Y: r.y + scrollY, W: r.width, H: r.height},
+					Page: document.documentElement.scrollWidth,
+					BG: colour('var(--bg)'), Fg: colour('var(--muted)'),
+					Classes: [0, 1, 2, 3, 4].map(i => colour('var(--m' + i + ')')),
+					Legend: Boolean(key && key.checkVisibility() && key.textContent.trim() === 'no data' && key.querySelector('rect.nd')),
+				};
+				probe.remove();
+				return out;
+			})()`, &got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Hatched) != 2 || got.Hatched[0] != 0 || got.Hatched[1] != 1 || got.Subpaths != 3 {
+				t.Fatalf("hatched shapes %v, the second map's with %d subpaths; want none on the regions' map and Sutton's (3 subpaths) on the local authorities'", got.Hatched, got.Subpaths)
+			}
+			if !got.Legend {
+				t.Error(`the live map's legend shows no "no data" with its hatched swatch`)
+			}
+			shot := filepath.Join(t.TempDir(), "page.png")
+			if err := p.Screenshot(shot); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(shot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			img, err := png.Decode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Sutton's outer square spans x from 0 to 80% of its box (the
+			// islet the rest), its hole from 24% to 56%: the strip from 2% to
+			// 20% across and 5% to 95% down is Sutton alone.
+			zoom := float64(img.Bounds().Dx()) / got.Page
+			bg, line := rgbOf(t, got.BG), rgbOf(t, got.Fg)
+			var n, nearBG, nearLine, nearClass int
+			for y := got.Box.Y + 0.05*got.Box.H; y < got.Box.Y+0.95*got.Box.H; y++ {
+				for x := got.Box.X + 0.02*got.Box.W; x < got.Box.X+0.2*got.Box.W; x++ {
+					c := img.At(int(x*zoom), int(y*zoom))
+					n++
+					switch {
+					case near(c, bg):
+						nearBG++
+					case near(c, line):
+						nearLine++
+					}
+					for _, k := range got.Classes {
+						if near(c, rgbOf(t, k)) {
+							nearClass++
+						}
+					}
+				}
+			}
+			if n < 100 || nearBG < n/5 || nearLine < n/5 || nearClass > 0 {
+				t.Errorf("of %d pixels of Sutton, %d are the background %s, %d the lines %s, %d a class's colour; want a fifth or more of each of the first two (hatching), none of a class",
+					n, nearBG, got.BG, nearLine, got.Fg, nearClass)
+			}
+		})
+	}
+}
+
+// rgbOf reads a computed CSS colour, "rgb(74, 74, 74)".
+func rgbOf(t *testing.T, css string) color.RGBA {
+	t.Helper()
+	var c color.RGBA
+	if _, err := fmt.Sscanf(css, "rgb(%d, %d, %d)", &c.R, &c.G, &c.B); err != nil {
+		t.Fatalf("colour %q: %v", css, err)
+	}
+	c.A = 255
+	return c
+}
+
+// near reports whether a pixel is within a few steps of a colour in each
+// channel: the same colour, as a PNG of the page holds it.
+func near(c color.Color, want color.RGBA) bool {
+	r, g, b, _ := c.RGBA()
+	d := func(x uint32, y uint8) bool { return max(int(x>>8)-int(y), int(y)-int(x>>8)) <= 24 }
+	return d(r, want.R) && d(g, want.G) && d(b, want.B)
 }

@@ -54,9 +54,11 @@ function series(figure, m, period, c) {
     emphasis: { label: { show: false }, itemStyle: { borderColor: c.fg, borderWidth: 2 } },
     data: m.units.map((unit, i) => {
       const v = values[i];
-      // A map region is filled with areaColor.
+      // A map region is filled with areaColor. No data is hatched as on the
+      // static map: the decal is drawn in the SVG's units (the SVG renderer
+      // scales it with the shapes), lines a third of its period.
       const style = v === null
-        ? { areaColor: c.bg, decal: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: c.muted } }
+        ? { areaColor: c.bg, decal: { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [m.hatch / 3, (2 * m.hatch) / 3], rotation: -Math.PI / 4, color: c.muted } }
         : { areaColor: c.map[m.colours[classOf(m, v)]] };
       if (unit === outlined) Object.assign(style, { borderColor: c.fg, borderWidth: 3 });
       // The unit reached keeps its colour; the border says it.
