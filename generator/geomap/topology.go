@@ -126,7 +126,7 @@ func (t *topology) pick(named string) (string, error) {
 		return named, nil
 	}
 	if len(t.Objects) > 1 {
-		return "", fmt.Errorf("the topology has %d objects (%s); expected object = \"…\" in the level, naming the one of its shapes", len(t.Objects), t.objectNames())
+		return "", fmt.Errorf("the topology has %d objects (%s); expected object = \"…\" in the level, naming the one that holds its shapes", len(t.Objects), t.objectNames())
 	}
 	for name := range t.Objects {
 		return name, nil
