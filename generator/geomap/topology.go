@@ -76,6 +76,11 @@ func decodeTopology(src []byte) (*topology, [][]orb.Point, error) {
 	if len(t.Objects) == 0 {
 		return nil, nil, fmt.Errorf("the topology has no objects; expected one holding the shapes")
 	}
+	for name, obj := range t.Objects {
+		if obj == nil {
+			return nil, nil, fmt.Errorf("object %s is null; expected a geometry or a GeometryCollection", foreign.Quote(name))
+		}
+	}
 	arcs, err := t.points()
 	t.Arcs = nil // decoded: let them go
 	return &t, arcs, err

@@ -170,6 +170,7 @@ func TestTopologyFaults(t *testing.T) {
 		{"several.topojson", `{"type": "Topology", "arcs": ` + arc + `, "objects": ` + two + `}`, "",
 			`level cell: the topology has 2 objects ("a", "b"); expected object = "…" in the level`},
 		{"none.topojson", `{"type": "Topology", "arcs": ` + arc + `}`, "", "the topology has no objects"},
+		{"null.topojson", `{"type": "Topology", "arcs": ` + arc + `, "objects": {"a": null}}`, "", `object "a" is null`},
 		{"transform.topojson", `{"type": "Topology", "transform": {"scale": [1]}, "arcs": ` + arc + `, "objects": {"a": ` + square + `}}`, "",
 			"the transform has 1 scale and 0 translate numbers; expected two of each"},
 		{"geo.topojson", `{"type": "FeatureCollection", "features": []}`, "", `found type "FeatureCollection"; expected a TopoJSON Topology`},
