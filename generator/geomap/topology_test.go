@@ -198,3 +198,30 @@ func TestTopologyFaults(t *testing.T) {
 		})
 	}
 }
+
+// FuzzTopology reads any bytes as a .topojson file: a fault is an error or
+// a note, never a panic, and every shape read is a polygon with rings.
+func FuzzTopology(f *testing.F) {
+	src, err := os.ReadFile(filepath.Join(fixture, "boundaries", "squares.topojson"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(src)
+	f.Add([]byte(`{"type": "Topology", "arcs": [[[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1]]], "objects": {"a": {"type": "MultiPolygon", "properties": {"CODE": "sq-1"}, "arcs": [[[0], [-1]], [[]]]}}}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c := finding.NewCollector(0)
+		levels := []geo.Level{{ID: "cell", Boundaries: "b/f.topojson", Match: geo.Match{Property: "CODE", By: "code"}}}
+		for _, set := range decode("b/f.topojson", src, levels, c) {
+			var a Atlas
+			a.shapes = map[string]*Shape{}
+			a.match(finding.Position{File: "b/f.topojson"}, set, fixtureUnits(), c)
+			for code, s := range a.shapes {
+				for _, p := range s.Polys {
+					if len(p) == 0 || len(p[0]) < 4 {
+						t.Errorf("%s: a polygon %v; want an exterior ring of 4 points or more", code, p)
+					}
+				}
+			}
+		}
+	})
+}
