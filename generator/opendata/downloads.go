@@ -158,7 +158,7 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 	}()
 	for i := range inds {
 		ind := &ds.Catalogue.Indicators[i]
-		inds[i] = newIndicatorCells(f, &ds.Catalogue, ind)
+		inds[i] = newIndicatorCells(f, &ds.Catalogue, ind, bd.Of(ind.ID), dimIDs)
 		tables[i] = &tableFile{}
 		if err := tables[i].create(out, "data/indicators/"+ind.ID, header); err != nil {
 			return nil, err
@@ -177,7 +177,7 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 		}
 		for i := range inds {
 			ind := &inds[i]
-			bi := bd.Of(ind.def.ID)
+			bi := ind.breakdowns
 			for t, p := range periods {
 				csvAt, jsonAt := len(unitTable.csv), len(unitTable.json)
 				// Only rows with data: a unit × period with none is left out.
@@ -185,10 +185,10 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 					unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], total, named, v)
 				}
 				if bi != nil {
-					for _, b := range bi.Breakdowns {
-						for _, cell := range b.Cells {
+					for b := range bi.Breakdowns {
+						for c, cell := range bi.Breakdowns[b].Cells {
 							if v := bi.Value(cell, unit.Code, p); hasData(v) {
-								unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], cellTexts(cell, dimIDs), named, v)
+								unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], ind.cells[b][c], named, v)
 							}
 						}
 					}
@@ -248,12 +248,16 @@ type indicatorCells struct {
 	rate     bool
 	// target and deadline are empty cells when the indicator has no target.
 	id, changeUnit, target, deadline textCell
+	// breakdowns are the indicator's, nil when it has none; cells[b][c]
+	// are the dimension cells of the rows of breakdowns.Breakdowns[b].Cells[c].
+	breakdowns *breakdown.Indicator
+	cells      [][][]textCell
 }
 
-func newIndicatorCells(f locale.Formatter, cat *dataset.Catalogue, ind *dataset.Indicator) indicatorCells {
+func newIndicatorCells(f locale.Formatter, cat *dataset.Catalogue, ind *dataset.Indicator, bi *breakdown.Indicator, dimIDs []string) indicatorCells {
 	// Changes in pp, points (of a base: per 100,000) or percent.
 	c := indicatorCells{def: ind, decimals: 4, rate: ind.Type == dataset.Rate,
-		id: newTextCell(ind.ID), changeUnit: newTextCell(figure.Of(cat, ind, f).ChangeUnit())}
+		id: newTextCell(ind.ID), changeUnit: newTextCell(figure.Of(cat, ind, f).ChangeUnit()), breakdowns: bi}
 	if ind.Type == dataset.CountIndicator {
 		c.decimals = 0
 	}
@@ -265,6 +269,15 @@ func newIndicatorCells(f locale.Formatter, cat *dataset.Catalogue, ind *dataset.
 		n := appendNumber(nil, f, t.Value, 4)
 		c.target = textCell{csv: n, json: n}
 		c.deadline = newTextCell(t.Deadline)
+	}
+	if bi != nil {
+		c.cells = make([][][]textCell, len(bi.Breakdowns))
+		for b, bd := range bi.Breakdowns {
+			c.cells[b] = make([][]textCell, len(bd.Cells))
+			for i, cell := range bd.Cells {
+				c.cells[b][i] = cellTexts(cell, dimIDs)
+			}
+		}
 	}
 	return c
 }
@@ -541,17 +554,26 @@ func writeObservations(ds *dataset.Dataset, path string) (*observationsFile, err
 		// Exported figures only, totals and cells: not those added up
 		// from their parts. A row's measure and cells sort as the change
 		// log reads them (see obsMerge.keyOf).
-		obs = make([]dataset.Observation, 0, len(ds.Observations)+len(ds.Breakdowns))
+		// The keys are made once, not at each comparison.
+		type keyed struct {
+			key string
+			o   *dataset.Observation
+		}
+		var sorted []keyed
 		for _, list := range [][]dataset.Observation{ds.Observations, ds.Breakdowns} {
-			for _, o := range list {
-				if !o.Computed {
-					obs = append(obs, o)
+			for i := range list {
+				if o := &list[i]; !o.Computed {
+					sorted = append(sorted, keyed{measureKey(*o, dimIDs), o})
 				}
 			}
 		}
-		slices.SortFunc(obs, func(a, b dataset.Observation) int {
-			return cmp.Or(strings.Compare(measureKey(a, dimIDs), measureKey(b, dimIDs)), strings.Compare(a.Unit, b.Unit), period.Compare(a.Period, b.Period))
+		slices.SortFunc(sorted, func(a, b keyed) int {
+			return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.o.Unit, b.o.Unit), period.Compare(a.o.Period, b.o.Period))
 		})
+		obs = make([]dataset.Observation, len(sorted))
+		for i, k := range sorted {
+			obs[i] = *k.o
+		}
 	}
 	texts := map[period.Period]string{}
 	buf := make([]byte, 0, 56*len(obs)+64) // rows run 30 to 50 bytes

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"minhbach/generator/breakdown"
 	"minhbach/generator/dataset"
 	"minhbach/generator/indicator"
 	"minhbach/generator/sample"
@@ -126,4 +127,41 @@ func BenchmarkChangeLog(b *testing.B) {
 			b.ReportMetric(float64(log[0].Added), "added")
 		})
 	}
+}
+
+// BenchmarkSampleDownloads writes the sample's open data (data/): a
+// province with breakdowns by level and sector, and an annotated survey,
+// which the national benchmark has neither of.
+func BenchmarkSampleDownloads(b *testing.B) {
+	ds, err := dataset.Load(filepath.Join("..", "..", "data"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := indicator.Compute(ds)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd, err := breakdown.Compute(ds)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	staging := b.TempDir()
+	var size int64
+	for b.Loop() {
+		open, err := Write(context.Background(), ds, res, bd, out, staging)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		size = 0
+		for _, f := range open.Files {
+			size += f.Bytes
+		}
+		if err := os.RemoveAll(staging); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(size)/1e6, "MB")
 }
