@@ -370,14 +370,7 @@ func barSVG(b Bar) (string, int, int) {
 		}
 		s.attr("x", plot.left-8)
 		s.attr("y", rowMiddle(i)+baselineShift)
-		s.raw(`>`)
-		if cut {
-			s.raw(`<title>`)
-			s.escape(name)
-			s.raw(`</title>`)
-		}
-		s.escape(short)
-		s.raw(`</text>`)
+		s.shortened(name, short, cut)
 	}
 	s.raw(`</g>`)
 
@@ -626,6 +619,12 @@ func (s *svgBuf) axisName(name string, x, y float64, anchor string, room float64
 	s.raw(`<text class="axis-name" fill="` + mutedColor + `" text-anchor="` + anchor + `"`)
 	s.attr("x", x)
 	s.attr("y", y)
+	s.shortened(name, short, cut)
+}
+
+// shortened ends an open <text> tag with short, the text of name cut to
+// fit (cut says it was), and name in full as its tooltip.
+func (s *svgBuf) shortened(name, short string, cut bool) {
 	s.raw(`>`)
 	if cut {
 		s.raw(`<title>`)
