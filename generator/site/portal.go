@@ -6,6 +6,7 @@ import (
 
 	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
+	"minhbach/generator/site/annot"
 	"minhbach/generator/site/view"
 )
 
@@ -114,6 +115,10 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 			continue
 		}
 		seen[c.ID] = true
+		// The table keeps its figures' marks, with their legend below the
+		// chart, but not the numbers of footnotes that are on pg only.
+		var marks annot.Page
+		c.Table.Rows = withoutNotes(c.Table.Rows, &marks)
 		params := view.Embed{Chart: c, Source: view.Link{Text: pg.FM.Title, URL: source},
 			Credit: p.ds.Meta.Publisher.Get(p.lang)}
 		out = append(out, page{Path: "embed/" + c.ID,
@@ -121,7 +126,21 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 			// indexed: they stay out of Hugo's page lists.
 			FM: frontMatter{Title: c.Title, Build: &buildOptions{List: "never", Render: "always"},
 				Params: pageParams{Kind: "embed", Charts: true, Maps: c.Map}},
-			Body: p.body(func(w *view.Writer) { w.EmbedBody(&params, p.ds.Meta.Title.Get(p.lang)) })})
+			Body: p.body(func(w *view.Writer) { w.EmbedBody(&params, p.ds.Meta.Title.Get(p.lang)); marks.End(w) })})
+	}
+	return out
+}
+
+// withoutNotes copies rows without their cells' footnote numbers,
+// recording their marks in marks for the legend.
+func withoutNotes(rows [][]view.Cell, marks *annot.Page) [][]view.Cell {
+	out := make([][]view.Cell, len(rows))
+	for i, row := range rows {
+		out[i] = append([]view.Cell(nil), row...)
+		for j := range out[i] {
+			marks.Add(out[i][j].Status, "")
+			out[i][j].Note = 0
+		}
 	}
 	return out
 }
