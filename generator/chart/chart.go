@@ -32,7 +32,14 @@ type Series struct {
 	// Dashed draws the line dashed, e.g. for a comparison series, so that
 	// series differ by more than colour.
 	Dashed bool
+	// Hollow, when not nil, holds one flag per value: the points it sets
+	// are drawn hollow, for a figure that is not a normal value (estimated,
+	// provisional…), which the caller says in words beside the chart.
+	Hollow []bool
 }
+
+// hollow reports whether point j of s is drawn hollow.
+func (s Series) hollow(j int) bool { return s.Hollow != nil && s.Hollow[j] }
 
 // Line is a trend over periods.
 type Line struct {
@@ -165,6 +172,9 @@ func checkLine(l Line) error {
 		}
 		if err := checkValues(s.Values); err != nil {
 			return fmt.Errorf("series %d (%q): %w", i, s.Name, err)
+		}
+		if s.Hollow != nil && len(s.Hollow) != len(s.Values) {
+			return fmt.Errorf("series %d (%q) has %d hollow flags for %d values", i, s.Name, len(s.Hollow), len(s.Values))
 		}
 	}
 	if l.Target != nil && !isFinite(*l.Target) {

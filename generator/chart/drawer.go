@@ -237,9 +237,14 @@ func (t *optionTemplate) fill(l Line) ([]byte, bool) {
 				if j > 0 {
 					out = append(out, ',')
 				}
-				if math.IsNaN(x) {
+				switch s := l.Series[h.series]; {
+				case math.IsNaN(x):
 					out = append(out, `"`+missingValue+`"`...)
-				} else {
+				case s.hollow(j): // as encoding/json writes opts.LineData
+					out = append(out, `{"value":`...)
+					out = appendJSONFloat(out, roundTo(x, l.Decimals))
+					out = append(out, `,"symbol":"`+hollowSymbol(h.series)+`"}`...)
+				default:
 					out = appendJSONFloat(out, roundTo(x, l.Decimals))
 				}
 			}

@@ -11,7 +11,7 @@ import (
 
 // randomLine makes a trend chart whose shape comes from a few choices, so
 // that shapes repeat, and whose values vary widely: gaps, whole numbers,
-// tiny and huge values, negatives.
+// tiny and huge values, negatives, hollow points.
 func randomLine(r *rand.Rand, n int) Line {
 	categorySets := [][]string{
 		{"Q1/24", "Q2/24", "Q3/24", "Q4/24"},
@@ -31,7 +31,13 @@ func randomLine(r *rand.Rand, n int) Line {
 	scale := []float64{1, 100, 1e7, 1e-7, 1e22}[r.IntN(5)]
 	for s := range 1 + r.IntN(4) {
 		series := Series{Name: names[s], Dashed: s%2 == 1, Values: make([]float64, len(cats))}
+		if s == 1 { // hollow points (figures with a status) on the second series
+			series.Hollow = make([]bool, len(cats))
+		}
 		for i := range series.Values {
+			if series.Hollow != nil {
+				series.Hollow[i] = r.IntN(3) == 0
+			}
 			switch r.IntN(6) {
 			case 0:
 				series.Values[i] = math.NaN()

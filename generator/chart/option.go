@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -47,6 +49,14 @@ func seriesSymbol(i int) string {
 	}
 }
 
+// hollowSymbol is the ECharts symbol of a hollow point of series i: the
+// shape of seriesSymbol, empty ("emptyCircle"). The chart script fills it
+// with the page's background.
+func hollowSymbol(i int) string {
+	s := seriesSymbol(i)
+	return "empty" + strings.ToUpper(s[:1]) + s[1:]
+}
+
 const (
 	highlightColor = "#c2410c" // fill of the emphasised bar
 	referenceColor = "#444444" // target and reference lines
@@ -81,10 +91,13 @@ type lineValues struct {
 func newLineValues(l Line) lineValues {
 	ticks := lineTicks(l)
 	v := lineValues{title: l.Title, min: ticks[0], max: ticks[len(ticks)-1], step: ticks[1] - ticks[0]}
-	for _, s := range l.Series {
+	for i, s := range l.Series {
 		data := make([]opts.LineData, len(s.Values))
 		for j, x := range s.Values {
 			data[j] = opts.LineData{Value: optionValue(x, l.Decimals)}
+			if s.hollow(j) && !math.IsNaN(x) {
+				data[j].Symbol = hollowSymbol(i)
+			}
 		}
 		v.data = append(v.data, data)
 	}
@@ -203,9 +216,73 @@ func barOption(b Bar) ([]byte, error) {
 	}
 	c.AddSeries(b.Title, data, seriesOpts...)
 	if b.Lower != nil {
+		c.MultiSeries[0].Data = withIntervals(b, data)
 		c.AddSeries(b.Title+" ±", intervalBars(b), intervalOpts(b, categories)...)
 	}
 	return marshalOption(c.Validate, c.JSON)
+}
+
+// intervalBar is a ranking's bar whose value has an interval, as the
+// option writes it: the interval's bounds, which the chart script writes
+// in the tooltip ("79,1–85,9"), and its value label past the interval's
+// far end, where the interval's line never crosses it (as in the SVG).
+type intervalBar struct {
+	Value     any             `json:"value"`
+	Label     intervalLabel   `json:"label"`
+	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
+	Interval  [2]float64      `json:"interval"`
+}
+
+// intervalLabel places a value label at a point of its bar's box: Position
+// is [x, y] as shares of the box ("104.7%" is past its end), which keeps
+// the label beside the same value at any width of the chart.
+type intervalLabel struct {
+	Show          types.Bool `json:"show,omitempty"`
+	Position      [2]string  `json:"position"`
+	Align         string     `json:"align"`
+	VerticalAlign string     `json:"verticalAlign"`
+	Offset        [2]int     `json:"offset"`
+	FontWeight    string     `json:"fontWeight,omitempty"`
+	Formatter     string     `json:"formatter,omitempty"`
+}
+
+// withIntervals is the data of a ranking's bars, as go-echarts would write
+// it (a bare value, or the highlighted bar's item), but for each bar whose
+// value has an interval, an intervalBar. ECharts draws a bar from 0 (its
+// box starts there for a value above 0, ends there for one below), so
+// the far bound is at upper/value of the box, or lower of it before the
+// box's start.
+func withIntervals(b Bar, data []opts.BarData) []any {
+	out := make([]any, len(data))
+	for i, d := range data {
+		v, lo, hi := roundTo(b.Values[i], b.Decimals), roundTo(b.Lower[i], b.Decimals), roundTo(b.Upper[i], b.Decimals)
+		if math.IsNaN(v) || math.IsNaN(lo) || math.IsNaN(hi) || v == 0 {
+			if d == (opts.BarData{Value: d.Value}) {
+				out[i] = d.Value
+			} else {
+				out[i] = d
+			}
+			continue
+		}
+		item := intervalBar{Value: v, ItemStyle: d.ItemStyle, Interval: [2]float64{lo, hi},
+			Label: intervalLabel{Position: [2]string{"100%", "50%"}, Align: "left", VerticalAlign: "middle", Offset: [2]int{5, 0}}}
+		switch {
+		case v > 0 && hi > v:
+			item.Label.Position[0] = percent(hi / v)
+		case v < 0:
+			item.Label.Position[0], item.Label.Align, item.Label.Offset[0] = percent(math.Min(lo-v, 0)/-v), "right", -5
+		}
+		if d.Label != nil {
+			item.Label.Show, item.Label.FontWeight, item.Label.Formatter = d.Label.Show, d.Label.FontWeight, d.Label.Formatter
+		}
+		out[i] = item
+	}
+	return out
+}
+
+// percent writes a share as a percentage of a box: 1.047 is "104.7%".
+func percent(share float64) string {
+	return strconv.FormatFloat(roundTo(100*share, 1), 'f', -1, 64) + "%"
 }
 
 // intervalBars is the data of the series that carries a ranking's

@@ -178,7 +178,7 @@ func lineSVG(l Line) (string, int, int) {
 		}
 		for j, v := range series.Values {
 			if !math.IsNaN(v) {
-				s.marker(i, x(j), y.at(v))
+				s.marker(i, x(j), y.at(v), series.hollow(j))
 				anyData = true
 			}
 		}
@@ -206,7 +206,7 @@ func lineSVG(l Line) (string, int, int) {
 			s.attr("x2", item.x+20)
 			s.attr("y2", item.y)
 			s.raw(`/>`)
-			s.marker(item.series, item.x+10, item.y)
+			s.marker(item.series, item.x+10, item.y, false)
 			s.raw(`</g>`)
 			s.text(item.x+26, item.y+baselineShift, l.Series[item.series].Name)
 		}
@@ -320,13 +320,21 @@ func barSVG(b Bar) (string, int, int) {
 	maxNameChars := int(nameWidth/charWidth + 1e-9)
 	lastTickOverhang := textWidth(tickLabels[len(tickLabels)-1]) / 2
 	rows := float64(len(b.Categories)) * barRowHeight
+	// Labels of values below 0 go left of their bars (and intervals): room
+	// for them between the names and the plot.
+	negative := 0.0
+	for i, v := range b.Values {
+		if v < 0 {
+			negative = math.Max(negative, textWidth(valueLabels[i])+6)
+		}
+	}
 	axis := axisName(b.Unit)
 	top := 28.0
 	if axis != "" {
 		top += axisNameRow
 	}
 	plot := plotArea{
-		left:   8 + nameWidth + 8,
+		left:   8 + nameWidth + 8 + negative,
 		top:    top,
 		right:  svgWidth - 8 - math.Max(maxTextWidth(valueLabels)+6, lastTickOverhang),
 		bottom: top + rows,
@@ -424,6 +432,9 @@ func barSVG(b Bar) (string, int, int) {
 		switch {
 		case math.IsNaN(v):
 			s.attr("x", x0+4)
+		case v < 0 && b.Lower != nil && b.Lower[i] < v:
+			s.raw(` text-anchor="end"`)
+			s.attr("x", x.at(b.Lower[i])-4) // past its interval
 		case v < 0:
 			s.raw(` text-anchor="end"`)
 			s.attr("x", x.at(v)-4)
@@ -678,9 +689,16 @@ func (s *svgBuf) openSeries(role string, i int, dashed bool) {
 }
 
 // marker draws the point marker of series i centred on (x, y): circle,
-// square, triangle or diamond, matching seriesSymbol.
-func (s *svgBuf) marker(series int, x, y float64) {
-	const r = 3.5
+// square, triangle or diamond, matching seriesSymbol; hollow, it is
+// outlined and filled with the background (class "hollow", which the
+// stylesheet fills with the page's).
+func (s *svgBuf) marker(series int, x, y float64, hollow bool) {
+	r := 3.5
+	if hollow {
+		s.raw(`<g class="hollow" fill="#ffffff" stroke-width="1.5">`)
+		defer s.raw(`</g>`)
+		r = 4 // its outline takes the place of the fill
+	}
 	switch series % shapeCount {
 	case shapeSquare:
 		s.raw(`<rect`)

@@ -19,10 +19,7 @@ import (
 //   - the metadata section links the survey page, its & escaped;
 //   - the download carries the statuses.
 func TestPublishedRatesStatusesNotesAndIntervals(t *testing.T) {
-	out := t.TempDir()
-	if err := buildData(filepath.Join("testdata", "survey"), out); err != nil {
-		t.Fatal(err)
-	}
+	out := surveySite.site(t)
 	ind := readPage(t, out, "en/indicators/satisfaction/index.html")
 	mark := func(letter, words string) string {
 		return `<span class="obs-mark" aria-hidden="true">` + letter + `</span><span class="sr-only"> (` + words + `)</span>`

@@ -39,8 +39,8 @@ func TestGeographyFromTheData(t *testing.T) {
 		{"data/units/merton.csv", "online_rate,merton,Merton,E09000024,2021-Q2,70,70,100,false,reported,10,"},
 		{"en/units/cumberland/index.html", `<td class="num">50.0% *</td>`},
 		{"en/units/cumberland/index.html", "(+5.0 pp compared with Q1 2021 on the merged boundaries (better))"},
-		{"en/units/cumberland/index.html", "rebuilt from the units it took over (Allerdale, Copeland)"},
-		{"units/cumberland/index.html", "dựng lại từ các đơn vị đã sáp nhập vào (Allerdale, Copeland)"},
+		{"en/units/cumberland/index.html", "rebuilt from the units it took over (Allerdale, Copeland) — each rate as the units&#39; numerators summed over their denominators summed —"},
+		{"units/cumberland/index.html", "dựng lại từ các đơn vị đã sáp nhập vào (Allerdale, Copeland) — tỷ lệ bằng tổng tử số chia cho tổng mẫu số của các đơn vị —"},
 	} {
 		if page := readPage(t, out, c.page); !strings.Contains(page, c.want) {
 			t.Errorf("%s does not contain %q", c.page, c.want)

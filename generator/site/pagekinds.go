@@ -43,6 +43,8 @@ func findHeadline(c *dataset.Catalogue, figs *figure.Formats) (all, rates []*dat
 
 func (p *pager) home() (page, error) {
 	all, rates := p.headline()
+	p.notes.Start()
+	defer p.notes.Stop()
 	params := view.Home{Province: p.top.NameIn(p.lang), Period: p.f.Period(p.latest)}
 	if len(p.reports) > 0 {
 		params.Report = view.Link{Text: p.f.Period(p.reports[0]), URL: reportURL(p.reports[0])}
@@ -52,7 +54,7 @@ func (p *pager) home() (page, error) {
 		at := p.latestOf(ind, p.top)
 		v := p.res.Value(ind.ID, p.top.Code, at)
 		c := view.Card{ID: ind.ID, Name: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Value: p.value(ind, v),
-			Period: p.f.Period(at), Prev: p.change(ind, v.Prev)}
+			Period: p.f.Period(at), Prev: p.change(ind, v.Prev), Marks: p.valueCell(ind, v)}
 		c.Target, c.Status, c.StatusText = p.target(ind, v)
 		params.Cards = append(params.Cards, c)
 	}
@@ -65,7 +67,7 @@ func (p *pager) home() (page, error) {
 	}
 	return page{Path: "_index",
 		FM:     frontMatter{Title: p.top.NameIn(p.lang), Params: pageParams{Kind: "home", Charts: len(params.Charts) > 0}},
-		Body:   p.body(func(w *view.Writer) { w.HomeBody(&params) }),
+		Body:   p.body(func(w *view.Writer) { w.HomeBody(&params); p.notes.End(w) }),
 		Charts: params.Charts}, nil
 }
 
@@ -328,7 +330,9 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 }
 
 func (p *pager) reportPage(q period.Period) (page, error) {
-	params := view.Report{Period: p.f.Period(q), PeriodSlug: q.Slug(), PDF: p.pdf}
+	p.notes.Start()
+	defer p.notes.Stop()
+	params := view.Report{Period: p.f.Period(q), PeriodSlug: q.Slug(), PDF: p.pdf, End: p.notes.End}
 	var err error
 	if params.Commentary, err = p.commentary(q); err != nil {
 		return page{}, err
@@ -363,7 +367,7 @@ func (p *pager) reportPage(q period.Period) (page, error) {
 		}
 		row := []view.Cell{
 			{Text: ind.Name.Get(p.lang), URL: indicatorURL(ind.ID), Head: true},
-			{Text: p.value(ind, v), Num: true},
+			p.valueCell(ind, v),
 			{Text: p.change(ind, v.Prev).Text, Num: true, Class: verdictClass(v.Prev)},
 		}
 		if !yearly {
@@ -453,7 +457,7 @@ func (p *pager) extremes(ind *dataset.Indicator, q period.Period, leading bool) 
 	for _, v := range units {
 		u, _ := p.unit(v.Unit)
 		tbl.Rows = append(tbl.Rows, []view.Cell{{Text: fmt.Sprintf("%d", v.Rank), Num: true},
-			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, {Text: p.value(ind, v), Num: true}})
+			{Text: u.NameIn(p.lang), URL: unitURL(u.Code), Head: true}, p.valueCell(ind, v)})
 	}
 	return tbl
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"minhbach/generator/breakdown"
@@ -17,6 +18,7 @@ import (
 	texts "minhbach/generator/i18n"
 	"minhbach/generator/indicator"
 	"minhbach/generator/locale"
+	"minhbach/generator/mark"
 	"minhbach/generator/markdown"
 	"minhbach/generator/opendata"
 	"minhbach/generator/period"
@@ -292,7 +294,9 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	first := inds[0]
 	tbl := view.Table{Caption: title, Head: []string{p.w.Period}, Numeric: []bool{false}}
-	series, rebuilt := []chart.Series(nil), false
+	series := []chart.Series(nil)
+	var rebuilt []*dataset.Indicator // those with values rebuilt on today's boundaries
+	var hollow mark.Status           // the statuses of the points drawn hollow
 	rows := make([][]view.Cell, len(quarters))
 	for i, q := range quarters {
 		rows[i] = []view.Cell{{Text: p.f.Period(q), Head: true}}
@@ -301,27 +305,48 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(quarters)]
 		// One line for each indicator, on the unit's boundaries today:
 		// before a merger, the values rebuilt from the units it took over,
-		// which the table marks * beside the figure published then.
-		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1}
+		// which the table marks * beside the figure published then. A
+		// figure with a status (estimated, provisional…) is a hollow
+		// point, and its cell carries the status's mark.
+		s := chart.Series{Name: ind.Name.Get(p.lang), Values: make([]float64, len(quarters)), Dashed: k%2 == 1,
+			Hollow: make([]bool, len(quarters))}
+		was := false
+		intervals := slices.ContainsFunc(vals, func(v indicator.Value) bool { return v.Interval != nil || v.N > 0 })
 		for i := range quarters {
 			s.Values[i] = math.NaN()
 			text := p.value(ind, vals[i])
 			switch m := p.res.Merged(ind.ID, unit.Code, quarters[i]); {
 			case m.OK:
-				s.Values[i], text, rebuilt = m.Value, text+" ("+p.value(ind, m)+" *)", true
+				s.Values[i], text, was = m.Value, text+" ("+p.value(ind, m)+" *)", true
 			case vals[i].OK:
 				s.Values[i] = vals[i].Value
 				if vals[i].Reconstructed {
-					text, rebuilt = text+" *", true
+					text, was = text+" *", true
 				}
+			}
+			if st := vals[i].Status.Carried(); st != 0 && !math.IsNaN(s.Values[i]) {
+				s.Hollow[i], hollow = true, hollow|st
 			}
 			vc := p.valueCell(ind, vals[i])
 			vc.Text = text
 			rows[i] = append(rows[i], vc)
+			if intervals { // as in the ranking: a column of its own
+				rows[i] = append(rows[i], view.Cell{Text: annot.Interval(p.f, vals[i].Interval, vals[i].N), Num: true})
+			}
+		}
+		if was {
+			rebuilt = append(rebuilt, ind)
 		}
 		series = append(series, s)
 		tbl.Head = append(tbl.Head, ind.Name.Get(p.lang))
 		tbl.Numeric = append(tbl.Numeric, true)
+		if intervals {
+			head := p.html.Words.Get("col_interval")
+			if len(inds) > 1 {
+				head = ind.Name.Get(p.lang) + ": " + head
+			}
+			tbl.Head, tbl.Numeric = append(tbl.Head, head), append(tbl.Numeric, true)
+		}
 	}
 	tbl.Rows = rows
 	line := chart.Line{
@@ -339,14 +364,25 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 	}
 	cv := view.Chart{ID: c.ID, Title: title, Option: string(c.Option), SVG: c.SVG, Width: c.Width, Height: c.Height,
 		Summary: p.trendSummary(unit, inds, quarters), Table: tbl}
-	if rebuilt { // the note, under the chart and in its summary
-		var names []string
-		for _, u := range p.ds.Predecessors(unit.Code) {
-			names = append(names, u.NameIn(p.lang))
-		}
-		cv.Summary += " " + fmt.Sprintf(p.html.Words.Get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "))
+	if h := annot.Hollow(p.html.Words.Get, hollow); h != "" {
+		cv.Summary += " " + h
+	}
+	if len(rebuilt) > 0 { // the note, under the chart and in its summary
+		cv.Summary += " " + p.rebuiltNote(unit, rebuilt)
 	}
 	return cv, nil
+}
+
+// rebuiltNote says that a trend shows unit on its boundaries today, which
+// units its earlier values are rebuilt from and how (annot.Rebuilt), for
+// the indicators rebuilt.
+func (p *pager) rebuiltNote(unit *dataset.Unit, rebuilt []*dataset.Indicator) string {
+	var names []string
+	for _, u := range p.ds.Predecessors(unit.Code) {
+		names = append(names, u.NameIn(p.lang))
+	}
+	how := annot.Rebuilt(p.html.Words.Get, rebuilt, &p.ds.Catalogue, p.lang)
+	return fmt.Sprintf(p.html.Words.Get("rebuilt_note"), unit.NameIn(p.lang), strings.Join(names, ", "), how)
 }
 
 // quartersUpTo returns the published periods of q's kind (the site's

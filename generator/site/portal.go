@@ -6,6 +6,7 @@ import (
 
 	"minhbach/generator/locale"
 	"minhbach/generator/opendata"
+	"minhbach/generator/site/annot"
 	"minhbach/generator/site/view"
 )
 
@@ -123,12 +124,30 @@ func (p *pager) embedPages(pg page, seen map[string]bool) []page {
 		}
 		seen[e.Chart.ID] = true
 		e.Credit = p.ds.Meta.Publisher.Get(p.lang)
+		// The table keeps its figures' marks, with their legend below the
+		// chart, but not the numbers of footnotes that are on pg only.
+		var marks annot.Page
+		e.Chart.Table.Rows = withoutNotes(e.Chart.Table.Rows, &marks)
 		out = append(out, page{Path: "embed/" + e.Chart.ID,
 			// Embeds are for other sites to frame, not to be listed or
 			// indexed: they stay out of Hugo's page lists.
 			FM: frontMatter{Title: e.Chart.Title, Build: &buildOptions{List: "never", Render: "always"},
 				Params: pageParams{Kind: "embed", Charts: true, Maps: e.Chart.Map}},
-			Body: p.body(func(w *view.Writer) { w.EmbedBody(&e, p.ds.Meta.Title.Get(p.lang)) })})
+			Body: p.body(func(w *view.Writer) { w.EmbedBody(&e, p.ds.Meta.Title.Get(p.lang)); marks.End(w) })})
+	}
+	return out
+}
+
+// withoutNotes copies rows without their cells' footnote numbers,
+// recording their marks in marks for the legend.
+func withoutNotes(rows [][]view.Cell, marks *annot.Page) [][]view.Cell {
+	out := make([][]view.Cell, len(rows))
+	for i, row := range rows {
+		out[i] = append([]view.Cell(nil), row...)
+		for j := range out[i] {
+			marks.Add(out[i][j].Status, "")
+			out[i][j].Note = 0
+		}
 	}
 	return out
 }

@@ -41,6 +41,7 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	sample.remove()
 	mapsSite.remove()
+	surveySite.remove()
 	os.Exit(code)
 }
 

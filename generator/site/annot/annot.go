@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"minhbach/generator/dataset"
 	"minhbach/generator/dataset/indmeta"
@@ -201,6 +202,51 @@ func Statements(word func(string) string, ind *dataset.Indicator, cat *dataset.C
 		out = append(out, word("rank_off"))
 	}
 	return out
+}
+
+// Rebuilt says how the values of inds are rebuilt on a successor's
+// boundaries from the units it took over, as package indicator rebuilds
+// them: one way for all, or each indicator named with its own ("A: …;
+// B: …"); word returns an interface string, lang picks the names.
+func Rebuilt(word func(string) string, inds []*dataset.Indicator, cat *dataset.Catalogue, lang string) string {
+	var hows, named []string
+	for _, ind := range inds {
+		how := rebuiltHow(word, ind, cat, lang)
+		if !slices.Contains(hows, how) {
+			hows = append(hows, how)
+		}
+		named = append(named, ind.Name.Get(lang)+": "+how)
+	}
+	if len(hows) > 1 {
+		hows = named
+	}
+	return strings.Join(hows, "; ")
+}
+
+// rebuiltHow says how one indicator is rebuilt: a rate of two measures as
+// the ratio of their sums, a measure rolled up as a weighted mean by its
+// weight, any other summed.
+func rebuiltHow(word func(string) string, ind *dataset.Indicator, cat *dataset.Catalogue, lang string) string {
+	if ind.Type == dataset.Rate && !ind.Published() {
+		return word("rebuilt_ratio")
+	}
+	if m, ok := cat.Measure(ind.Measure); ok && m.AcrossUnits == dataset.WeightedMean {
+		if w, ok := cat.Measure(m.Weight); ok {
+			return fmt.Sprintf(word("rebuilt_weighted"), w.Name.Get(lang))
+		}
+	}
+	return word("rebuilt_sum")
+}
+
+// Hollow says what the hollow points of a chart are: figures marked in
+// its table, with statuses s, named in words; "" for none.
+func Hollow(word func(string) string, s mark.Status) string {
+	var names []string
+	s.Carried().Each(func(_ mark.Status, _, key string) { names = append(names, word(key)) })
+	if len(names) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(word("hollow_points"), strings.Join(names, "; "))
 }
 
 // Overlap says, after a ranking's summary, how many of the ranked figures

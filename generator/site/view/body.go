@@ -174,6 +174,7 @@ func (w *Writer) HomeBody(h *Home) {
 		w.Link(c.URL, c.Name)
 		w.raw(`</h3><p class="value">`)
 		w.text(c.Value)
+		annot.Marks(w, c.Marks.Status, c.Marks.Note)
 		w.TextIn(`</p><p class="period">`, c.Period, `</p><p>`)
 		w.change(c.Prev)
 		w.raw(`</p>`)
@@ -363,7 +364,11 @@ func (w *Writer) ReportBody(p *Report) {
 	if len(p.Scores.Rows) > 0 {
 		w.Table(&p.Scores)
 	}
-	w.raw(`</section></article>`)
+	w.raw(`</section>`)
+	if p.End != nil {
+		p.End(w)
+	}
+	w.raw(`</article>`)
 }
 
 // List writes items as a list, or says there are none.

@@ -1,6 +1,9 @@
 package view
 
-import "minhbach/generator/mark"
+import (
+	"minhbach/generator/mark"
+	"minhbach/generator/site/annot"
+)
 
 // The views of generated pages, which body.go writes as each page's HTML
 // body. Every figure in a view is already formatted for the page's language.
@@ -73,6 +76,8 @@ type Card struct {
 	Value  string
 	Period string
 	Prev   Change
+	// Marks are the value's status marks and footnote (Cell.Status, Note).
+	Marks  Cell
 	Target string
 	Status string
 	// StatusText says the status in words.
@@ -160,6 +165,9 @@ type Report struct {
 	Completeness string
 	Silent       []Link
 	Scores       Table
+	// End, when set, writes the end of the report's article: the legend
+	// of its marks and its footnotes (annot.Page.End).
+	End func(w annot.Writer)
 }
 
 // Data are the params of the open-data page.

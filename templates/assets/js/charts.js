@@ -39,6 +39,13 @@ function formatNumber(v) {
   return typeof v === 'number' && Number.isFinite(v) ? numberFormat.format(v) : '–';
 }
 
+// withInterval formats a value followed by the interval its data item
+// carries, if any: "84,2 (82,3–86,1)".
+function withInterval(v, d) {
+  const iv = d && typeof d === 'object' && Array.isArray(d.interval) ? d.interval : null;
+  return iv ? `${formatNumber(v)} (${formatNumber(iv[0])}–${formatNumber(iv[1])})` : formatNumber(v);
+}
+
 // list is x as an array: ECharts takes one component or several.
 const list = (x) => (Array.isArray(x) ? x : x ? [x] : []);
 
@@ -110,14 +117,27 @@ function themed(option, c) {
     tooltip: { backgroundColor: c.panel, borderColor: c.muted, textStyle: { color: c.fg } },
     xAxis: list(option.xAxis).map(axis),
     yAxis: list(option.yAxis).map(axis),
-    series: list(option.series).map((s) => ({
+    series: list(option.series).map((s, i) => ({
       label: { color: c.fg },
       markLine: s.markLine ? { lineStyle: { color: c.fg }, label: { color: c.fg } } : undefined,
-      // An emphasised bar (the unit a page is about) keeps its own colour
-      // from the palette; its label also says it in words.
-      data: (s.data || []).map((d) => (d && typeof d === 'object' && d.itemStyle
-        ? Object.assign({}, d, { itemStyle: Object.assign({}, d.itemStyle, { color: c.series[1] }) })
-        : d)),
+      data: (s.data || []).map((d) => {
+        if (!d || typeof d !== 'object') return d;
+        // An emphasised bar (the unit a page is about) keeps its own colour
+        // from the palette; its label also says it in words.
+        if (d.itemStyle) return Object.assign({}, d, { itemStyle: Object.assign({}, d.itemStyle, { color: c.series[1] }) });
+        // A hollow point (a figure that is not a normal value) is its
+        // series' shape outlined in its colour and filled with the page's
+        // background, as in the static SVG: ECharts' own empty symbols are
+        // filled white, whatever the scheme.
+        if (typeof d.symbol === 'string' && d.symbol.startsWith('empty')) {
+          return Object.assign({}, d, {
+            symbol: d.symbol.charAt(5).toLowerCase() + d.symbol.slice(6),
+            symbolSize: 9,
+            itemStyle: { color: c.bg, borderColor: c.series[i % c.series.length], borderWidth: 2 },
+          });
+        }
+        return d;
+      }),
     })),
   };
 }
@@ -151,6 +171,15 @@ function prepare(figure, source) {
     localiseLabel(s.label);
     if (s.markLine) localiseLabel(s.markLine.label);
     (s.data || []).forEach((d) => d && typeof d === 'object' && localiseLabel(d.label));
+    const data = s.data || [];
+    if (data.length > 0 && data.every((d) => d === '-')) {
+      // A series with no value of its own (a ranking's intervals, drawn as
+      // lines) takes no line in the tooltip.
+      s.tooltip = Object.assign({}, s.tooltip, { show: false });
+    } else if (data.some((d) => d && typeof d === 'object' && Array.isArray(d.interval))) {
+      // A value with an interval is followed by it: "84,2 (82,3–86,1)".
+      s.tooltip = Object.assign({}, s.tooltip, { valueFormatter: (v, i) => withInterval(v, data[i]) });
+    }
   });
   const caption = figure.querySelector('figcaption');
   option.aria = Object.assign({}, option.aria, {
