@@ -12,11 +12,14 @@ import (
 
 // What statisticians publish beside a figure — its status, note, interval
 // and sample size — goes into the downloads twice: as the last columns of
-// every indicator table (the value's own, see DownloadColumns), and, for
-// the observations that carry any, in /data/annotations.csv beside
-// observations.csv, whose four columns the change log compares.
+// the indicator and unit tables that have any (the value's own, see
+// DownloadColumns and annotatedTables), and, for the observations that
+// carry any, in /data/annotations.csv beside observations.csv, whose four
+// columns the change log compares.
 
-// annotationColumns are the columns the indicator tables end with.
+// annotationColumns are the attribute columns: those an indicator or unit
+// table ends with when a row of it has a status, note, interval or sample
+// size.
 var annotationColumns = []struct{ Name, Type, VI, EN string }{
 	{"status", "string", "Trạng thái của giá trị theo mã SDMX: trống (bình thường), B (gián đoạn chuỗi), E (ước tính), P (sơ bộ), F (dự báo), M (thiếu); nhiều mã cách nhau bởi dấu cách", "The value's status in SDMX codes: empty (normal), B (break in series), E (estimated), P (provisional), F (forecast), M (missing); several are separated by spaces"},
 	{"note", "string", "Ghi chú của nơi công bố cho giá trị", "The publisher's note on the value"},

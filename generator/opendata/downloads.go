@@ -76,6 +76,24 @@ var ObservationColumns = []struct{ Name, Type, VI, EN string }{
 	{"value", "number", "Giá trị đã kiểm tra", "The validated value"},
 }
 
+// The column sets of the indicator and unit tables. A table ends with the
+// attribute columns (annotationColumns: status, note, lower, upper, n) when
+// any of its rows has a status, note, interval or sample size, and without
+// them otherwise: all five or none, so that a table has one of two
+// schemas, and the data package names which.
+const (
+	plainColumns     = "indicators"
+	annotatedColumns = "indicators-annotated"
+)
+
+// columnSet names the column set of an indicator or unit table.
+func columnSet(annotated bool) string {
+	if annotated {
+		return annotatedColumns
+	}
+	return plainColumns
+}
+
 // The primary keys of the two column sets: no two rows of a download share
 // them.
 var (
@@ -120,12 +138,21 @@ func writeDownloads(ctx context.Context, ds *dataset.Dataset, res *indicator.Res
 // table, which is written out when the unit is done; the same bytes go on
 // to the indicator's table, which stays open until the last unit and goes
 // to its files whenever its buffers fill. So no row is kept, and the
-// buffers are reused from file to file.
+// buffers are reused from file to file. Which tables have the attribute
+// columns is known before the first row (see annotatedTables).
 func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, bd *breakdown.Set, out string) ([]File, error) {
 	f := locale.MustNew("en") // machine form; the same in every language
-	var header []textCell
-	for _, c := range DownloadHeader(ds) {
-		header = append(header, newTextCell(c))
+	var headers [2][]textCell // without and with the attribute columns
+	for i, annotated := range []bool{false, true} {
+		for _, c := range DownloadHeader(ds, annotated) {
+			headers[i] = append(headers[i], newTextCell(c))
+		}
+	}
+	header := func(annotated bool) []textCell {
+		if annotated {
+			return headers[1]
+		}
+		return headers[0]
 	}
 	dimIDs := dimensionIDs(ds)
 	total := make([]textCell, len(dimIDs))
@@ -141,11 +168,15 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 	for i, p := range periods {
 		periodCells[i] = newTextCell(p.String())
 	}
+	indAnnotated, unitAnnotated, err := annotatedTables(ctx, ds, res, bd, periods)
+	if err != nil {
+		return nil, err
+	}
+	w := rowWriter{f: f, named: map[string]textCell{}}
 	// The words of the target_status and basis columns, made once.
-	named := map[string]textCell{}
 	for _, s := range []string{indicator.Achieved.String(), indicator.OnTrack.String(), indicator.Behind.String(),
 		indicator.BasisReported, indicator.BasisComputed, indicator.BasisReconstructed} {
-		named[s] = newTextCell(s)
+		w.named[s] = newTextCell(s)
 	}
 
 	inds := make([]indicatorCells, len(ds.Catalogue.Indicators))
@@ -160,40 +191,42 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 		ind := &ds.Catalogue.Indicators[i]
 		inds[i] = newIndicatorCells(f, &ds.Catalogue, ind, bd.Of(ind.ID), dimIDs)
 		tables[i] = &tableFile{}
-		if err := tables[i].create(out, "data/indicators/"+ind.ID, header); err != nil {
+		if err := tables[i].create(out, "data/indicators/"+ind.ID, header(indAnnotated[i])); err != nil {
 			return nil, err
 		}
 	}
 
 	var files []File
+	w.unit = unitTable
 	for u := range ds.Units {
 		if err := ctx.Err(); err != nil { // the build failed elsewhere
 			return nil, err
 		}
 		unit := &ds.Units[u]
-		code, name, geocode := newTextCell(unit.Code), newTextCell(unit.Name), newTextCell(unit.Geocode)
-		if err := unitTable.create(out, "data/units/"+unit.Code, header); err != nil {
+		w.code, w.name, w.geocode = newTextCell(unit.Code), newTextCell(unit.Name), newTextCell(unit.Geocode)
+		w.unitAnnotated = unitAnnotated[u]
+		if err := unitTable.create(out, "data/units/"+unit.Code, header(w.unitAnnotated)); err != nil {
 			return nil, err
 		}
 		for i := range inds {
 			ind := &inds[i]
+			w.ind, w.indAnnotated = tables[i], indAnnotated[i]
 			bi := ind.breakdowns
 			for t, p := range periods {
-				csvAt, jsonAt := len(unitTable.csv), len(unitTable.json)
 				// Only rows with data: a unit × period with none is left out.
-				if v := res.Value(ind.def.ID, unit.Code, p); hasData(v) {
-					unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], total, named, v)
+				if err := w.row(ind, periodCells[t], total, res.Value(ind.def.ID, unit.Code, p)); err != nil {
+					return nil, err
 				}
-				if bi != nil {
-					for b := range bi.Breakdowns {
-						for c, cell := range bi.Breakdowns[b].Cells {
-							if v := bi.Value(cell, unit.Code, p); hasData(v) {
-								unitTable.indicatorRow(f, ind, code, name, geocode, periodCells[t], ind.cells[b][c], named, v)
-							}
+				if bi == nil {
+					continue
+				}
+				for b := range bi.Breakdowns {
+					for c, cell := range bi.Breakdowns[b].Cells {
+						if err := w.row(ind, periodCells[t], ind.cells[b][c], bi.Value(cell, unit.Code, p)); err != nil {
+							return nil, err
 						}
 					}
 				}
-				tables[i].raw(unitTable.csv[csvAt:], unitTable.json[jsonAt:])
 			}
 			if err := tables[i].err; err != nil {
 				return nil, err
@@ -203,10 +236,10 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 		if err != nil {
 			return nil, err
 		}
-		title := dataset.Text{VI: unit.Name, EN: unit.NameIn("en")}
+		title, columns := dataset.Text{VI: unit.Name, EN: unit.NameIn("en")}, columnSet(w.unitAnnotated)
 		files = append(files,
-			File{Path: unitTable.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title},
-			File{Path: unitTable.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title})
+			File{Path: unitTable.path + ".csv", Bytes: csvBytes, Columns: columns, Title: title},
+			File{Path: unitTable.path + ".json", Bytes: jsonBytes, Columns: columns, Title: title})
 	}
 
 	byIndicator := make([]File, 0, 2*len(tables))
@@ -215,12 +248,61 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 		if err != nil {
 			return nil, err
 		}
-		title, md := inds[i].def.Name, inds[i].def.Metadata
+		title, md, columns := inds[i].def.Name, inds[i].def.Metadata, columnSet(indAnnotated[i])
 		byIndicator = append(byIndicator,
-			File{Path: t.path + ".csv", Bytes: csvBytes, Columns: "indicators", Title: title, Metadata: md},
-			File{Path: t.path + ".json", Bytes: jsonBytes, Columns: "indicators", Title: title, Metadata: md})
+			File{Path: t.path + ".csv", Bytes: csvBytes, Columns: columns, Title: title, Metadata: md},
+			File{Path: t.path + ".json", Bytes: jsonBytes, Columns: columns, Title: title, Metadata: md})
 	}
 	return append(byIndicator, files...), nil
+}
+
+// rowWriter writes the rows of a unit's table, each copied on to the
+// table of its indicator; each table has the attribute columns or not.
+type rowWriter struct {
+	f     locale.Formatter
+	named map[string]textCell
+	// unit is the unit's table, ind the indicator's; the flags say
+	// whether each has the attribute columns.
+	unit, ind                   *tableFile
+	unitAnnotated, indAnnotated bool
+	// The unit's cells.
+	code, name, geocode textCell
+}
+
+// row writes the row of value v, when it has data, in period p and
+// breakdown cell cell (the dimension cells; all empty for the total): it
+// is formatted once, into the unit's table, and copied to the
+// indicator's, with or without the attribute cells as each table has
+// them. A value with attributes in a table without their columns is an
+// error, rather than lost.
+func (w *rowWriter) row(ind *indicatorCells, p textCell, cell []textCell, v indicator.Value) error {
+	if !hasData(v) {
+		return nil
+	}
+	if hasAttributes(v) && !(w.unitAnnotated && w.indAnnotated) {
+		return fmt.Errorf("%s for %s in %s has a status, note, interval or sample size that its tables were not given columns for",
+			v.Indicator, v.Unit, v.Period)
+	}
+	t := &w.unit.dataTable
+	csvAt, jsonAt := len(t.csv), len(t.json)
+	t.indicatorRow(w.f, ind, w.code, w.name, w.geocode, p, cell, w.named, v)
+	csvBody, jsonBody := len(t.csv), len(t.json)
+	if w.unitAnnotated || w.indAnnotated {
+		t.attributes(w.f, v)
+	}
+	t.endRow()
+	switch {
+	case w.unitAnnotated == w.indAnnotated:
+		w.ind.raw(t.csv[csvAt:], t.json[jsonAt:])
+	case w.indAnnotated: // the unit's table has no attribute columns
+		w.ind.raw(t.csv[csvAt:], t.json[jsonAt:])
+		t.csv, t.json = t.csv[:csvBody], t.json[:jsonBody]
+		t.endRow()
+	default: // the indicator's table has none
+		w.ind.raw(t.csv[csvAt:csvBody], t.json[jsonAt:jsonBody])
+		w.ind.endRow()
+	}
+	return nil
 }
 
 // hasData says whether a value has anything to publish: a value, a
@@ -228,6 +310,74 @@ func writeTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result
 // missing) or a note.
 func hasData(v indicator.Value) bool {
 	return v.OK || v.Numerator != 0 || v.Denominator != 0 || v.Status != 0 || v.Note != ""
+}
+
+// hasAttributes says whether a value with data has anything for the
+// attribute columns: a status, note, interval or sample size.
+func hasAttributes(v indicator.Value) bool {
+	return v.Status != 0 || v.Note != "" || v.Interval != nil || v.N > 0
+}
+
+// annotatedTables says which indicator tables (in the catalogue's order)
+// and which unit tables (in the order of ds.Units) have a row with a
+// status, note, interval or sample size: the tables that get the
+// attribute columns. A value's attributes are those of the observations it
+// rests on, so a dataset whose observations have none is not walked.
+func annotatedTables(ctx context.Context, ds *dataset.Dataset, res *indicator.Result, bd *breakdown.Set, periods []period.Period) (inds, units []bool, err error) {
+	inds, units = make([]bool, len(ds.Catalogue.Indicators)), make([]bool, len(ds.Units))
+	if !observationsAnnotated(ds) {
+		return inds, units, nil
+	}
+	for u := range ds.Units {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		for i := range inds {
+			// A pair whose two tables are known to have the columns has
+			// nothing more to say.
+			if !(inds[i] && units[u]) && annotatedPair(res, bd, ds.Catalogue.Indicators[i].ID, ds.Units[u].Code, periods) {
+				inds[i], units[u] = true, true
+			}
+		}
+	}
+	return inds, units, nil
+}
+
+// annotatedPair says whether a row of indicator id for unit code, its
+// total or a breakdown cell's in any period, has a status, note, interval
+// or sample size.
+func annotatedPair(res *indicator.Result, bd *breakdown.Set, id, code string, periods []period.Period) bool {
+	annotated := func(v indicator.Value) bool { return hasData(v) && hasAttributes(v) }
+	bi := bd.Of(id)
+	for _, p := range periods {
+		if annotated(res.Value(id, code, p)) {
+			return true
+		}
+		if bi == nil {
+			continue
+		}
+		for _, b := range bi.Breakdowns {
+			for _, cell := range b.Cells {
+				if annotated(bi.Value(cell, code, p)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// observationsAnnotated reports whether any observation, total or
+// breakdown cell, carries a status, note, interval or sample size.
+func observationsAnnotated(ds *dataset.Dataset) bool {
+	for _, list := range [][]dataset.Observation{ds.Observations, ds.Breakdowns} {
+		for i := range list {
+			if o := &list[i]; o.Status != 0 || o.Detail != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cellTexts are the dimension cells of a breakdown cell's row.
@@ -282,7 +432,9 @@ func newIndicatorCells(f locale.Formatter, cat *dataset.Catalogue, ind *dataset.
 	return c
 }
 
-// indicatorRow appends the row of value v, in the order of DownloadColumns.
+// indicatorRow begins the row of value v and writes its cells in the order
+// of DownloadColumns up to score: the attribute cells (attributes), when
+// the table has them, and the row's end follow.
 func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, name, geocode, p textCell, cell []textCell, named map[string]textCell, v indicator.Value) {
 	t.beginRow()
 	t.text(ind.id)
@@ -315,12 +467,16 @@ func (t *dataTable) indicatorRow(f locale.Formatter, ind *indicatorCells, code, 
 	} else {
 		t.empty()
 	}
+}
+
+// attributes writes the attribute cells of value v: its status, note,
+// interval and sample size.
+func (t *dataTable) attributes(f locale.Formatter, v indicator.Value) {
 	var lower, upper float64
 	if v.Interval != nil {
 		lower, upper = v.Interval.Lower, v.Interval.Upper
 	}
 	t.annotations(f, v.Status.Codes(), v.Note, v.Interval != nil, lower, upper, v.N > 0, v.N)
-	t.endRow()
 }
 
 // textCell is a cell formatted once, as it is written in each format.
@@ -642,9 +798,13 @@ func ObservationHeader(ds *dataset.Dataset) []string {
 }
 
 // DownloadHeader is the header of the indicator and unit tables: the
-// columns of DownloadColumns with one for each dimension after period.
-func DownloadHeader(ds *dataset.Dataset) []string {
+// columns of DownloadColumns with one for each dimension after period,
+// without the attribute columns at the end unless annotated.
+func DownloadHeader(ds *dataset.Dataset, annotated bool) []string {
 	names := columnNames(DownloadColumns)
+	if !annotated {
+		names = names[:len(names)-len(annotationColumns)]
+	}
 	return slices.Concat(names[:5], dimensionIDs(ds), names[5:])
 }
 

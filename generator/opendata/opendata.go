@@ -62,7 +62,9 @@ type File struct {
 	// Path is site-relative, e.g. "data/indicators/signature_rate.csv".
 	Path  string
 	Bytes int64
-	// Columns names the column set: "indicators" or "observations".
+	// Columns names the column set, whose Table Schema the file follows:
+	// "indicators" or "indicators-annotated" (with the attribute columns)
+	// for an indicator's or unit's table, "observations", "annotations".
 	Columns string
 	// Title says what the file holds.
 	Title dataset.Text
@@ -497,7 +499,8 @@ func LicenceURL(name string) string {
 }
 
 // writeDataPackage writes /datapackage.json, which describes every
-// download, CSV and JSON, and the Table Schemas the downloads share.
+// download, CSV and JSON, and the Table Schemas the downloads share: those
+// of the column sets some download has.
 func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 	schemas := []struct {
 		columns string
@@ -505,11 +508,19 @@ func writeDataPackage(ds *dataset.Dataset, files []File, staging string) error {
 		header  []string
 		key     []string
 	}{
-		{"indicators", DownloadColumns, DownloadHeader(ds), downloadKey},
+		{plainColumns, DownloadColumns, DownloadHeader(ds, false), downloadKey},
+		{annotatedColumns, DownloadColumns, DownloadHeader(ds, true), downloadKey},
 		{"observations", ObservationColumns, ObservationHeader(ds), observationKey},
 		{"annotations", AnnotationColumns, columnNames(AnnotationColumns), observationKey},
 	}
+	used := map[string]bool{}
+	for _, f := range files {
+		used[f.Columns] = true
+	}
 	for _, s := range schemas {
+		if !used[s.columns] {
+			continue
+		}
 		// The dimension columns are part of the key: a row is one cell.
 		schema := dpSchema{MissingValues: []string{""}, PrimaryKey: s.key}
 		for _, d := range dimensionIDs(ds) {
