@@ -36,6 +36,10 @@ type Series struct {
 	// are drawn hollow, for a figure that is not a normal value (estimated,
 	// provisional…), which the caller says in words beside the chart.
 	Hollow []bool
+	// Lower and Upper, when not nil, bound each value (a confidence
+	// interval), drawn as a vertical range through its point; NaN for
+	// none.
+	Lower, Upper []float64
 }
 
 // hollow reports whether point j of s is drawn hollow.
@@ -176,6 +180,9 @@ func checkLine(l Line) error {
 		if s.Hollow != nil && len(s.Hollow) != len(s.Values) {
 			return fmt.Errorf("series %d (%q) has %d hollow flags for %d values", i, s.Name, len(s.Hollow), len(s.Values))
 		}
+		if err := checkIntervals(s.Lower, s.Upper, len(s.Values)); err != nil {
+			return fmt.Errorf("series %d (%q): %w", i, s.Name, err)
+		}
 	}
 	if l.Target != nil && !isFinite(*l.Target) {
 		return fmt.Errorf("target %v is not a finite number", *l.Target)
@@ -200,13 +207,29 @@ func checkBar(b Bar) error {
 	if b.Reference != nil && !isFinite(*b.Reference) {
 		return fmt.Errorf("reference %v is not a finite number", *b.Reference)
 	}
-	if (b.Lower == nil) != (b.Upper == nil) || b.Lower != nil && (len(b.Lower) != len(b.Values) || len(b.Upper) != len(b.Values)) {
-		return fmt.Errorf("intervals: want lower and upper bounds for each of %d values, or none", len(b.Values))
+	return checkIntervals(b.Lower, b.Upper, len(b.Values))
+}
+
+// checkIntervals checks the bounds of n values: none, or a lower and an
+// upper bound (or NaN) for each.
+func checkIntervals(lower, upper []float64, n int) error {
+	if (lower == nil) != (upper == nil) || lower != nil && (len(lower) != n || len(upper) != n) {
+		return fmt.Errorf("intervals: want lower and upper bounds for each of %d values, or none", n)
 	}
-	if err := checkValues(append(slices.Clone(b.Lower), b.Upper...)); err != nil {
+	if err := checkValues(append(slices.Clone(lower), upper...)); err != nil {
 		return fmt.Errorf("intervals: %w", err)
 	}
 	return nil
+}
+
+// interval returns the bounds of value j of s, and whether it has both
+// (and a value).
+func (s Series) interval(j int) (lo, hi float64, ok bool) {
+	if s.Lower == nil || math.IsNaN(s.Values[j]) {
+		return 0, 0, false
+	}
+	lo, hi = s.Lower[j], s.Upper[j]
+	return lo, hi, !math.IsNaN(lo) && !math.IsNaN(hi)
 }
 
 // checkCommon checks what line and bar charts share.

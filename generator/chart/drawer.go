@@ -113,7 +113,8 @@ type optionTemplate struct {
 }
 
 // lineShape is the key of l's template: everything in its option but the
-// values. ok is false when l's own text holds a placeholder.
+// values. ok is false when l's own text holds a placeholder, or l has
+// intervals.
 func lineShape(l Line) (key string, ok bool) {
 	var b strings.Builder
 	field := func(s string) {
@@ -128,12 +129,16 @@ func lineShape(l Line) (key string, ok bool) {
 	for _, c := range l.Categories {
 		field(c)
 	}
+	intervals := false
 	for _, s := range l.Series {
 		field(strconv.FormatBool(s.Dashed))
 		field(s.Name)
+		intervals = intervals || s.Lower != nil
 	}
 	key = b.String()
-	return key, !strings.Contains(key, placeholderMark)
+	// A trend with intervals (a survey's, on few pages) has mark lines
+	// of its own; it is drawn without a template.
+	return key, !intervals && !strings.Contains(key, placeholderMark)
 }
 
 // newLineTemplate has go-echarts build the option of l's shape with

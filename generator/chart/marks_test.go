@@ -151,3 +151,88 @@ func TestIntervalLabelsBelowZero(t *testing.T) {
 		t.Errorf("value label %q starts at %v, over the names, which end at %v", v.text, start, name)
 	}
 }
+
+// TestTrendIntervals: a trend's points with an interval get a vertical
+// range through them in the SVG (the range and its two caps, in the
+// series' group, from the lower bound's height to the upper's) and in the
+// option (the point carries its interval for the tooltip, and a solid
+// mark line joins the bounds at its category); the axis covers the
+// bounds; a point without bounds, or a gap, gets none. Drawer draws such
+// a trend as NewLine does.
+func TestTrendIntervals(t *testing.T) {
+	l := sampleLine()
+	l.Target = nil
+	nan := math.NaN()
+	// Q2/2024 70 (52–79) is the only full interval: Q1/2024 has one bound,
+	// Q3/2024 is a gap with bounds, Q4/2024 and Q1/2025 have none.
+	l.Series[0].Lower = []float64{58, 52, 60, nan, nan}
+	l.Series[0].Upper = []float64{nan, 79, 70, nan, nan}
+	l.Series[0].Hollow = []bool{false, true, false, false, false}
+	c, err := NewLine(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseSVG(t, c.SVG)
+	groups := doc.withClass("intervals")
+	if len(groups) != 1 || groups[0].parent.attrs["class"] != "series s0" || len(groups[0].children) != 3 {
+		t.Fatalf("interval groups %v, want one of three lines in series s0", groups)
+	}
+	ticks := lineTicks(l)
+	if ticks[0] > 52 {
+		t.Errorf("axis from %v, above the lower bound 52", ticks[0])
+	}
+	attr := func(i int, name string) float64 {
+		v, err := strconv.ParseFloat(groups[0].children[i].attrs[name], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	// The range is vertical, and the bounds' heights are in proportion:
+	// the point (70) is (70−52)/(79−52) of the way up.
+	x1, y1, x2, y2 := attr(0, "x1"), attr(0, "y1"), attr(0, "x2"), attr(0, "y2")
+	marker := doc.withClass("hollow")[0].children[0]
+	cx, _ := strconv.ParseFloat(marker.attrs["cx"], 64)
+	cy, _ := strconv.ParseFloat(marker.attrs["cy"], 64)
+	if x1 != x2 || math.Abs(x1-cx) > 0.11 {
+		t.Errorf("range from x %v to %v, want vertical through the point at %v", x1, x2, cx)
+	}
+	if share := (y1 - cy) / (y1 - y2); math.Abs(share-18.0/27) > 0.01 {
+		t.Errorf("the point stands %v of the range up, want %v", share, 18.0/27)
+	}
+
+	var option struct {
+		Series []struct {
+			Data     []any
+			MarkLine struct{ Data [][]map[string]any } `json:"markLine"`
+		}
+	}
+	if err := json.Unmarshal(c.Option, &option); err != nil {
+		t.Fatal(err)
+	}
+	wantData := []any{61.2, map[string]any{"value": 70.0, "symbol": "emptyCircle", "interval": []any{52.0, 79.0}}, "-", 84.5, 90.3}
+	if !reflect.DeepEqual(option.Series[0].Data, wantData) {
+		t.Errorf("points %v, want %v", option.Series[0].Data, wantData)
+	}
+	lines := option.Series[0].MarkLine.Data
+	if len(lines) != 1 || !reflect.DeepEqual(lines[0][0]["coord"], []any{1.0, 52.0}) || !reflect.DeepEqual(lines[0][1]["coord"], []any{1.0, 79.0}) {
+		t.Errorf("mark lines %v, want one from (1, 52) to (1, 79)", lines)
+	}
+	if len(option.Series[1].MarkLine.Data) != 0 || len(option.Series[1].Data) != 5 {
+		t.Errorf("the series without intervals: %v", option.Series[1])
+	}
+	var d Drawer
+	for range 2 {
+		dc, err := d.Line(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(dc.Option) != string(c.Option) {
+			t.Errorf("Drawer's option differs:\n got %s\nwant %s", dc.Option, c.Option)
+		}
+	}
+	l.Series[0].Upper = nil
+	if _, err := NewLine(l); err == nil {
+		t.Error("lower bounds without upper ones were drawn")
+	}
+}

@@ -70,8 +70,64 @@ const missingValue = "-"
 // lineOption builds the ECharts option of a trend chart with go-echarts' typed API and
 // serialises it.
 func lineOption(l Line) ([]byte, error) {
-	c := lineChart(l, newLineValues(l))
+	v := newLineValues(l)
+	c := lineChart(l, v)
+	for i, s := range l.Series {
+		if s.Lower != nil {
+			withLineIntervals(&c.MultiSeries[i], s, v.data[i], l.Decimals)
+		}
+	}
 	return marshalOption(c.Validate, c.JSON)
+}
+
+// intervalPoint is a trend's point whose value has an interval, as the
+// option writes it: the interval's bounds, which the chart script writes
+// in the tooltip ("79,1–85,9").
+type intervalPoint struct {
+	Value    any        `json:"value"`
+	Symbol   string     `json:"symbol,omitempty"`
+	Interval [2]float64 `json:"interval"`
+}
+
+// intervalEnd is one end of the mark line that draws an interval through
+// its point: solid, without end symbols or label. Range marks the line's
+// first end, for the chart script, which colours it as its series.
+type intervalEnd struct {
+	Range     bool            `json:"range,omitempty"`
+	Coord     [2]any          `json:"coord"`
+	Symbol    string          `json:"symbol"`
+	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
+	Label     *opts.Label     `json:"label,omitempty"`
+}
+
+// withLineIntervals gives series s of a trend its intervals: the points
+// that have one carry it (for the tooltip), and each is drawn as a
+// vertical mark line from its lower to its upper bound, as the SVG does,
+// beside the series' other mark lines (its target). data is the series'
+// points as go-echarts was given them.
+func withLineIntervals(series *charts.SingleSeries, s Series, data []opts.LineData, decimals int) {
+	points := make([]any, len(data))
+	for j, d := range data {
+		points[j] = d.Value
+		if d.Symbol != "" {
+			points[j] = d
+		}
+		lo, hi, ok := s.interval(j)
+		if !ok {
+			continue
+		}
+		lo, hi = roundTo(lo, decimals), roundTo(hi, decimals)
+		points[j] = intervalPoint{Value: d.Value, Symbol: d.Symbol, Interval: [2]float64{lo, hi}}
+		if series.MarkLines == nil {
+			series.MarkLines = &opts.MarkLines{}
+		}
+		series.MarkLines.Data = append(series.MarkLines.Data, []intervalEnd{
+			{Range: true, Coord: [2]any{j, lo}, Symbol: "none", Label: &opts.Label{Show: opts.Bool(false)},
+				LineStyle: &opts.LineStyle{Type: "solid", Width: 1.5}},
+			{Coord: [2]any{j, hi}, Symbol: "none"},
+		})
+	}
+	series.Data = points
 }
 
 // lineValues are the parts of a trend chart's option that change from one

@@ -29,11 +29,16 @@ const (
 )
 
 // lineTicks are the value-axis ticks of a trend chart: they cover every
-// value and the target.
+// value, its interval and the target.
 func lineTicks(l Line) []float64 {
 	var values []float64
 	for _, s := range l.Series {
 		values = append(values, s.Values...)
+		for j := range s.Values {
+			if lo, hi, ok := s.interval(j); ok {
+				values = append(values, lo, hi)
+			}
+		}
 	}
 	if l.Target != nil {
 		values = append(values, *l.Target)
@@ -175,6 +180,18 @@ func lineSVG(l Line) (string, int, int) {
 				s.num(y.at(series.Values[j]))
 			}
 			s.raw(`"/>`)
+		}
+		// Intervals through their points, with end caps, under the markers.
+		if series.Lower != nil {
+			s.raw(`<g class="intervals" stroke-width="1.5">`)
+			for j := range series.Values {
+				if lo, hi, ok := series.interval(j); ok {
+					s.line(x(j), y.at(lo), x(j), y.at(hi))
+					s.line(x(j)-4, y.at(lo), x(j)+4, y.at(lo))
+					s.line(x(j)-4, y.at(hi), x(j)+4, y.at(hi))
+				}
+			}
+			s.raw(`</g>`)
 		}
 		for j, v := range series.Values {
 			if !math.IsNaN(v) {

@@ -3,6 +3,7 @@ package site_test
 import (
 	"fmt"
 	"html"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -100,6 +101,23 @@ func TestMarksOnHomeReportsAndTrends(t *testing.T) {
 	if n, m := strings.Count(trend, `<g class="hollow"`), strings.Count(trend, `\"symbol\":\"emptyCircle\"`)+strings.Count(trend, `"symbol":"emptyCircle"`); n != 1 || m != 1 {
 		t.Errorf("the country's trend has %d hollow points in its SVG and %d in its option, want 1 and 1", n, m)
 	}
+	// London's trend draws its two intervals (2023 and 2024) through
+	// their points: a range and two caps each in the SVG, a mark line each
+	// in the option, whose points carry them for the tooltip.
+	unit := readPage(t, out, "en/units/london/index.html")
+	at := strings.Index(unit, `<g class="intervals"`)
+	if at < 0 {
+		t.Fatal("London's trend draws no intervals")
+	}
+	group := unit[at : at+strings.Index(unit[at:], "</g>")]
+	if n := strings.Count(group, "<line"); n != 6 {
+		t.Errorf("London's trend: %d lines of intervals, want 6 (two ranges with their caps)", n)
+	}
+	for _, want := range []string{`\"interval\":[74,82]`, `\"interval\":[76,84]`} {
+		if !strings.Contains(unit, want) && !strings.Contains(unit, strings.ReplaceAll(want, `\`, "")) {
+			t.Errorf("London's trend option lacks %s", want)
+		}
+	}
 }
 
 // TestRebuiltNoteSaysHowTheIndicatorRollsUp checks the note under a trend
@@ -130,15 +148,15 @@ func TestRebuiltNoteSaysHowTheIndicatorRollsUp(t *testing.T) {
 //     in the dark scheme as in the light; the 2023 point is not;
 //   - the ranking's value labels stand clear of the intervals' lines;
 //   - the tooltip of North West gives its value and interval in the
-//     page's numbers, "77 (72.5–81.5)" or "77 (72,5–81,5)", and no line
+//     page's numbers, "77% (72.5–81.5)" or "77% (72,5–81,5)", and no line
 //     of the intervals' own series ("±").
 func TestBrowserMarksOnLiveCharts(t *testing.T) {
 	t.Parallel()
 	b := browser.Require(t)
 	base := browser.Serve(t, surveySite.site(t))
 	for _, tc := range []struct{ path, scheme, tooltip string }{
-		{"en/indicators/satisfaction/", "light", "77 (72.5–81.5)"},
-		{"indicators/satisfaction/", "dark", "77 (72,5–81,5)"},
+		{"en/indicators/satisfaction/", "light", "77% (72.5–81.5)"},
+		{"indicators/satisfaction/", "dark", "77% (72,5–81,5)"},
 	} {
 		t.Run(tc.path+" "+tc.scheme, func(t *testing.T) {
 			p := visitDrawn(t, b, base+tc.path, browser.WithReducedMotion(), browser.WithColorScheme(tc.scheme))
@@ -256,4 +274,74 @@ func TestBrowserMarkedPagesForReaders(t *testing.T) {
 	base := browser.Serve(t, dir)
 	paths := []string{"", "en/", "reports/2024/", "en/reports/2024/", "indicators/satisfaction/", "en/units/london/", "en/embed/satisfaction-ranking-2024/"}
 	checkPages(t, b, base, paths, readerCheck(axeSource(t), base), browser.WithReducedMotion())
+}
+
+// TestBrowserLiveTrendIntervals opens London's page, whose trend has an
+// interval in 2023 (74–82) and 2024 (76–84), in both schemes: the live
+// chart draws each as a vertical line in the series' colour through its
+// point, from the lower bound's height to the upper's, and the tooltip of
+// 2024 gives the interval after the value, in the page's numbers.
+func TestBrowserLiveTrendIntervals(t *testing.T) {
+	t.Parallel()
+	b := browser.Require(t)
+	base := browser.Serve(t, surveySite.site(t))
+	for _, tc := range []struct{ path, scheme, tooltip string }{
+		{"en/units/london/", "light", "80% (76–84)"},
+		{"units/london/", "dark", "80% (76–84)"},
+	} {
+		t.Run(tc.path+" "+tc.scheme, func(t *testing.T) {
+			p := visitDrawn(t, b, base+tc.path, browser.WithReducedMotion(), browser.WithColorScheme(tc.scheme))
+			var got struct {
+				Ranges  [][4]float64 // left, top, bottom of each range; and the point's centre inside it
+				Tooltip []string
+			}
+			err := p.Eval(`(async () => {
+				const norm = (c) => c ? c.replace(/\s+/g, '').toLowerCase() : '';
+				const probe = (v) => { const s = document.createElement('span'); s.style.color = 'var(' + v + ')'; document.body.append(s); const c = getComputedStyle(s).color; s.remove(); return norm(c); };
+				const s0 = probe('--s0');
+				const svg = document.querySelector('figure.chart .chart-live svg');
+				const box = (e) => e.getBoundingClientRect();
+				const paths = [...svg.querySelectorAll('path')];
+				const ranges = paths.filter((e) => norm(e.getAttribute('stroke')) === s0 && box(e).width < 3 && box(e).height > 10);
+				// The points: small paths filled or outlined in the colour.
+				const points = paths.filter((e) => box(e).width > 4 && box(e).width < 12 && box(e).height < 12 &&
+					(norm(e.getAttribute('fill')) === s0 || norm(e.getAttribute('stroke')) === s0));
+				const out = ranges.map((r) => {
+					const a = box(r), x = (a.left + a.right) / 2;
+					const pt = points.find((q) => Math.abs((box(q).left + box(q).right) / 2 - x) < 2);
+					return [x, a.top, a.bottom, pt ? (box(pt).top + box(pt).bottom) / 2 : -1];
+				});
+				const last = out.reduce((m, r) => (r[0] > m[0] ? r : m), [-1, 0, 0, 0]);
+				svg.parentElement.dispatchEvent(new MouseEvent('mousemove', { clientX: last[0], clientY: (last[1] + last[2]) / 2, bubbles: true }));
+				const texts = () => [...svg.querySelectorAll('text')].map((e) => e.textContent);
+				const before = texts().length;
+				await new Promise((resolve) => {
+					const shown = () => texts().length > before;
+					if (shown()) return resolve();
+					const watch = new MutationObserver(() => { if (shown()) { watch.disconnect(); resolve(); } });
+					watch.observe(svg, { subtree: true, childList: true, characterData: true });
+				});
+				return { Ranges: out, Tooltip: texts().filter((s) => s.includes('(')) };
+			})()`, &got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Ranges) != 2 {
+				t.Fatalf("%d ranges drawn, want 2: %v", len(got.Ranges), got.Ranges)
+			}
+			for _, r := range got.Ranges {
+				if r[3] <= r[1] || r[3] >= r[2] {
+					t.Errorf("range at x %v from %v to %v does not pass through its point (at %v)", r[0], r[1], r[2], r[3])
+				}
+			}
+			if len(got.Tooltip) != 1 || !strings.Contains(got.Tooltip[0], tc.tooltip) {
+				t.Errorf("tooltip lines %q, want one with %q", got.Tooltip, tc.tooltip)
+			}
+			if dir := os.Getenv("MINHBACH_TEST_SHOTS"); dir != "" { // to look at, when asked
+				if err := p.Screenshot(filepath.Join(dir, "live-trend-intervals-"+tc.scheme+".png")); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
 }

@@ -312,16 +312,25 @@ func (p *pager) trendChart(id, title string, unit *dataset.Unit, inds []*dataset
 			Hollow: make([]bool, len(quarters))}
 		was := false
 		intervals := slices.ContainsFunc(vals, func(v indicator.Value) bool { return v.Interval != nil || v.N > 0 })
+		if intervals { // drawn through the points they bound
+			s.Lower, s.Upper = make([]float64, len(quarters)), make([]float64, len(quarters))
+		}
 		for i := range quarters {
 			s.Values[i] = math.NaN()
-			text := p.value(ind, vals[i])
+			text, own := p.value(ind, vals[i]), false
 			switch m := p.res.Merged(ind.ID, unit.Code, quarters[i]); {
-			case m.OK:
+			case m.OK: // a figure rebuilt on today's boundaries: the interval was the published one's
 				s.Values[i], text, was = m.Value, text+" ("+p.value(ind, m)+" *)", true
 			case vals[i].OK:
-				s.Values[i] = vals[i].Value
+				s.Values[i], own = vals[i].Value, true
 				if vals[i].Reconstructed {
 					text, was = text+" *", true
+				}
+			}
+			if s.Lower != nil {
+				s.Lower[i], s.Upper[i] = math.NaN(), math.NaN()
+				if iv := vals[i].Interval; iv != nil && own {
+					s.Lower[i], s.Upper[i] = iv.Lower, iv.Upper
 				}
 			}
 			if st := vals[i].Status.Carried(); st != 0 && !math.IsNaN(s.Values[i]) {

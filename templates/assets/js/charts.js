@@ -39,11 +39,11 @@ function formatNumber(v) {
   return typeof v === 'number' && Number.isFinite(v) ? numberFormat.format(v) : '–';
 }
 
-// withInterval formats a value followed by the interval its data item
-// carries, if any: "84,2 (82,3–86,1)".
-function withInterval(v, d) {
+// withInterval formats a value, with format (its unit), followed by the
+// interval its data item carries, if any: "84,2% (82,3–86,1)".
+function withInterval(v, d, format) {
   const iv = d && typeof d === 'object' && Array.isArray(d.interval) ? d.interval : null;
-  return iv ? `${formatNumber(v)} (${formatNumber(iv[0])}–${formatNumber(iv[1])})` : formatNumber(v);
+  return iv ? `${format(v)} (${formatNumber(iv[0])}–${formatNumber(iv[1])})` : format(v);
 }
 
 // list is x as an array: ECharts takes one component or several.
@@ -119,7 +119,15 @@ function themed(option, c) {
     yAxis: list(option.yAxis).map(axis),
     series: list(option.series).map((s, i) => ({
       label: { color: c.fg },
-      markLine: s.markLine ? { lineStyle: { color: c.fg }, label: { color: c.fg } } : undefined,
+      // Mark lines (targets, references) are drawn in the text's colour,
+      // but for a trend's intervals, in their series' (generator/chart).
+      markLine: s.markLine ? {
+        lineStyle: { color: c.fg },
+        label: { color: c.fg },
+        data: list(s.markLine.data).map((d) => (Array.isArray(d) && d[0] && d[0].range
+          ? [Object.assign({}, d[0], { lineStyle: Object.assign({}, d[0].lineStyle, { color: c.series[i % c.series.length] }) }), d[1]]
+          : d)),
+      } : undefined,
       data: (s.data || []).map((d) => {
         if (!d || typeof d !== 'object') return d;
         // An emphasised bar (the unit a page is about) keeps its own colour
@@ -167,6 +175,8 @@ function prepare(figure, source) {
   list(option.yAxis).forEach((a) => {
     if (a.type === 'value' && a.name) a.nameTextStyle = Object.assign({ align: 'left' }, a.nameTextStyle);
   });
+  const tooltip = option.tooltip || {};
+  const valueFormat = typeof tooltip.valueFormatter === 'string' ? withUnit(tooltip.valueFormatter) : formatNumber;
   list(option.series).forEach((s) => {
     localiseLabel(s.label);
     if (s.markLine) localiseLabel(s.markLine.label);
@@ -177,8 +187,8 @@ function prepare(figure, source) {
       // lines) takes no line in the tooltip.
       s.tooltip = Object.assign({}, s.tooltip, { show: false });
     } else if (data.some((d) => d && typeof d === 'object' && Array.isArray(d.interval))) {
-      // A value with an interval is followed by it: "84,2 (82,3–86,1)".
-      s.tooltip = Object.assign({}, s.tooltip, { valueFormatter: (v, i) => withInterval(v, data[i]) });
+      // A value with an interval is followed by it: "84,2% (82,3–86,1)".
+      s.tooltip = Object.assign({}, s.tooltip, { valueFormatter: (v, i) => withInterval(v, data[i], valueFormat) });
     }
   });
   const caption = figure.querySelector('figcaption');
@@ -187,12 +197,11 @@ function prepare(figure, source) {
     label: { description: caption ? caption.textContent.trim() : '' },
   });
   option.animation = !reduceMotion.matches;
-  const tooltip = option.tooltip || {};
   option.tooltip = Object.assign({}, tooltip, {
     // Tooltips are drawn inside the chart (no HTML with style attributes),
     // each figure with its unit.
     renderMode: 'richText',
-    valueFormatter: typeof tooltip.valueFormatter === 'string' ? withUnit(tooltip.valueFormatter) : formatNumber,
+    valueFormatter: valueFormat,
   });
   return option;
 }
