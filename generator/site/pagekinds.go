@@ -299,11 +299,16 @@ func (p *pager) unitPage(u *dataset.Unit) (page, error) {
 		if !u.ValidTo.IsZero() && len(upTo) > 0 {
 			at = upTo[len(upTo)-1]
 		}
-		cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.NameIn(p.lang), u, rates, false, at)
-		if err != nil {
-			return page{}, err
+		// The trend of the rates the unit has a figure of: a department
+		// that reports none of the portal's gets no lines of "no data",
+		// and a unit with none at all no empty chart.
+		if own := p.withData(rates, u, at); len(own) > 0 {
+			cv, err := p.trendChart(chartID("rates-trend", u.Code), p.w.Rates+" — "+u.NameIn(p.lang), u, own, false, at)
+			if err != nil {
+				return page{}, err
+			}
+			params.Charts = append(params.Charts, cv)
 		}
-		params.Charts = append(params.Charts, cv)
 		maps, err := p.mapCharts(rates[0], u)
 		if err != nil {
 			return page{}, err
@@ -550,4 +555,19 @@ func (p *pager) reportSummary(q period.Period) string {
 		parts = append(parts, ind.Name.Get(p.lang)+": "+p.value(ind, v))
 	}
 	return p.top.NameIn(p.lang) + ", " + p.f.Period(q) + " — " + strings.Join(parts, "; ") + "."
+}
+
+// withData returns the indicators of inds that unit has a figure of, its
+// own or rebuilt on its boundaries today, in a period up to upTo.
+func (p *pager) withData(inds []*dataset.Indicator, unit *dataset.Unit, upTo period.Period) []*dataset.Indicator {
+	var out []*dataset.Indicator
+	for _, ind := range inds {
+		ps := p.quartersUpTo(upTo)
+		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(ps)]
+		if slices.ContainsFunc(vals, func(v indicator.Value) bool { return v.OK }) ||
+			slices.ContainsFunc(ps, func(q period.Period) bool { return p.res.Merged(ind.ID, unit.Code, q).OK }) {
+			out = append(out, ind)
+		}
+	}
+	return out
 }

@@ -486,3 +486,40 @@ func TestDepartmentsRankedOnlyWhereTheyReport(t *testing.T) {
 		t.Error("online_service_rate, which no department reports, ranks the departments")
 	}
 }
+
+// TestUnitTrendsOnlyOfWhatTheUnitReports: a department of the sample
+// reports the e-office's documents, not the portal's files, so its trend
+// has the line of signed documents and none of the portal's rates (which
+// the province's trend has); testdata/survey's Cumberland has no figure
+// at all, so its page has no trend, while London's has one.
+func TestUnitTrendsOnlyOfWhatTheUnitReports(t *testing.T) {
+	t.Parallel()
+	trend := func(page, id string) string {
+		at := strings.Index(page, `<figure class="chart" id="`+id+`"`)
+		if at < 0 {
+			return ""
+		}
+		return page[at : at+strings.Index(page[at:], "</figure>")]
+	}
+	dir := sampleSite(t)
+	dept, top := trend(readPage(t, dir, "en/units/so-noi-vu/index.html"), "rates-trend-so-noi-vu"),
+		trend(readPage(t, dir, "en/index.html"), "rates-trend-an-giang")
+	for name, want := range map[string]struct{ dept, top bool }{
+		"Outgoing documents digitally signed": {true, true},
+		"Files received online":               {false, true},
+	} {
+		if got := strings.Contains(dept, `scope="col" class="num">`+name+"<"); got != want.dept {
+			t.Errorf("the department's trend has a column of %s: %v, want %v", name, got, want.dept)
+		}
+		if got := strings.Contains(top, `scope="col" class="num">`+name+"<"); got != want.top {
+			t.Errorf("the province's trend has a column of %s: %v, want %v", name, got, want.top)
+		}
+	}
+	survey := surveySite.site(t)
+	if trend(readPage(t, survey, "en/units/cumberland/index.html"), "rates-trend-cumberland") != "" {
+		t.Error("Cumberland, which has no figure, has a trend")
+	}
+	if trend(readPage(t, survey, "en/units/london/index.html"), "rates-trend-london") == "" {
+		t.Error("London has no trend")
+	}
+}
