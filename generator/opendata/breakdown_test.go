@@ -1,17 +1,12 @@
 package opendata
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"minhbach/generator/breakdown"
-	"minhbach/generator/dataset"
-	"minhbach/generator/indicator"
 )
 
 // writeCrossTab writes the downloads of package breakdown's cross-tab
@@ -22,23 +17,7 @@ func writeCrossTab(t *testing.T) string { return writeBreakdowns(t, "crosstab") 
 // testdata folders.
 func writeBreakdowns(t *testing.T, name string) string {
 	t.Helper()
-	ds, err := dataset.Load(filepath.Join("..", "breakdown", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := indicator.Compute(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bd, err := breakdown.Compute(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := t.TempDir()
-	if _, err := Write(context.Background(), ds, res, bd, filepath.Join(out, "none"), out); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return writeFolder(t, filepath.Join("..", "breakdown", "testdata", name))
 }
 
 // TestDownloadHasNoEmptyRows: the indicator's table holds a row for each
