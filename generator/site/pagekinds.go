@@ -561,8 +561,8 @@ func (p *pager) reportSummary(q period.Period) string {
 // own or rebuilt on its boundaries today, in a period up to upTo.
 func (p *pager) withData(inds []*dataset.Indicator, unit *dataset.Unit, upTo period.Period) []*dataset.Indicator {
 	var out []*dataset.Indicator
+	ps := p.quartersUpTo(upTo)
 	for _, ind := range inds {
-		ps := p.quartersUpTo(upTo)
 		vals := p.res.Series(ind.ID, unit.Code, upTo.Kind)[:len(ps)]
 		if slices.ContainsFunc(vals, func(v indicator.Value) bool { return v.OK }) ||
 			slices.ContainsFunc(ps, func(q period.Period) bool { return p.res.Merged(ind.ID, unit.Code, q).OK }) {
